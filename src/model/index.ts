@@ -1,0 +1,3 @@
+export * from './alert';
+export * from './incident';
+export * from './report';

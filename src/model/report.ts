@@ -1,0 +1,81 @@
+import type { Alert } from './alert';
+import type { IncidentSummary, RiskLevel } from './incident';
+
+/** One reason the score moved, always tied to the evidence that moved it. */
+export interface RiskFactor {
+  /** Stable machine id, e.g. `priority`, `root-user`, `test-tooling`. */
+  id: string;
+  /** Short label for the list, e.g. "Runs as root". */
+  label: string;
+  /** Points added (positive) or removed (negative). */
+  delta: number;
+  /** The alert field behind the factor (`user.uid`, `priority`, `tags` ...). */
+  field: string;
+  /** The value of that field as seen in the alert. */
+  value: string;
+  /** One sentence: why this changes the risk. */
+  reason: string;
+}
+
+export interface Risk {
+  score: number;
+  level: RiskLevel;
+  factors: RiskFactor[];
+}
+
+export interface MitreTechnique {
+  /** Technique id as in ATT&CK, e.g. `T1055.008`; tactic-only entries use the tactic id (TA0004). */
+  id: string;
+  name: string;
+  /** Tactic name in words, e.g. "Privilege Escalation". */
+  tactic: string;
+}
+
+export interface FieldExplanation {
+  field: string;
+  value: string;
+  /** Plain explanation of what the field means (from the glossary, or derived from its prefix). */
+  meaning: string;
+}
+
+export interface Mitigations {
+  immediate: string[];
+  shortTerm: string[];
+  longTerm: string[];
+}
+
+export interface NextStep {
+  /** What the step establishes, e.g. "See what else ran in the container". */
+  title: string;
+  /** A real command with the alert's values filled in (shell-quoted). */
+  command: string;
+}
+
+export interface Tuning {
+  /** Falco rules YAML that silences exactly this pattern; validated against Falco's schema. */
+  yaml: string;
+  /** What the snippet matches and where to put it. */
+  explanation: string;
+}
+
+export interface Report {
+  incident: IncidentSummary;
+  /** The representative alert the report was built from. */
+  alert: Alert;
+  playbook: { id: string; title: string; generic: boolean } | null;
+  /** Summary paragraphs: what happened, who/where, first judgement. */
+  summary: string[];
+  /** What the rule detects, why it matters, benign causes and how to tell them apart. */
+  detects: string;
+  whyItMatters: string;
+  benignCauses: string[];
+  distinguish: string[];
+  /** Observations specific to this alert's values (e.g. "event-generator is Falco's test tool"). */
+  observations: string[];
+  fields: FieldExplanation[];
+  risk: Risk;
+  mitre: MitreTechnique[];
+  mitigations: Mitigations;
+  tuning: Tuning;
+  nextSteps: NextStep[];
+}
