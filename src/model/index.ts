@@ -1,3 +1,4 @@
 export * from './alert';
 export * from './incident';
 export * from './report';
+export * from './view';

@@ -56,6 +56,8 @@ export interface Tuning {
   yaml: string;
   /** What the snippet matches and where to put it. */
   explanation: string;
+  /** A broader alternative, e.g. appending to the allow-list the rule consults. */
+  alternative?: { yaml: string; explanation: string };
 }
 
 export interface Report {

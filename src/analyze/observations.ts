@@ -1,0 +1,40 @@
+import type { Alert, IncidentSummary } from '../model';
+import { fieldText } from '../knowledge/fieldValue';
+
+/**
+ * Observations any alert can earn, whatever its rule: facts an analyst checks first.
+ * Rule-specific ones come from the playbook's `observe`.
+ */
+export function commonObservations(alert: Alert, incident: IncidentSummary): string[] {
+  const notes: string[] = [];
+  const generator = ['proc.name', 'proc.pname', 'container.image.repository'].find((f) =>
+    fieldText(alert, f)?.includes('event-generator'),
+  );
+  if (generator) {
+    notes.push(
+      `${generator}=${fieldText(alert, generator)}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
+    );
+  }
+  const loginUid = fieldText(alert, 'user.loginuid');
+  if (loginUid === '-1' || loginUid === '4294967295') {
+    notes.push('user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).');
+  }
+  if (incident.count > 1) {
+    const span = incident.lastSeenMs - incident.firstSeenMs;
+    if (Number.isFinite(span)) {
+      notes.push(`${incident.count} alerts over ${humanSpan(span)}: ${span < 60_000 ? 'a burst, one action repeated' : 'recurring activity'}.`);
+    }
+  }
+  if (alert.sourceInferred) {
+    notes.push(`The alert has no source field; source ${alert.source} was inferred from its field names.`);
+  }
+  return notes;
+}
+
+function humanSpan(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
+  if (ms < 172_800_000) return `${Math.round(ms / 3_600_000)} h`;
+  return `${Math.round(ms / 86_400_000)} days`;
+}

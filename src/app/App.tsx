@@ -1,0 +1,58 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './queryClient';
+import { useEngineStatus } from './hooks';
+import { useHashSync } from './useHashSync';
+import { useSession } from '../state/session';
+import { DropZone } from '../ui/DropZone';
+import { ExportAllButton } from '../ui/ExportAllButton';
+import { LoadSamplesButton } from '../ui/LoadSamplesButton';
+import { OpenFilesButton } from '../ui/OpenFilesButton';
+import { PasteButton } from '../ui/PasteDialog';
+import { ProblemsPanel } from '../ui/ProblemsPanel';
+import { ProgressStrip } from '../ui/ProgressStrip';
+import { ShortcutsDialog } from '../ui/ShortcutsDialog';
+import { Welcome } from '../ui/Welcome';
+import { Workspace } from '../ui/Workspace';
+import logo from '../ui/logo.svg';
+
+function Shell() {
+  useEngineStatus();
+  useHashSync();
+  const hasInputs = useSession((s) => s.inputs.length > 0);
+  const status = useSession((s) => s.status);
+  return (
+    <>
+      <header className="app-header">
+        <div className="brand">
+          <img src={logo} alt="" width={28} height={28} />
+          <span className="name">falcoscope</span>
+          <span className="tagline">Falco alert triage, in your browser</span>
+        </div>
+        <nav className="actions" aria-label="Session">
+          <OpenFilesButton />
+          <PasteButton />
+          <LoadSamplesButton />
+          <ExportAllButton />
+        </nav>
+        {status && status.inputs.length ? (
+          <p className="session-stats" aria-live="polite">
+            {status.alerts} alerts · {status.incidents} incidents · {status.problems} problems
+          </p>
+        ) : null}
+      </header>
+      <ProgressStrip />
+      <main>{hasInputs ? <Workspace /> : <Welcome />}</main>
+      <ProblemsPanel />
+      <DropZone />
+      <ShortcutsDialog />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ParseIssue, Report } from '../model';
+import { reportToMarkdown } from './markdown';
+
+/** The CLI's JSON document: stable field names that pipelines can rely on. */
+export interface JsonExport {
+  alerts: number;
+  problems: { file: string; line: number; message: string }[];
+  incidents: {
+    id: string;
+    rule: string;
+    priority: string;
+    source: string;
+    entity: string;
+    count: number;
+    firstSeen: string;
+    lastSeen: string;
+    risk: { score: number; level: string; factors: { label: string; delta: number; field: string; value: string; reason: string }[] };
+    mitre: { id: string; name: string; tactic: string }[];
+    playbook: string | null;
+    mitigations: string[];
+    tuning: string;
+    nextSteps: { title: string; command: string }[];
+    markdown: string;
+  }[];
+}
+
+export function toJsonExport(alerts: number, problems: readonly ParseIssue[], reports: Report[]): JsonExport {
+  return {
+    alerts,
+    problems: problems.map(({ file, line, message }) => ({ file, line, message })),
+    incidents: reports.map((r) => ({
+      id: r.incident.id,
+      rule: r.incident.rule,
+      priority: r.incident.priority,
+      source: r.incident.source,
+      entity: r.incident.entity.label,
+      count: r.incident.count,
+      firstSeen: r.incident.firstSeen,
+      lastSeen: r.incident.lastSeen,
+      risk: {
+        score: r.risk.score,
+        level: r.risk.level,
+        factors: r.risk.factors.map(({ label, delta, field, value, reason }) => ({ label, delta, field, value, reason })),
+      },
+      mitre: r.mitre,
+      playbook: r.playbook && !r.playbook.generic ? r.playbook.id : null,
+      mitigations: [...r.mitigations.immediate, ...r.mitigations.shortTerm, ...r.mitigations.longTerm],
+      tuning: r.tuning.yaml,
+      nextSteps: r.nextSteps,
+      markdown: reportToMarkdown(r),
+    })),
+  };
+}

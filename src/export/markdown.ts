@@ -1,0 +1,147 @@
+import type { Report } from '../model';
+import { escapeInline as e, fencedBlock, tableRow } from './escape';
+
+/** Analyst's triage of an incident, included in exports when present. */
+export interface TriageNote {
+  status: string;
+  notes: string;
+}
+
+const LEVEL_WORD: Record<string, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Informational',
+};
+
+function bullets(items: string[]): string {
+  return items.map((item) => `- ${e(item)}`).join('\n');
+}
+
+function section(title: string, body: string, depth: number): string {
+  return `${'#'.repeat(depth)} ${title}\n\n${body.trim()}\n`;
+}
+
+function signed(delta: number): string {
+  return delta > 0 ? `+${delta}` : String(delta);
+}
+
+/**
+ * The Markdown of one report. Every alert-derived string goes through `escapeInline` or a fenced
+ * block; only our own fixed headings and labels are written raw.
+ */
+export function reportToMarkdown(report: Report, triage?: TriageNote, depth = 1): string {
+  const { incident, risk } = report;
+  const h = depth + 1;
+  const parts: string[] = [];
+  parts.push(`${'#'.repeat(depth)} ${e(incident.rule)}\n`);
+  parts.push(
+    [
+      `**Priority:** ${e(incident.priority)} · **Risk:** ${risk.score}/100 (${LEVEL_WORD[risk.level]}) · **Alerts:** ${incident.count}`,
+      `**Entity:** ${e(incident.entity.label)} · **Source:** ${e(incident.source)}`,
+      `**First seen:** ${e(incident.firstSeen || 'unknown')} · **Last seen:** ${e(incident.lastSeen || 'unknown')}`,
+      `**Playbook:** ${report.playbook ? e(report.playbook.title) : 'none'}`,
+    ].join('  \n') + '\n',
+  );
+  if (triage && (triage.status !== 'new' || triage.notes.trim())) {
+    const notes = triage.notes.trim() ? `\n\n${triage.notes.trim().split('\n').map((l) => `> ${e(l)}`).join('\n')}` : '';
+    parts.push(section('Triage', `**Status:** ${e(triage.status)}${notes}`, h));
+  }
+  const observations = report.observations.length ? `\n\n**Observations**\n\n${bullets(report.observations)}` : '';
+  parts.push(section('Summary', report.summary.map(e).join('\n\n') + observations, h));
+
+  const fieldRows = report.fields.map((f) => tableRow([e(f.field), e(f.value), e(f.meaning)]));
+  parts.push(
+    section(
+      'Alert fields',
+      [tableRow(['Field', 'Value', 'Meaning']), tableRow(['---', '---', '---']), ...fieldRows].join('\n') +
+        `\n\n**Falco output**\n\n${fencedBlock(report.alert.output)}`,
+      h,
+    ),
+  );
+
+  const factorRows = risk.factors.map((f) => tableRow([signed(f.delta), e(f.label), `${e(f.field)} = ${e(f.value)}`, e(f.reason)]));
+  parts.push(
+    section(
+      'Risk assessment',
+      `**Score ${risk.score}/100 — ${LEVEL_WORD[risk.level]}.** Factors (the score is their sum, kept within 0-100):\n\n` +
+        [tableRow(['Points', 'Factor', 'Evidence', 'Why']), tableRow(['---:', '---', '---', '---']), ...factorRows].join('\n'),
+      h,
+    ),
+  );
+
+  const mitre = report.mitre.length
+    ? [tableRow(['ID', 'Technique', 'Tactic']), tableRow(['---', '---', '---']), ...report.mitre.map((m) => tableRow([e(m.id), e(m.name), e(m.tactic)]))].join('\n')
+    : 'The rule carries no MITRE ATT&CK tags.';
+  parts.push(section('MITRE ATT&CK', mitre, h));
+
+  const m = report.mitigations;
+  parts.push(
+    section(
+      'Mitigation',
+      [
+        `**What the rule detects.** ${e(report.detects)}`,
+        `**Why it matters.** ${e(report.whyItMatters)}`,
+        report.benignCauses.length ? `**Known benign causes**\n\n${bullets(report.benignCauses)}` : '',
+        report.distinguish.length ? `**Telling them apart**\n\n${bullets(report.distinguish)}` : '',
+        m.immediate.length ? `**Immediate**\n\n${bullets(m.immediate)}` : '',
+        m.shortTerm.length ? `**Short term**\n\n${bullets(m.shortTerm)}` : '',
+        m.longTerm.length ? `**Long term**\n\n${bullets(m.longTerm)}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      h,
+    ),
+  );
+
+  const alt = report.tuning.alternative
+    ? `\n\n${e(report.tuning.alternative.explanation)}\n\n${fencedBlock(report.tuning.alternative.yaml, 'yaml')}`
+    : '';
+  parts.push(section('Tuning', `${e(report.tuning.explanation)}\n\n${fencedBlock(report.tuning.yaml, 'yaml')}${alt}`, h));
+
+  const steps = report.nextSteps.length
+    ? report.nextSteps.map((s, i) => `${i + 1}. ${e(s.title)}\n\n${indent(fencedBlock(s.command, 'sh'), '   ')}`).join('\n\n')
+    : 'No investigation commands apply to this alert\'s fields.';
+  parts.push(section('Next steps', steps, h));
+  return parts.join('\n');
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+export interface SessionMeta {
+  generatedAt: string;
+  files: string[];
+  alerts: number;
+  problems: number;
+}
+
+/** One document for the whole session: an overview table, then every report. */
+export function sessionToMarkdown(reports: Report[], meta: SessionMeta, triage: Record<string, TriageNote> = {}): string {
+  const overview = [
+    tableRow(['#', 'Risk', 'Priority', 'Rule', 'Entity', 'Alerts', 'Status']),
+    tableRow(['---:', '---:', '---', '---', '---', '---:', '---']),
+    ...reports.map((r, i) =>
+      tableRow([
+        String(i + 1),
+        String(r.risk.score),
+        e(r.incident.priority),
+        e(r.incident.rule),
+        e(r.incident.entity.label),
+        String(r.incident.count),
+        e(triage[r.incident.id]?.status ?? 'new'),
+      ]),
+    ),
+  ].join('\n');
+  const head =
+    `# Falco incident report\n\n` +
+    `Generated by falcoscope on ${e(meta.generatedAt)} from ${meta.files.length} file(s): ${meta.files.map(e).join(', ') || 'none'}.  \n` +
+    `${meta.alerts} alerts, ${reports.length} incidents, ${meta.problems} input problems.\n\n` +
+    `## Incidents\n\n${overview}\n`;
+  return [head, ...reports.map((r) => reportToMarkdown(r, triage[r.incident.id], 2))].join('\n');
+}

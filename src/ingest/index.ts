@@ -1,0 +1,8 @@
+/** The one entry to ingest: bytes or text in, Alerts (without id) and ParseIssues out. */
+export { ingestStream } from './stream';
+export { ingestText } from './text';
+export { normalizeRecord, isParseIssue } from './normalize';
+export { sniffBytes, sniffText, isGzip } from './detect';
+export { MAX_LINE_BYTES } from './lines';
+export { MAX_DOCUMENT_BYTES } from './document';
+export type { IngestedAlert, IngestFormat, IngestOptions, IngestProgress, IngestResult, RecordSink } from './types';

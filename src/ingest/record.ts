@@ -1,0 +1,74 @@
+import type { Alert, ParseIssue } from '../model/alert';
+import type { LineHandler } from './lines';
+import { makeIssue, normalizeRecord } from './normalize';
+import type { Tally } from './tally';
+
+type Result = Omit<Alert, 'id'> | ParseIssue;
+
+/** Parse one record's JSON text and restore it; invalid JSON becomes a ParseIssue. */
+export function parseJsonRecord(json: string, file: string, line: number): Result {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (e) {
+    return makeIssue(file, line, `invalid JSON: ${jsonErrorText(e)}`, json);
+  }
+  return normalizeRecord(value, file, line, json);
+}
+
+/**
+ * One line of NDJSON or of a log whose lines carry JSON after a prefix (syslog:
+ * `<6>2024-08-07T13:49:51Z host Falco[1]: {...}`). The JSON starts at the line's first '{'.
+ * Returns null for a blank line: blank lines are not records.
+ */
+export function parseLineRecord(text: string, file: string, line: number): Result | null {
+  const start = firstNonBlank(text);
+  if (start === -1) return null;
+  const first = text.charCodeAt(start);
+  const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
+  if (open === -1) return makeIssue(file, line, 'no JSON object on this line', text);
+  const json = open === 0 ? text : text.slice(open);
+  const r = parseJsonRecord(json, file, line);
+  if ('message' in r && r.message.startsWith('invalid JSON') && !json.trimEnd().endsWith('}')) {
+    // A suffix after the JSON (some log shippers append one): retry up to the last '}'.
+    const close = json.lastIndexOf('}');
+    if (close > 0) {
+      const retry = parseJsonRecord(json.slice(0, close + 1), file, line);
+      if (!('message' in retry)) return retry;
+    }
+  }
+  if ('message' in r && open > start) r.excerpt = makeIssue(file, line, '', text).excerpt;
+  return r;
+}
+
+/** V8, SpiderMonkey and JavaScriptCore word JSON errors differently; keep the useful part. */
+export function jsonErrorText(e: unknown): string {
+  if (e instanceof RangeError) return 'nested too deeply';
+  const msg = e instanceof Error ? e.message : String(e);
+  // V8: `Unexpected token 'x', "{"a": x..." is not valid JSON` (the echo of the input is noise).
+  const m = /^(Unexpected token .+?), ".*" is not valid JSON$/s.exec(msg);
+  const text = m ? m[1]! : msg.replace(/^JSON\.parse: /, '');
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** Index of the first non-whitespace character, or -1. */
+export function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a && c !== 0x0c && c !== 0xfeff) return i;
+  }
+  return -1;
+}
+
+/** A LineHandler that turns each line into a record for the sink (blank lines are skipped). */
+export function lineRecords(file: string, sink: Tally): LineHandler {
+  return {
+    line(text, lineNo) {
+      const r = parseLineRecord(text, file, lineNo);
+      if (r !== null) sink.add(r);
+    },
+    bad(lineNo, message, excerpt) {
+      sink.problem(makeIssue(file, lineNo, message, excerpt));
+    },
+  };
+}

@@ -1,0 +1,235 @@
+import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
+import { SNIFF_BYTES, isGzip, sniffBytes, utf8BomLength, type Detected } from './detect';
+import { LineSplitter, MAX_LINE_BYTES } from './lines';
+import { makeIssue } from './normalize';
+import { lineRecords } from './record';
+import { Tally } from './tally';
+import type { IngestOptions, IngestResult, RecordSink } from './types';
+
+export { ingestText } from './text';
+
+const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
+
+/**
+ * Read a file as a stream of bytes (e.g. `file.stream()`), gzip or not, and send every record to
+ * the sink as it is read: NDJSON and prefixed lines stream; arrays and pretty-printed documents
+ * are held as text (up to 256 MiB) and split when complete. Never reads the file as one string.
+ * Rejects with a DOMException named AbortError when `opts.signal` aborts.
+ */
+export async function ingestStream(
+  stream: ReadableStream<Uint8Array>,
+  file: string,
+  sink: RecordSink,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
+  const tally = new Tally(sink);
+  const { signal, onProgress } = opts;
+  const every = Math.max(1, opts.progressEveryBytes ?? DEFAULT_PROGRESS_BYTES);
+  let bytes = 0;
+  let nextProgress = every;
+  const progress = (force = false) => {
+    if (!onProgress || (!force && bytes < nextProgress)) return;
+    nextProgress = (Math.floor(bytes / every) + 1) * every;
+    onProgress({ bytesRead: bytes, records: tally.records });
+  };
+
+  const raw = stream.getReader();
+  let active: ReadableStreamDefaultReader<Uint8Array> = raw;
+  const read = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
+    if (signal?.aborted) throw abortError();
+    if (!signal) return reader.read();
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(abortError());
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([reader.read(), aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+  const readRaw = async () => {
+    const r = await read(raw);
+    if (!r.done) bytes += r.value.length;
+    return r;
+  };
+
+  try {
+    // Gzip or not: look at the first two raw bytes.
+    const first: Uint8Array[] = [];
+    let firstLen = 0;
+    let rawDone = false;
+    while (firstLen < 2) {
+      const r = await readRaw();
+      if (r.done) {
+        rawDone = true;
+        break;
+      }
+      first.push(r.value);
+      firstLen += r.value.length;
+    }
+    const head = concat(first);
+    const gzip = isGzip(head);
+
+    let pendingHead: Uint8Array | null = head.length > 0 ? head : null;
+    let readError: string | null = null;
+    if (gzip) {
+      const compressed = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(head);
+          if (rawDone) c.close();
+        },
+        async pull(c) {
+          const r = await readRaw();
+          if (r.done) c.close();
+          else c.enqueue(r.value);
+        },
+        cancel(reason) {
+          return raw.cancel(reason);
+        },
+      });
+      active = compressed.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+      pendingHead = null;
+    }
+
+    /** The next chunk of (decompressed) content, or null at the end or after a read error. */
+    const next = async (): Promise<Uint8Array | null> => {
+      if (pendingHead) {
+        const h = pendingHead;
+        pendingHead = null;
+        return h;
+      }
+      if (readError !== null || (rawDone && !gzip)) return null;
+      try {
+        const r = gzip ? await read(active) : await readRaw();
+        if (r.done) return null;
+        return r.value;
+      } catch (e) {
+        if (isAbort(e)) throw e;
+        readError = gzip
+          ? `gzip data is corrupt or truncated (${errorText(e)}); the records before this point were loaded`
+          : `the file could not be read to the end (${errorText(e)}); the records before this point were loaded`;
+        return null;
+      }
+    };
+
+    // Sniff the format from the first (decompressed) bytes.
+    let pieces: Uint8Array[] = [];
+    let total = 0;
+    let eof = false;
+    let bomChecked = false;
+    let detected: Detected | null = null;
+    let waitingForNewline = false;
+    while (detected === null) {
+      const chunk = await next();
+      if (chunk === null) eof = true;
+      else {
+        pieces.push(chunk);
+        total += chunk.length;
+      }
+      if (!eof && total < SNIFF_BYTES) continue;
+      if (!eof && waitingForNewline && chunk !== null && chunk.indexOf(0x0a) === -1 && total <= MAX_LINE_BYTES) continue;
+      let joined = concat(pieces);
+      if (!bomChecked) {
+        joined = joined.subarray(utf8BomLength(joined));
+        bomChecked = true;
+      }
+      pieces = [joined];
+      total = joined.length;
+      detected = sniffBytes(joined, eof);
+      waitingForNewline = true;
+      progress();
+    }
+    const format = detected.format;
+    const result = (): IngestResult => ({ format, gzip, bytes, records: tally.records, alerts: tally.alerts, problems: tally.problems });
+    const finish = () => {
+      if (readError !== null) tally.problem(makeIssue(file, 0, readError));
+      progress(true);
+      return result();
+    };
+
+    if (detected.format === 'empty' || detected.format === 'binary') {
+      if (!eof) await active.cancel().catch(() => {});
+      // An unreadable gzip is reported as such, not as an empty file; a binary file needs no more.
+      if (detected.format === 'binary' || readError === null) {
+        tally.problem(makeIssue(file, 0, detected.message));
+        readError = null;
+      }
+      return finish();
+    }
+
+    if (detected.format === 'array' || detected.format === 'document') {
+      let chunk: Uint8Array | null = eof ? null : await next();
+      while (chunk !== null) {
+        pieces.push(chunk);
+        total += chunk.length;
+        if (total > MAX_DOCUMENT_BYTES) {
+          tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));
+          await active.cancel().catch(() => {});
+          progress(true);
+          return result();
+        }
+        progress();
+        chunk = await next();
+      }
+      const all = concat(pieces);
+      pieces = [];
+      let text: string;
+      let badUtf8 = false;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all);
+      } catch {
+        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(all);
+        badUtf8 = true;
+      }
+      ingestDocument(text, file, tally, { badUtf8 });
+      return finish();
+    }
+
+    // NDJSON or prefixed lines: stream line by line.
+    const splitter = new LineSplitter(lineRecords(file, tally));
+    for (const p of pieces) splitter.push(p);
+    pieces = [];
+    progress();
+    if (!eof) {
+      for (let chunk = await next(); chunk !== null; chunk = await next()) {
+        splitter.push(chunk);
+        progress();
+      }
+    }
+    splitter.end();
+    return finish();
+  } catch (e) {
+    if (isAbort(e)) {
+      await active.cancel(e).catch(() => {});
+      if (active !== raw) await raw.cancel(e).catch(() => {});
+    }
+    throw e;
+  }
+}
+
+function abortError(): DOMException {
+  return new DOMException('Reading the file was cancelled', 'AbortError');
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
+import { sniffText } from './detect';
+import { makeIssue } from './normalize';
+import { lineRecords } from './record';
+import { Tally } from './tally';
+import type { IngestResult, RecordSink } from './types';
+
+/** Ingest text already in memory (pasted JSON): the same detection and parsing as a file. */
+export function ingestText(text: string, file: string, sink: RecordSink): IngestResult {
+  const tally = new Tally(sink);
+  const bytes = utf8Length(text);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const detected = sniffText(body);
+  const result = (): IngestResult => ({ format: detected.format, gzip: false, bytes, records: tally.records, alerts: tally.alerts, problems: tally.problems });
+  if (detected.format === 'empty' || detected.format === 'binary') {
+    tally.problem(makeIssue(file, 0, detected.message));
+    return result();
+  }
+  if (detected.format === 'array' || detected.format === 'document') {
+    if (bytes > MAX_DOCUMENT_BYTES) tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));
+    else ingestDocument(body, file, tally);
+    return result();
+  }
+  const handler = lineRecords(file, tally);
+  let lineNo = 0;
+  let start = 0;
+  while (start < body.length) {
+    const nl = body.indexOf('\n', start);
+    const end = nl === -1 ? body.length : nl;
+    const cr = end > start && body.charCodeAt(end - 1) === 0x0d;
+    handler.line(body.slice(start, cr ? end - 1 : end), ++lineNo);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return result();
+}
+
+/** Bytes of the text encoded as UTF-8 (lone surrogates count as U+FFFD, 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}

@@ -1,0 +1,37 @@
+import type { Alert, ParseIssue } from '../model/alert';
+
+/** An alert as ingest produces it: the engine assigns `id` when it adds it to a session. */
+export type IngestedAlert = Omit<Alert, 'id'>;
+
+/** Receives every record of a file, in input order: each becomes exactly one call. */
+export interface RecordSink {
+  alert(a: IngestedAlert): void;
+  problem(p: ParseIssue): void;
+}
+
+/** How the file's content was read (detected from its bytes, never from its name). */
+export type IngestFormat = 'ndjson' | 'lines' | 'array' | 'document' | 'empty' | 'binary';
+
+export interface IngestResult {
+  format: IngestFormat;
+  /** True when the input was gzip-compressed (and was decompressed while reading). */
+  gzip: boolean;
+  /** Raw bytes read (compressed bytes for gzip input; UTF-8 bytes for pasted text). */
+  bytes: number;
+  /** Records seen; always alerts + problems (blank lines are not records). */
+  records: number;
+  alerts: number;
+  problems: number;
+}
+
+export interface IngestProgress {
+  bytesRead: number;
+  records: number;
+}
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+  /** Call onProgress each time this many more raw bytes have been read (default 1 MiB). */
+  progressEveryBytes?: number;
+}

@@ -1,0 +1,131 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ALL_PLAYBOOKS, playbookForRule } from './playbooks';
+import { runsFalco } from './falcoCli';
+import type { Playbook } from './types';
+
+interface IndexEntry {
+  rule: string;
+  output: string | null;
+}
+const index = JSON.parse(
+  readFileSync(new URL('../../../shared/falco/rules-index.json', import.meta.url), 'utf8'),
+) as IndexEntry[];
+
+/** %fields of every output a rule name has in the index (lower-cased rule -> fields). */
+const outputFieldsByRule = new Map<string, Set<string>>();
+for (const e of index) {
+  const key = e.rule.toLowerCase();
+  const set = outputFieldsByRule.get(key) ?? new Set<string>();
+  for (const m of (e.output ?? '').matchAll(/%([A-Za-z_][A-Za-z0-9_.]*)(\[[^\]\s]*\])?/g)) {
+    set.add((m[1] ?? '').replace(/\.+$/, '') + (m[2] ?? ''));
+  }
+  outputFieldsByRule.set(key, set);
+}
+
+const FILLER = [/consider enhancing/i, /enhance monitoring/i, /implement logging/i];
+const PLACEHOLDER_NAME = /^[a-z0-9_.]+(\[[0-9]+\])?$/i;
+
+function prose(p: Playbook): string[] {
+  return [
+    p.title,
+    p.detects,
+    p.whyItMatters,
+    ...p.benignCauses,
+    ...p.distinguish,
+    ...p.mitigations.immediate,
+    ...p.mitigations.shortTerm,
+    ...p.mitigations.longTerm,
+    ...p.investigate.map((c) => c.title),
+    ...(p.allowList ? [p.allowList.note] : []),
+  ];
+}
+
+describe('knowledge base over all playbooks', () => {
+  it('has playbooks', () => {
+    expect(ALL_PLAYBOOKS.length).toBeGreaterThan(0);
+  });
+
+  it('covers every rule of rules-index.json', () => {
+    const missing = [...new Set(index.map((e) => e.rule))].filter((r) => playbookForRule(r) === null);
+    expect(missing, `${missing.length} rules without a playbook:\n${missing.join('\n')}`).toEqual([]);
+  });
+
+  it('has unique playbook ids', () => {
+    const ids = ALL_PLAYBOOKS.map((p) => p.id);
+    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(dupes).toEqual([]);
+  });
+
+  it('has kebab-case ids and at least one rule', () => {
+    for (const p of ALL_PLAYBOOKS) {
+      expect(p.id, p.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(p.rules.length, p.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('never lets two playbooks claim the same rule', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const p of ALL_PLAYBOOKS) {
+      for (const rule of p.rules) {
+        const key = rule.trim().toLowerCase();
+        const prev = owner.get(key);
+        if (prev !== undefined && prev !== p.id) clashes.push(`${rule}: ${prev} and ${p.id}`);
+        owner.set(key, p.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('uses as tuning fields only fields its rules print', () => {
+    const problems: string[] = [];
+    for (const p of ALL_PLAYBOOKS) {
+      const known = p.rules.map((r) => outputFieldsByRule.get(r.toLowerCase())).filter((s) => s !== undefined);
+      if (known.length === 0) continue; // rules not in the index (internal, custom or renamed)
+      for (const f of p.tuningFields) {
+        if (!known.some((s) => s.has(f))) problems.push(`${p.id}: ${f}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('writes investigate placeholders as field names', () => {
+    const problems: string[] = [];
+    for (const p of ALL_PLAYBOOKS) {
+      for (const c of p.investigate) {
+        // `{...}` groups that are not shell braces or jsonpath: a placeholder is a single word
+        for (const m of c.command.matchAll(/\{([^{}\s]*)\}/g)) {
+          const inner = m[1] ?? '';
+          if (inner.startsWith('.') || inner.startsWith('"') || inner.startsWith('range') || inner === 'end') continue;
+          if (!PLACEHOLDER_NAME.test(inner)) problems.push(`${p.id}: {${inner}} in ${c.command}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has no filler phrases in its prose', () => {
+    const problems: string[] = [];
+    for (const p of ALL_PLAYBOOKS) {
+      for (const text of prose(p)) {
+        for (const re of FILLER) if (re.test(text)) problems.push(`${p.id}: ${text}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('never asks the analyst to run falco in an investigate command', () => {
+    const problems: string[] = [];
+    for (const p of ALL_PLAYBOOKS) {
+      for (const c of p.investigate) if (runsFalco(c.command)) problems.push(`${p.id}: ${c.command}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('finds playbooks case-insensitively', () => {
+    const p = ALL_PLAYBOOKS[0];
+    if (!p) return;
+    expect(playbookForRule(p.rules[0]?.toUpperCase() ?? '')).toBe(p);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import {
+  TACTICS,
+  TECHNIQUES,
+  mitreFromTags,
+  normaliseTechniqueTag,
+  tacticFromTag,
+  tacticsFromTags,
+  techniqueInfo,
+} from './mitre';
+
+interface IndexEntry {
+  rule: string;
+  tags: string[] | null;
+}
+const index = JSON.parse(
+  readFileSync(new URL('../../../shared/falco/rules-index.json', import.meta.url), 'utf8'),
+) as IndexEntry[];
+const allTags = [...new Set(index.flatMap((r) => r.tags ?? []))];
+
+describe('tactic tags', () => {
+  it.each([
+    ['mitre_reconnaissance', 'TA0043', 'Reconnaissance'],
+    ['mitre_initial_access', 'TA0001', 'Initial Access'],
+    ['mitre_execution', 'TA0002', 'Execution'],
+    ['mitre_persistence', 'TA0003', 'Persistence'],
+    ['mitre_privilege_escalation', 'TA0004', 'Privilege Escalation'],
+    ['mitre_defense_evasion', 'TA0005', 'Defense Evasion'],
+    ['mitre_credential_access', 'TA0006', 'Credential Access'],
+    ['mitre_discovery', 'TA0007', 'Discovery'],
+    ['mitre_lateral_movement', 'TA0008', 'Lateral Movement'],
+    ['mitre_collection', 'TA0009', 'Collection'],
+    ['mitre_command_and_control', 'TA0011', 'Command and Control'],
+    ['mitre_exfiltration', 'TA0010', 'Exfiltration'],
+    ['mitre_impact', 'TA0040', 'Impact'],
+    ['mitre_data_destruction', 'TA0040', 'Impact'],
+    ['TA0005', 'TA0005', 'Defense Evasion'],
+    ['TA0005-defense-evasion', 'TA0005', 'Defense Evasion'],
+    ['TA0007-discovery', 'TA0007', 'Discovery'],
+    ['TA0043', 'TA0043', 'Reconnaissance'],
+  ])('%s -> %s %s', (tag, id, name) => {
+    expect(tacticFromTag(tag)).toMatchObject({ id, name });
+  });
+
+  it.each([['mitre_unknown'], ['container'], ['T1059'], ['TAX']])('%s is not a tactic', (tag) => {
+    expect(tacticFromTag(tag)).toBeNull();
+  });
+
+  it('knows every mitre_* and TA tag of the index', () => {
+    const tacticTags = allTags.filter((x) => /^(mitre_|TA\d)/.test(x));
+    expect(tacticTags.length).toBeGreaterThan(10);
+    for (const tag of tacticTags) expect(tacticFromTag(tag), tag).not.toBeNull();
+  });
+});
+
+describe('technique tags', () => {
+  it.each([
+    ['T1055.008', 'T1055.008'],
+    ['T1083-file-and-directory-discovery', 'T1083'],
+    ['T1485-data-destruction', 'T1485'],
+    ['T1498-DOS', 'T1498'],
+    ['T1567-exfiltration-to-Cloud-Storage', 'T1567'],
+    ['t1059.004', 'T1059.004'],
+    ['TA0005', null],
+    ['mitre_execution', null],
+    ['T12', null],
+  ])('%s -> %s', (tag, id) => {
+    expect(normaliseTechniqueTag(tag)).toBe(id);
+  });
+
+  it('knows every technique id of the index, with a name and a tactic', () => {
+    const ids = allTags.map(normaliseTechniqueTag).filter((x): x is string => x !== null);
+    expect(ids.length).toBeGreaterThan(30);
+    for (const id of ids) {
+      const info = techniqueInfo(id);
+      expect(info, id).not.toBeNull();
+      expect(info?.name.length).toBeGreaterThan(3);
+      expect(info?.tactics.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('table is consistent: unique ids, tactics exist, sub-technique names extend their parent', () => {
+    const slugs = new Set(TACTICS.map((x) => x.slug));
+    expect(new Set(TECHNIQUES.map((x) => x.id)).size).toBe(TECHNIQUES.length);
+    for (const tech of TECHNIQUES) {
+      for (const s of tech.tactics) expect(slugs.has(s), `${tech.id} ${s}`).toBe(true);
+      const parent = techniqueInfo(tech.id.split('.')[0] ?? '');
+      if (parent && parent.id !== tech.id) expect(tech.name.startsWith(`${parent.name}: `), tech.id).toBe(true);
+    }
+  });
+});
+
+describe('mitreFromTags', () => {
+  it.each<[string, string[], { id: string; name: string; tactic: string }[]]>([
+    [
+      'technique placed under the rule tactic it belongs to',
+      ['container', 'mitre_privilege_escalation', 'T1055.008'],
+      [{ id: 'T1055.008', name: 'Process Injection: Ptrace System Calls', tactic: 'Privilege Escalation' }],
+    ],
+    [
+      'technique without a matching tactic tag uses its primary tactic',
+      ['T1055.008'],
+      [{ id: 'T1055.008', name: 'Process Injection: Ptrace System Calls', tactic: 'Defense Evasion' }],
+    ],
+    [
+      'tactic tag without technique becomes a tactic entry',
+      ['mitre_discovery'],
+      [{ id: 'TA0007', name: 'Discovery', tactic: 'Discovery' }],
+    ],
+    [
+      'data destruction maps to Impact',
+      ['mitre_data_destruction', 'T1485'],
+      [{ id: 'T1485', name: 'Data Destruction', tactic: 'Impact' }],
+    ],
+    [
+      'suffixed tags are normalised and deduplicated',
+      ['T1083', 'T1083-file-and-directory-discovery', 'TA0007-discovery', 'mitre_discovery'],
+      [{ id: 'T1083', name: 'File and Directory Discovery', tactic: 'Discovery' }],
+    ],
+    [
+      'a tactic no technique belongs to is kept',
+      ['mitre_execution', 'mitre_persistence', 'T1059.004'],
+      [
+        { id: 'T1059.004', name: 'Command and Scripting Interpreter: Unix Shell', tactic: 'Execution' },
+        { id: 'TA0003', name: 'Persistence', tactic: 'Persistence' },
+      ],
+    ],
+    [
+      'unknown technique keeps its id',
+      ['mitre_execution', 'T9999'],
+      [{ id: 'T9999', name: 'Unknown technique', tactic: 'Execution' }],
+    ],
+    ['unknown technique without tactic', ['T9999.001'], [{ id: 'T9999.001', name: 'Unknown technique', tactic: '' }]],
+    ['no MITRE tags', ['container', 'shell', 'maturity_stable'], []],
+  ])('%s', (_label, tags, expected) => {
+    expect(mitreFromTags(tags)).toEqual(expected);
+  });
+
+  it('gives every index rule with MITRE tags at least one named entry', () => {
+    for (const r of index) {
+      const tags = r.tags ?? [];
+      if (!tags.some((x) => /^(mitre_|T\d|TA\d)/.test(x))) continue;
+      const entries = mitreFromTags(tags);
+      expect(entries.length, r.rule).toBeGreaterThan(0);
+      for (const e of entries) expect(e.name, r.rule).not.toBe('Unknown technique');
+    }
+  });
+});
+
+describe('tacticsFromTags', () => {
+  it.each<[string[], string[]]>([
+    [['mitre_privilege_escalation', 'T1055.008'], ['privilege_escalation']],
+    [['T1055.008'], ['defense_evasion']],
+    [['mitre_persistence', 'mitre_execution'], ['execution', 'persistence']],
+    [['mitre_data_destruction'], ['impact']],
+    [['TA0010', 'T1552.005'], ['credential_access', 'exfiltration']],
+    [['container'], []],
+  ])('%j -> %j', (tags, expected) => {
+    expect(tacticsFromTags(tags)).toEqual(expected);
+  });
+});

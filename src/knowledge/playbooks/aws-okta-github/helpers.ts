@@ -1,0 +1,214 @@
+import type { Alert } from '../../../model';
+import { fieldText } from '../../fieldValue';
+import type { CommandTemplate } from '../../types';
+
+/* ------------------------------------------------------------------ */
+/* Address helpers                                                     */
+/* ------------------------------------------------------------------ */
+
+/** True for RFC 1918, loopback, link-local, CGNAT and IPv6 ULA/link-local/loopback addresses. */
+export function isPrivateIp(ip: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
+  if (v4) {
+    const a = Number(v4[1]);
+    const b = Number(v4[2]);
+    return (
+      a === 10 ||
+      a === 127 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  const v6 = ip.trim().toLowerCase();
+  if (!v6.includes(':')) return false;
+  return v6 === '::1' || /^f[cd][0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6);
+}
+
+/* ------------------------------------------------------------------ */
+/* AWS CloudTrail                                                      */
+/* ------------------------------------------------------------------ */
+
+/** CloudTrail events of the principal in ct.user (IAM users; for roles Username is the session name). */
+export const ctEventsByUser: CommandTemplate = {
+  title: 'List the recent CloudTrail management events of the same principal',
+  command:
+    'aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=Username,AttributeValue={ct.user} --max-results 50',
+};
+
+/** CloudTrail events of one API call name in the alert's region. */
+export function ctEventsByName(eventName: string, title: string): CommandTemplate {
+  return {
+    title,
+    command: `aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50`,
+  };
+}
+
+/** CloudTrail events that touched one named resource (bucket, function, trail ...). */
+export function ctEventsByResource(field: string, title: string): CommandTemplate {
+  return {
+    title,
+    command: `aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=ResourceName,AttributeValue={${field}} --max-results 50`,
+  };
+}
+
+/** Everything CloudTrail recorded from the alert's source IP for one event name (jq filters by IP). */
+export function ctEventsFromIp(eventName: string, title: string): CommandTemplate {
+  return {
+    title,
+    command:
+      `aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50 --output json` +
+      " | jq -r --arg ip {ct.srcip} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .sourceIPAddress, .userAgent] | @tsv'",
+  };
+}
+
+/** Common observations about the CloudTrail principal and source address. */
+export function observeCloudTrail(alert: Alert): string[] {
+  const notes: string[] = [];
+  const srcip = fieldText(alert, 'ct.srcip');
+  const user = fieldText(alert, 'ct.user');
+  const arn = fieldText(alert, 'ct.user.arn');
+
+  if (srcip) {
+    if (srcip === 'AWS Internal') {
+      notes.push('ct.srcip is "AWS Internal": AWS itself made the call on the principal\'s behalf, not a client machine.');
+    } else if (/\.amazonaws\.com$/i.test(srcip)) {
+      notes.push(
+        `ct.srcip is the service endpoint ${srcip}: that AWS service made the call for the principal (for example a CloudFormation stack or a service-linked workflow), so look for the stack or automation that drove it.`,
+      );
+    } else if (isPrivateIp(srcip)) {
+      notes.push(
+        `ct.srcip ${srcip} is a private address: the call came from inside a VPC (an instance or a VPC endpoint), so the credentials were used from one of your own workloads.`,
+      );
+    }
+  }
+
+  if (user === 'AssumedRole' || user === 'FederatedUser' || user === 'AWSAccount') {
+    notes.push(
+      `ct.user is the placeholder "${user}": CloudTrail gave no user name for this identity type${user === 'AWSAccount' ? ' (a call from another AWS account)' : ''}, so identify the actor from ct.user.arn or the raw event.`,
+    );
+  }
+
+  if (arn) {
+    if (/:root$/.test(arn)) {
+      notes.push('ct.user.arn is the account root user: no IAM policy can restrict what this identity does.');
+    }
+    const sso = /:assumed-role\/(AWSReservedSSO_[^/]+)\/(.+)$/.exec(arn);
+    if (sso) {
+      notes.push(
+        `ct.user.arn is an IAM Identity Center session (permission set role ${sso[1]}, session ${sso[2]}): the person is the SSO user named by the session.`,
+      );
+    }
+  }
+  return notes;
+}
+
+/* ------------------------------------------------------------------ */
+/* Okta System Log                                                     */
+/* ------------------------------------------------------------------ */
+
+const OKTA_LOGS =
+  'curl -s -G -H "Authorization: SSWS $OKTA_API_TOKEN" -H "Accept: application/json" "https://$OKTA_ORG/api/v1/logs"';
+const OKTA_SUMMARY =
+  " | jq -r '.[] | [.published, .eventType, .actor.alternateId, .client.ipAddress, .outcome.result, .displayMessage] | @tsv'";
+
+/**
+ * An Okta System Log query. `filter` is the shell word(s) of the SCIM filter, with placeholders
+ * concatenated outside quotes, e.g. `'filter=actor.displayName eq "'{okta.actor.name}'"'`.
+ */
+export function oktaLog(title: string, filter: string): CommandTemplate {
+  return { title, command: `${OKTA_LOGS} --data-urlencode ${filter} -d limit=100${OKTA_SUMMARY}` };
+}
+
+/** The actor's recent System Log activity. */
+export const oktaActorActivity: CommandTemplate = oktaLog(
+  'List what the same actor did in Okta recently (time, event, login, IP, result)',
+  `'filter=actor.displayName eq "'{okta.actor.name}'"'`,
+);
+
+/** Everything the source IP did in Okta. */
+export const oktaIpActivity: CommandTemplate = oktaLog(
+  'List every Okta event from the same client IP, whoever the actor',
+  `'filter=client.ipAddress eq "'{okta.client.ip}'"'`,
+);
+
+/** Everything that happened to the target user. */
+export const oktaTargetActivity: CommandTemplate = oktaLog(
+  'List recent events that targeted the same user (resets, factor changes, sessions)',
+  `'filter=target.displayName eq "'{okta.target.user.name}'"'`,
+);
+
+/** The actor's events of one type. */
+export function oktaActorEvents(eventType: string, title: string): CommandTemplate {
+  return oktaLog(title, `'filter=eventType eq "${eventType}" and actor.displayName eq "'{okta.actor.name}'"'`);
+}
+
+/** Common observations about the Okta actor, target and client. */
+export function observeOkta(alert: Alert): string[] {
+  const notes: string[] = [];
+  const actor = fieldText(alert, 'okta.actor.name');
+  const target = fieldText(alert, 'okta.target.user.name');
+  const ip = fieldText(alert, 'okta.client.ip');
+
+  if (actor === 'Okta System') {
+    notes.push('okta.actor.name is "Okta System": Okta performed this itself (a lifecycle policy, automation or import), not a person.');
+  }
+  if (actor && target && actor === target) {
+    notes.push(`okta.actor.name and okta.target.user.name are both ${actor}: the user acted on their own account.`);
+  }
+  if (ip && isPrivateIp(ip)) {
+    notes.push(
+      `okta.client.ip ${ip} is a private address: Okta saw an internal address, which usually means an on-premises agent or a proxy that forwards the client address.`,
+    );
+  }
+  return notes;
+}
+
+/* ------------------------------------------------------------------ */
+/* GitHub                                                              */
+/* ------------------------------------------------------------------ */
+
+/** The repository as GitHub sees it now (visibility, owner, timestamps). */
+export const ghRepoView: CommandTemplate = {
+  title: 'Show the repository now: visibility, owner, creation and last push',
+  command: 'gh api repos/{github.repo.name} --jq ".full_name, .visibility, .created_at, .pushed_at"',
+};
+
+/** Organization audit log entries about the repository (GitHub Enterprise Cloud). */
+export const ghRepoAudit: CommandTemplate = {
+  title: 'Read the organization audit log for the repository (GitHub Enterprise Cloud)',
+  command: 'gh api -X GET orgs/{github.org}/audit-log -f phrase=repo:{github.repo.name} -f per_page=50',
+};
+
+/** Organization audit log entries of the acting user (GitHub Enterprise Cloud). */
+export const ghActorAudit: CommandTemplate = {
+  title: 'Read what the same user did across the organization (GitHub Enterprise Cloud audit log)',
+  command: 'gh api -X GET orgs/{github.org}/audit-log -f phrase=actor:{github.user} -f per_page=50',
+};
+
+/** The acting account: type, age, and whether it is a bot. */
+export const ghUserProfile: CommandTemplate = {
+  title: 'Look up the acting account: type (User or Bot), creation date, profile',
+  command: 'gh api users/{github.user}',
+};
+
+/** Common observations about the GitHub actor and ownership. */
+export function observeGithub(alert: Alert): string[] {
+  const notes: string[] = [];
+  const user = fieldText(alert, 'github.user');
+  const owner = fieldText(alert, 'github.owner');
+  const org = fieldText(alert, 'github.org');
+  const repo = fieldText(alert, 'github.repo.name');
+
+  if (user && /\[bot\]$/i.test(user)) {
+    notes.push(`github.user ${user} is a GitHub App or bot identity, so an integration acted, not a person typing.`);
+  }
+  if (repo && !org) {
+    notes.push(`github.org is empty: ${repo} belongs to a personal account, outside any organization policy or audit log.`);
+  }
+  if (user && owner && !org && user.toLowerCase() !== owner.toLowerCase() && !/\[bot\]$/i.test(user)) {
+    notes.push(`github.user ${user} is not the owner ${owner} of this personal repository: a collaborator acted on it.`);
+  }
+  return notes;
+}

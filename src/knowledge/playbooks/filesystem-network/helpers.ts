@@ -1,0 +1,312 @@
+import type { Alert } from '../../../model';
+import { fieldText } from '../../fieldValue';
+import type { CommandTemplate } from '../../types';
+
+/**
+ * Commands and observations shared by the filesystem and network playbooks.
+ *
+ * None of these rules print proc.pid, so process look-ups go by proc.name (ps -C matches the
+ * same 15-character comm value Falco reports). container.id, k8s.ns.name and k8s.pod.name are
+ * not in the rules' own output strings but Falco appends them to syscall alerts.
+ */
+export const fx = {
+  procByName: {
+    title: 'List running processes with this name: pid, parent, owner, start time, arguments',
+    command: 'ps -o pid,ppid,user,lstart,args -C {proc.name}',
+  },
+  exeOwner: {
+    title: 'On the host, find which package owns the executable (no owner means it was dropped there)',
+    command: 'rpm -qf {proc.exepath} || dpkg -S {proc.exepath}',
+  },
+  loginUser: {
+    title: 'Resolve the account that opened the login session (user.loginuid)',
+    command: 'getent passwd {user.loginuid}',
+  },
+  recentLogins: {
+    title: 'Recent logins of that account with full timestamps and source addresses',
+    command: 'last -F -a {user.name}',
+  },
+  fileStat: {
+    title: 'Owner, mode and modification/change times of the file (host path)',
+    command: 'stat {fd.name}',
+  },
+  fileStatInContainer: {
+    title: 'Same check inside the container (the path is in its mount namespace)',
+    command: 'crictl exec {container.id} stat {fd.name}',
+  },
+  auditFile: {
+    title: 'If auditd watches the path, list today\'s accesses with process and user',
+    command: 'ausearch -f {fd.name} -i --start today',
+  },
+  dockerDiff: {
+    title: 'On a Docker host, list files added (A) or changed (C) in the container since it started',
+    command: 'docker diff {container.id}',
+  },
+  containerSockets: {
+    title: "List the container's TCP/UDP sockets and owning processes from its network namespace",
+    command: 'nsenter -t $(crictl inspect {container.id} | jq -r .info.pid) -n ss -tuanp',
+  },
+  socketsToRemotePort: {
+    title: 'On the host, list sockets to the same remote port with their owning process',
+    command: 'ss -tuanp dport = :{fd.rport}',
+  },
+  socketsOnLocalPort: {
+    title: 'On the host, list sockets on the same local port with their owning process',
+    command: 'ss -tuanp sport = :{fd.lport}',
+  },
+  serviceAccountRights: {
+    title: "List what the pod's service account may do in its namespace",
+    command:
+      'kubectl auth can-i --list -n {k8s.ns.name} --as=system:serviceaccount:{k8s.ns.name}:$(kubectl -n {k8s.ns.name} get pod {k8s.pod.name} -o custom-columns=:.spec.serviceAccountName --no-headers)',
+  },
+  podEvents: {
+    title: 'Kubernetes events for the pod (restarts, exec, image pulls)',
+    command: 'kubectl -n {k8s.ns.name} get events --field-selector involvedObject.name={k8s.pod.name}',
+  },
+} satisfies Record<string, CommandTemplate>;
+
+// ---------------------------------------------------------------------------------------------
+// Observations
+// ---------------------------------------------------------------------------------------------
+
+const EVENT_GENERATOR = 'event-generator';
+
+function basename(path: string): string {
+  const trimmed = path.trim().split(/\s+/)[0] ?? '';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** Where falcosecurity's event-generator shows up in the alert, if anywhere. */
+export function eventGeneratorNotes(alert: Alert): string[] {
+  const where: string[] = [];
+  const name = fieldText(alert, 'proc.name');
+  if (name === EVENT_GENERATOR) where.push('proc.name');
+  if (fieldText(alert, 'proc.pname') === EVENT_GENERATOR) where.push('proc.pname');
+  const exe = fieldText(alert, 'proc.exepath');
+  if (exe !== undefined && basename(exe) === EVENT_GENERATOR) where.push('proc.exepath');
+  const pcmd = fieldText(alert, 'proc.pcmdline');
+  if (pcmd !== undefined && basename(pcmd) === EVENT_GENERATOR) where.push('proc.pcmdline');
+  for (const n of [2, 3, 4, 5, 6, 7]) {
+    if (fieldText(alert, `proc.aname[${n}]`) === EVENT_GENERATOR) where.push(`proc.aname[${n}]`);
+  }
+  const image = fieldText(alert, 'container.image.repository');
+  if (image?.includes(EVENT_GENERATOR)) where.push('container.image.repository');
+  const cname = fieldText(alert, 'container.name');
+  if (cname?.includes(EVENT_GENERATOR)) where.push('container.name');
+  if (where.length === 0) return [];
+  const notes = [
+    `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`,
+  ];
+  if (name !== undefined && name !== EVENT_GENERATOR && exe !== undefined && basename(exe) === EVENT_GENERATOR) {
+    notes.push(
+      `proc.name is ${name} but proc.exepath is ${exe}: event-generator re-runs itself under a borrowed process name so that name-based rule conditions match.`,
+    );
+  }
+  return notes;
+}
+
+/** container.id=host: the event happened on the node itself. */
+export function hostNotes(alert: Alert): string[] {
+  return fieldText(alert, 'container.id') === 'host'
+    ? ['container.id=host: this happened on the node itself, outside any container.']
+    : [];
+}
+
+const UNSET_LOGINUID = new Set(['-1', '4294967295']);
+const ELEVATORS = new Set(['sudo', 'su', 'doas', 'pkexec', 'runuser']);
+
+/** Terminal and login-session facts: interactive use, and privileges raised after login. */
+export function sessionNotes(alert: Alert): string[] {
+  const notes: string[] = [];
+  const tty = fieldText(alert, 'proc.tty');
+  if (tty !== undefined && tty !== '0') {
+    notes.push(`proc.tty=${tty}: the process has a controlling terminal, which points to an interactive session rather than a service.`);
+  }
+  const loginuid = fieldText(alert, 'user.loginuid');
+  if (loginuid !== undefined && !UNSET_LOGINUID.has(loginuid)) {
+    const uid = fieldText(alert, 'user.uid');
+    const user = fieldText(alert, 'user.name');
+    let text = `user.loginuid=${loginuid}: the process descends from a login session of uid ${loginuid}`;
+    if (uid !== undefined && uid !== loginuid) {
+      text += ` and now runs as ${user ?? 'uid'} (uid ${uid})`;
+      const via = ['proc.pname', 'proc.aname[2]', 'proc.aname[3]']
+        .map((f) => [f, fieldText(alert, f)] as const)
+        .find(([, v]) => v !== undefined && ELEVATORS.has(v));
+      if (via) text += `, switched through ${via[1]} (${via[0]})`;
+    }
+    notes.push(`${text}. Ask that person whether they did this.`);
+  }
+  return notes;
+}
+
+/** The observations most file and process rules share. */
+export function baseNotes(alert: Alert): string[] {
+  return [...eventGeneratorNotes(alert), ...hostNotes(alert), ...sessionNotes(alert)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+// ---------------------------------------------------------------------------------------------
+
+export type IpScope =
+  | 'metadata'
+  | 'loopback'
+  | 'private'
+  | 'link-local'
+  | 'shared'
+  | 'documentation'
+  | 'unspecified'
+  | 'multicast'
+  | 'public';
+
+export interface IpClass {
+  scope: IpScope;
+  /** The range that decided it, e.g. 10.0.0.0/8. */
+  range: string;
+}
+
+function v4(ip: string): number[] | undefined {
+  const parts = ip.split('.');
+  if (parts.length !== 4) return undefined;
+  const nums = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+  return nums.every((n) => n >= 0 && n <= 255) ? nums : undefined;
+}
+
+/** Classify an IPv4 or IPv6 address; undefined when it is not an address. */
+export function classifyIp(raw: string): IpClass | undefined {
+  const ip = raw.trim().replace(/^\[|\]$/g, '').toLowerCase();
+  const o = v4(ip);
+  if (o) {
+    const [a = 0, b = 0, c = 0] = o;
+    if (ip === '169.254.169.254') return { scope: 'metadata', range: '169.254.169.254' };
+    if (a === 127) return { scope: 'loopback', range: '127.0.0.0/8' };
+    if (a === 10) return { scope: 'private', range: '10.0.0.0/8' };
+    if (a === 172 && b >= 16 && b <= 31) return { scope: 'private', range: '172.16.0.0/12' };
+    if (a === 192 && b === 168) return { scope: 'private', range: '192.168.0.0/16' };
+    if (a === 169 && b === 254) return { scope: 'link-local', range: '169.254.0.0/16' };
+    if (a === 100 && b >= 64 && b <= 127) return { scope: 'shared', range: '100.64.0.0/10' };
+    if (a === 192 && b === 0 && c === 2) return { scope: 'documentation', range: '192.0.2.0/24' };
+    if (a === 198 && b === 51 && c === 100) return { scope: 'documentation', range: '198.51.100.0/24' };
+    if (a === 203 && b === 0 && c === 113) return { scope: 'documentation', range: '203.0.113.0/24' };
+    if (a === 0) return { scope: 'unspecified', range: '0.0.0.0/8' };
+    if (a >= 224 && a <= 239) return { scope: 'multicast', range: '224.0.0.0/4' };
+    return { scope: 'public', range: 'outside the private and reserved ranges' };
+  }
+  if (!ip.includes(':') || !/^[0-9a-f:.]+$/.test(ip)) return undefined;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
+  if (mapped?.[1]) return classifyIp(mapped[1]);
+  if (ip === '::1') return { scope: 'loopback', range: '::1' };
+  if (ip === '::') return { scope: 'unspecified', range: '::' };
+  if (ip === 'fd00:ec2::254') return { scope: 'metadata', range: 'fd00:ec2::254' };
+  if (/^fe[89ab]/.test(ip)) return { scope: 'link-local', range: 'fe80::/10' };
+  if (/^f[cd]/.test(ip)) return { scope: 'private', range: 'fc00::/7' };
+  if (ip.startsWith('ff')) return { scope: 'multicast', range: 'ff00::/8' };
+  if (ip.startsWith('2001:db8:')) return { scope: 'documentation', range: '2001:db8::/32' };
+  return { scope: 'public', range: 'global unicast' };
+}
+
+export interface Endpoint {
+  ip: string;
+  port?: string;
+}
+
+function endpoint(text: string): Endpoint | undefined {
+  const s = text.trim();
+  const idx = s.lastIndexOf(':');
+  if (idx <= 0) return undefined;
+  const port = s.slice(idx + 1);
+  const ip = s.slice(0, idx).replace(/^\[|\]$/g, '');
+  if (!/^\d+$/.test(port) || classifyIp(ip) === undefined) return undefined;
+  return { ip, port };
+}
+
+/** Split Falco's `client:port->server:port` connection string. */
+export function parseConnection(name: string | undefined): { client: Endpoint; server: Endpoint } | undefined {
+  if (name === undefined) return undefined;
+  const halves = name.split('->');
+  if (halves.length !== 2) return undefined;
+  const client = endpoint(halves[0] ?? '');
+  const server = endpoint(halves[1] ?? '');
+  return client && server ? { client, server } : undefined;
+}
+
+/** Which side the rule's event normally puts the remote peer on, when the ports cannot tell. */
+export type Direction = 'outbound' | 'inbound' | 'either';
+
+/** The remote peer of the alert's connection, and the field it was read from. */
+export function remoteEndpoint(alert: Alert, direction: Direction): (Endpoint & { from: string }) | undefined {
+  const rip = fieldText(alert, 'fd.rip');
+  if (rip !== undefined && classifyIp(rip)) return { ip: rip, from: 'fd.rip' };
+  const sip = fieldText(alert, 'fd.sip');
+  if (direction === 'outbound' && sip !== undefined && classifyIp(sip)) return { ip: sip, from: 'fd.sip' };
+  const conn = parseConnection(fieldText(alert, 'fd.name'));
+  if (!conn) return undefined;
+  const rport = fieldText(alert, 'fd.rport');
+  if (rport !== undefined && conn.server.port !== conn.client.port) {
+    if (conn.server.port === rport) return { ...conn.server, from: 'fd.name, server side' };
+    if (conn.client.port === rport) return { ...conn.client, from: 'fd.name, client side' };
+  }
+  if (direction === 'outbound') return { ...conn.server, from: 'fd.name, server side' };
+  if (direction === 'inbound') return { ...conn.client, from: 'fd.name, client side' };
+  return undefined;
+}
+
+/** One sentence on what kind of address the peer is. */
+export function describeIp(ip: string, label = 'Remote end'): string | undefined {
+  const c = classifyIp(ip);
+  if (!c) return undefined;
+  switch (c.scope) {
+    case 'metadata':
+      return `${label} ${ip} is the link-local cloud instance metadata endpoint: it serves the node's identity and, on most clouds, temporary credentials of the node's IAM role.`;
+    case 'loopback':
+      return `${label} ${ip} is loopback (${c.range}): the peer is in the same host or pod network namespace.`;
+    case 'private':
+      return `${label} ${ip} is a private address (${c.range}): the peer is inside your own network or cluster, so look it up in your inventory (kubectl get pods,svc -A -o wide) rather than in threat intelligence.`;
+    case 'link-local':
+      return `${label} ${ip} is link-local (${c.range}): reachable only on the local segment, usually a node-local service.`;
+    case 'shared':
+      return `${label} ${ip} is in the shared address space ${c.range} (RFC 6598): not Internet-routable; carrier NAT and some cloud or overlay networks use it.`;
+    case 'documentation':
+      return `${label} ${ip} is in a documentation range (${c.range}) that real traffic never uses: this alert most likely comes from a test or a sample.`;
+    case 'unspecified':
+      return `${label} ${ip} is the unspecified address (${c.range}).`;
+    case 'multicast':
+      return `${label} ${ip} is a multicast address (${c.range}).`;
+    case 'public':
+      return `${label} ${ip} is a public, Internet-routable address: the traffic leaves your network. Establish who owns it (whois, reverse DNS, your cloud provider's published ranges).`;
+  }
+}
+
+/** Observation on the remote peer of a network alert: private, public, metadata ... */
+export function remoteNotes(alert: Alert, direction: Direction): string[] {
+  const remote = remoteEndpoint(alert, direction);
+  if (!remote) return [];
+  const port = remote.port ?? fieldText(alert, 'fd.rport');
+  const text = describeIp(remote.ip, `Remote end (${remote.from}${port ? `, port ${port}` : ''})`);
+  return text ? [text] : [];
+}
+
+/** True when the alert's remote peer is in 10/8, 172.16/12, 192.168/16, 127/8 or 169.254/16. */
+export function remoteIsInternal(alert: Alert, direction: Direction): boolean | undefined {
+  const remote = remoteEndpoint(alert, direction);
+  if (!remote) return undefined;
+  const scope = classifyIp(remote.ip)?.scope;
+  return scope === 'private' || scope === 'loopback' || scope === 'link-local' || scope === 'metadata';
+}
+
+/** A note when a field equals one of the given values, e.g. a known admin tool. */
+export function valueNote(alert: Alert, field: string, notes: Record<string, string>): string[] {
+  const value = fieldText(alert, field);
+  if (value === undefined) return [];
+  const note = notes[value];
+  return note ? [`${field}=${value}: ${note}`] : [];
+}
+
+/** kube-system and other control-plane namespaces host cluster add-ons. */
+export function namespaceNotes(alert: Alert): string[] {
+  const ns = fieldText(alert, 'k8s.ns.name');
+  if (ns === 'kube-system') {
+    return ['k8s.ns.name=kube-system: cluster add-ons run here; check that k8s.pod.name belongs to a known add-on before treating it as a compromise.'];
+  }
+  return [];
+}

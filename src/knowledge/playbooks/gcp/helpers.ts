@@ -1,0 +1,75 @@
+import type { CommandTemplate } from '../../types';
+
+/**
+ * Shared pieces of the GCP audit-log playbooks. Every gcp_auditlog rule prints gcp.projectId,
+ * gcp.user, gcp.callerIP and gcp.userAgent, so these commands work for all of them.
+ */
+
+/** `gcloud logging read` over the alert's project with a filter that is one shell word. */
+export function logRead(title: string, filter: string, freshness = '1d', limit = 50): CommandTemplate {
+  return {
+    title,
+    command: `gcloud logging read ${filter} --project {gcp.projectId} --freshness=${freshness} --limit=${limit} --format=json`,
+  };
+}
+
+/** A quoted filter fragment matching the alert's principal. */
+export const BY_USER = 'protoPayload.authenticationInfo.principalEmail="\'{gcp.user}\'"';
+
+/** Quoted filter: a method-name clause and the principal, e.g. `'protoPayload.methodName="X" AND ...'`. */
+export function methodByUser(methodClause: string): string {
+  return `'${methodClause} AND ${BY_USER}'`;
+}
+
+/** Filter clause for exact method names (one or several). */
+export function methodIs(...methods: string[]): string {
+  if (methods.length === 1) return `protoPayload.methodName="${methods[0]}"`;
+  return `protoPayload.methodName=(${methods.map((m) => `"${m}"`).join(' OR ')})`;
+}
+
+/** Filter clause for a method-name substring (compute methods come as v1./beta. prefixed). */
+export function methodHas(fragment: string): string {
+  return `protoPayload.methodName:"${fragment}"`;
+}
+
+export const actorTrail: CommandTemplate = logRead(
+  'Everything this principal did in the project over the last day',
+  `'${BY_USER}'`,
+);
+
+export const callerIpTrail: CommandTemplate = logRead(
+  'Every call made from the same source address in the last day, by any principal',
+  '\'protoPayload.requestMetadata.callerIp="\'{gcp.callerIP}\'"\'',
+);
+
+/** Who normally performs this operation: a 30-day baseline of the same method(s). */
+export function methodBaseline(clause: string, what: string): CommandTemplate {
+  return logRead(
+    `Who else performed ${what} in the last 30 days (baseline of normal operators)`,
+    `'${clause}'`,
+    '30d',
+    100,
+  );
+}
+
+/** When the caller is a service account: its user-managed keys (a leaked key explains off-GCP use). */
+export const callerKeys: CommandTemplate = {
+  title: 'If gcp.user is a service account: list its user-managed keys and their creation dates',
+  command: 'gcloud iam service-accounts keys list --iam-account={gcp.user} --managed-by=user',
+};
+
+export const projectIamPolicy: CommandTemplate = {
+  title: "Read the project's current IAM policy to see what the principal is allowed to do",
+  command: 'gcloud projects get-iam-policy {gcp.projectId} --format=json',
+};
+
+/** Distinguish items every GCP audit playbook shares. */
+export const COMMON_DISTINGUISH: readonly string[] = [
+  'gcp.user: a named deployment or CI service account that owns this resource is the usual benign actor; a human account, a default compute or App Engine service account, or a service account from another project is worth a closer look.',
+  'gcp.userAgent and gcp.callerIP: Terraform or gcloud from the CI runner or a corporate egress address fits a pipeline; a browser session, curl or a raw client library from an unfamiliar public address does not.',
+];
+
+/** Join the shared distinguish items after the rule-specific ones. */
+export function distinguishWith(...specific: string[]): string[] {
+  return [...specific, ...COMMON_DISTINGUISH];
+}

@@ -1,0 +1,436 @@
+/** Shells and suspicious children spawned where no human or script should be. */
+import type { Alert } from '../../../model';
+import type { Playbook } from '../../types';
+import { cmd } from '../../commands';
+import { fieldText } from '../../fieldValue';
+import {
+  baseName,
+  cmdlineIndicatorNote,
+  compact,
+  eventGeneratorMatch,
+  eventGeneratorNote,
+  hostNote,
+  isRuntimeParent,
+  local,
+  loginUidNote,
+  stagingPathNote,
+  ttyNote,
+} from './common';
+
+// ---------------------------------------------------------------- Terminal shell in container
+
+function terminalShellParentNote(alert: Alert): string {
+  const pname = fieldText(alert, 'proc.pname');
+  if (pname === undefined) {
+    return 'proc.pname is empty: Falco did not resolve the parent, a case the rule accepts as a container entrypoint. The alert alone does not show whether the shell came from an exec or from the container start command.';
+  }
+  if (isRuntimeParent(pname)) {
+    return `proc.pname=${pname}: the shell was started directly by the container runtime, which is what kubectl exec, docker exec or crictl exec produce (an interactive kubectl run -it or docker run -it looks the same). The application did not start it.`;
+  }
+  return `proc.pname=${pname} is one of the parents the rule treats as a container entrypoint, so the shell was started from outside the application rather than by it.`;
+}
+
+function terminalShellCommandNote(alert: Alert): string | undefined {
+  const cmdline = fieldText(alert, 'proc.cmdline')?.trim();
+  if (cmdline === undefined) return undefined;
+  if (/^\S+(\s+-[a-z]+)?$/i.test(cmdline) && !/\s-\w*c/.test(cmdline)) {
+    return `proc.cmdline=${cmdline}: an open interactive prompt, so what was typed next is not in this alert; look for follow-up alerts from the same container.`;
+  }
+  if (/\s-\w*c\s/.test(cmdline)) {
+    return `proc.cmdline=${cmdline}: a command passed with -c through an exec that requested a TTY, rather than a prompt left open.`;
+  }
+  return undefined;
+}
+
+function observeTerminalShell(alert: Alert): string[] {
+  const ns = fieldText(alert, 'k8s.ns.name');
+  const user = fieldText(alert, 'user.name');
+  const uid = fieldText(alert, 'user.uid');
+  return compact(
+    eventGeneratorNote(alert),
+    terminalShellParentNote(alert),
+    ttyNote(alert),
+    terminalShellCommandNote(alert),
+    fieldText(alert, 'user.loginuid') === '-1'
+      ? 'user.loginuid=-1: the runtime started the shell, so the person who opened it is recorded only in the Kubernetes API audit log (create on pods/exec for this pod) or in the Docker daemon events, not on the node.'
+      : undefined,
+    user === 'root' || uid === '0' ? 'The shell runs as root inside the container, with every capability the container was granted.' : undefined,
+    ns === 'kube-system' ? 'k8s.ns.name=kube-system: an interactive shell inside a cluster system component is rare and high-impact.' : undefined,
+  );
+}
+
+// ---------------------------------------------------------------- Run shell untrusted
+
+const WEB_SERVERS = new Set(['nginx', 'httpd', 'httpd-foregroun', 'lighttpd', 'apache', 'apache2']);
+const DATABASES = new Set(['mysqld', 'postgres', 'sqlplus', 'couchdb', 'memcached', 'redis-server', 'rabbitmq-server', 'mongod']);
+const MAIL = new Set(['sendmail', 'sendmail-msp', 'postfix', 'procmail', 'exim4', 'pickup', 'showq', 'mailq', 'dovecot']);
+const JAVA_SERVICES: ReadonlyArray<readonly [string, string]> = [
+  ['org.apache.zookeeper.server', 'ZooKeeper'],
+  ['kafka.Kafka', 'Kafka'],
+  ['org.elasticsearch.bootstrap.Elasticsearch', 'Elasticsearch'],
+  ['activemq.jar', 'ActiveMQ'],
+  ['CassandraDaemon', 'Cassandra'],
+  ['org.jboss', 'JBoss/WildFly'],
+  ['com.sun.enterprise.glassfish', 'GlassFish'],
+  ['org.apache.hadoop', 'Hadoop'],
+  ['com.datastax', 'DataStax'],
+];
+const INTERPRETER = /^(java|python[\d.]*|node(js)?|ruby[\d.]*|perl[\d.]*|php[\w.-]*|bash|sh|dash|busybox)$/;
+
+function spawnerNote(alert: Alert): string | undefined {
+  const pname = fieldText(alert, 'proc.pname');
+  if (pname === undefined) return undefined;
+  if (WEB_SERVERS.has(pname)) return `proc.pname=${pname} is a web server. A shell under it is the classic trace of a web shell or command injection through a request.`;
+  if (DATABASES.has(pname)) return `proc.pname=${pname} is a database or data store. A shell under it usually means SQL or protocol injection reached an OS command feature.`;
+  if (MAIL.has(pname)) return `proc.pname=${pname} is a mail daemon; check whether a delivery rule (pipe to program) explains the command.`;
+  const pcmdline = fieldText(alert, 'proc.pcmdline') ?? '';
+  const java = JAVA_SERVICES.find(([marker]) => pcmdline.includes(marker));
+  if (java) return `The parent is a Java process running ${java[1]} (from proc.pcmdline). A shell from a JVM service points to deserialization or expression-injection exploitation unless the service is known to run scripts.`;
+  return undefined;
+}
+
+function parentIdentityNote(alert: Alert): string | undefined {
+  const pname = fieldText(alert, 'proc.pname');
+  const pexepath = fieldText(alert, 'proc.pexepath');
+  if (pname === undefined || pexepath === undefined) return undefined;
+  const bin = baseName(pexepath);
+  if (bin === '' || INTERPRETER.test(bin) || bin.startsWith(pname) || pname.startsWith(bin)) return undefined;
+  return `proc.pname=${pname} but proc.pexepath=${pexepath}: the parent calls itself ${pname} while running a different binary, so it is a renamed or re-executed program, not the real ${pname}.`;
+}
+
+function observeRunShellUntrusted(alert: Alert): string[] {
+  const eg = eventGeneratorMatch(alert);
+  return compact(
+    eg
+      ? `${eg.field}=${eg.value} is falcosecurity's event-generator. To trigger this rule it re-runs its own binary under a server name (here proc.pname=${fieldText(alert, 'proc.pname') ?? 'unknown'}) and starts a shell from it, so this alert is a detection drill, not an attack; confirm the test was planned.`
+      : undefined,
+    eg ? undefined : spawnerNote(alert),
+    parentIdentityNote(alert),
+    stagingPathNote(alert, 'proc.pexepath'),
+    ttyNote(
+      alert,
+      'proc.tty=0: no terminal, so the shell was started programmatically, as an exploit or an application feature would, not typed by a person.',
+    ),
+    cmdlineIndicatorNote(alert),
+    hostNote(alert),
+  );
+}
+
+// ---------------------------------------------------------------- Web server children
+
+const RECON = new Set(['id', 'whoami', 'uname']);
+const NET_TOOLS = new Set(['curl', 'wget', 'nc', 'ncat', 'netcat', 'socat', 'nmap']);
+const INTERPRETERS = new Set(['python', 'python3', 'perl', 'ruby']);
+
+function webChildNote(alert: Alert): string | undefined {
+  const name = fieldText(alert, 'proc.name');
+  if (name === undefined) return undefined;
+  if (RECON.has(name)) return `proc.name=${name} is a discovery command. A web application has no reason to ask who it runs as or what kernel it is on; this is typically the first command an attacker sends through a web shell or RCE.`;
+  if (NET_TOOLS.has(name)) return `proc.name=${name} is a network tool: from a web server process it usually fetches a second stage or opens a connection back to the attacker.`;
+  if (INTERPRETERS.has(name)) return `proc.name=${name} is a script interpreter; check proc.cmdline for an inline -c or -e one-liner, which is how reverse shells are usually launched.`;
+  if (name === 'base64') return 'proc.name=base64: the web server is decoding data through a separate process, a common way to smuggle a payload past request filters.';
+  return undefined;
+}
+
+// ---------------------------------------------------------------- System user interactive
+
+function systemUserNote(alert: Alert): string | undefined {
+  const login = fieldText(alert, 'user.loginuid');
+  const uid = fieldText(alert, 'user.uid');
+  const user = fieldText(alert, 'user.name') ?? 'the system account';
+  if (login === undefined || login === '-1' || login === '4294967295') return undefined;
+  if (uid !== undefined && login !== uid) {
+    return `user.loginuid=${login} differs from user.uid=${uid}: a person logged in as UID ${login} and then switched to ${user} (su, sudo -u or a configuration tool's become). Ask that user.`;
+  }
+  if (uid !== undefined) {
+    return `user.loginuid equals user.uid (${uid}): the session was opened directly as ${user}, which means the account has a usable shell and a password or SSH key. Check /etc/passwd and its authorized_keys.`;
+  }
+  return undefined;
+}
+
+export const SHELL_PLAYBOOKS: Playbook[] = [
+  {
+    id: 'container-terminal-shell',
+    title: 'Terminal shell in container',
+    rules: ['Terminal shell in container'],
+    family: 'container',
+    detects:
+      'A shell (sh, bash, ash, dash, zsh and the rest of shell_binaries) starts inside a container with a controlling terminal (proc.tty not 0), and its parent is the container runtime or unknown (container_entrypoint: runc, containerd-shim, conmon, crio, systemd). In practice this is kubectl exec -it, docker exec -it, crictl exec -it, or an interactive run.',
+    whyItMatters:
+      'An interactive shell in a running workload gives the operator everything the container has: mounted secrets and the service account token, the pod network position towards internal services, and write access to the application. For someone holding stolen kubeconfig or node credentials, exec is the quietest way into a workload because no exploit is needed.',
+    benignCauses: [
+      'An engineer debugging a live pod with kubectl exec -it or docker exec -it.',
+      'Cluster UIs and terminals (k9s, Lens, the Kubernetes Dashboard) opening a pod shell through the exec API.',
+      'Break-glass runbooks during an incident, or an interactive docker run -it on a developer or CI host.',
+    ],
+    distinguish: [
+      'Who: user.loginuid is -1 for runtime-started shells, so attribute the session from the Kubernetes audit log (create on pods/exec for k8s.pod.name) or docker events. A named engineer during a change window is routine; a service account, an unknown identity or an odd hour is not.',
+      'Where: k8s.ns.name and container.image.repository. Shells in production namespaces, kube-system, or images that never need interactive access deserve a closer look.',
+      'What followed: later alerts from the same container.id (package installs, sensitive file reads, new binaries, outbound connections) turn an admin session into an intrusion.',
+      'proc.cmdline and proc.pname: a bare shell from runc or containerd-shim is a person at a prompt; a long sh -c one-liner with downloads or decoding is automation driving a TTY.',
+    ],
+    mitigations: {
+      immediate: [
+        'If the exec cannot be attributed to a known operator, revoke the credential that made it (kubeconfig, token, or its pods/exec permission) and isolate the pod with a deny-all NetworkPolicy rather than deleting it, so evidence survives.',
+        'Capture the process list and changed files of the container before any restart.',
+      ],
+      shortTerm: [
+        'Limit create on pods/exec and pods/attach in RBAC to a small break-glass group and review which Roles and ClusterRoles grant it today.',
+        'For approved debug images or namespaces, override the user_expected_terminal_shell_in_container_conditions macro instead of disabling the rule.',
+      ],
+      longTerm: [
+        'Ship production workloads as shell-less or distroless images and troubleshoot with kubectl debug ephemeral containers.',
+        'Keep Kubernetes audit logging enabled for pods/exec so every interactive session is attributable.',
+      ],
+    },
+    investigate: [
+      cmd.podDescribe,
+      cmd.containerProcesses,
+      local.dockerExecHistory,
+      {
+        title: 'List the RoleBindings in the namespace that could grant pods/exec',
+        command: 'kubectl -n {k8s.ns.name} get rolebindings -o wide',
+      },
+      cmd.containerInspect,
+    ],
+    tuningFields: ['proc.cmdline', 'proc.pname', 'user.name'],
+    observe: observeTerminalShell,
+  },
+  {
+    id: 'process-run-shell-untrusted',
+    title: 'Run shell untrusted',
+    rules: ['Run shell untrusted'],
+    family: 'process',
+    detects:
+      'A shell starts with a server program among its ancestors: web servers, databases, NoSQL stores, mail daemons and others in protected_shell_spawning_binaries, or a Java parent running Kafka, ZooKeeper, Elasticsearch, Cassandra, JBoss and similar. Known helper parents and command lines (user_known_shell_spawn_binaries, known_shell_spawn_cmdlines, package managers, cron, several vendor scripts) are excluded.',
+    whyItMatters:
+      'This is what remote code execution in a server looks like from the kernel: a web shell, command injection, a deserialization bug in a JVM service or a template injection all end with the service forking a shell. The shell inherits the service identity, its secrets and its network reach, and is usually used to pull tools or open a reverse shell.',
+    benignCauses: [
+      'Application features that shell out by design, such as image or PDF conversion, CGI scripts or delivery to a program.',
+      'Database or broker hooks not covered by the built-in exclusions, for example archive or backup commands and startup wrappers.',
+      'Health checks or maintenance scripts that run inside the service process tree.',
+      "Detection drills: falcosecurity's event-generator re-runs itself under a web server name to trigger this rule.",
+    ],
+    distinguish: [
+      'proc.cmdline: the same fixed script every time points to a feature; discovery commands (id, whoami, uname -a), downloads, /dev/tcp redirections or base64 blobs point to exploitation.',
+      'proc.pname, proc.pexepath and proc.pcmdline: identify the spawning service and check its binary is the real one; a parent named like a server but running another binary or from /tmp is an impostor.',
+      'proc.tty: 0 is normal for both; a terminal under a server process means someone attached interactively.',
+      'proc.aname[2] to proc.aname[7]: the chain shows whether the shell came from a worker process or from a wrapper script.',
+      'Rhythm: a hook fires on a schedule with an identical command line; exploitation is bursty and the command lines vary.',
+    ],
+    mitigations: {
+      immediate: [
+        'If the command line is not a known feature, isolate the workload from the network and preserve the service request logs around the alert time.',
+        'Kill the shell and any children only after recording their command lines and connections.',
+      ],
+      shortTerm: [
+        'Find the request that triggered it in the access logs and patch or disable that endpoint.',
+        'For a legitimate spawner, add the parent to user_known_shell_spawn_binaries or the exact command to known_shell_spawn_cmdlines rather than disabling the rule.',
+      ],
+      longTerm: [
+        'Remove shells and interpreters from server images so an RCE cannot become a shell.',
+        'Restrict egress from server workloads so a shell cannot fetch tools or call back.',
+      ],
+    },
+    investigate: [
+      local.psByParentName,
+      local.psByName,
+      {
+        title: "Check the parent binary's path, size and timestamps",
+        command: 'ls -l --time-style=full-iso {proc.pexepath}',
+      },
+      cmd.containerProcesses,
+    ],
+    tuningFields: ['proc.pname', 'proc.cmdline', 'proc.pexepath'],
+    allowList: {
+      list: 'user_known_shell_spawn_binaries',
+      field: 'proc.pname',
+      note: 'Append the parent when that program runs shell commands as part of its normal job (a CI agent, a backup tool) and every command it runs is expected.',
+    },
+    observe: observeRunShellUntrusted,
+  },
+  {
+    id: 'process-web-server-spawned-shell',
+    title: 'Web Server Spawned Shell',
+    rules: ['Web Server Spawned Shell'],
+    family: 'process',
+    detects:
+      'A shell starts whose parent, grandparent or great-grandparent is a web or application server from web_server_binaries (nginx, httpd, apache2, lighttpd, php-fpm, php, gunicorn, uwsgi). Command lines starting with sh -c /usr/bin or mentioning healthcheck are ignored.',
+    whyItMatters:
+      'A web-facing process spawning a shell is the textbook sign of a web shell, command injection or an RCE in the application or its framework (T1505.003). The attacker runs commands as the web service account, reads its configuration and credentials, and uses the host as a foothold.',
+    benignCauses: [
+      'PHP or CGI applications that call system() or exec() for features such as ImageMagick conversion or sendmail.',
+      'Python apps under gunicorn or uwsgi using subprocess with shell=True for reports or exports.',
+      'Admin panels that intentionally run maintenance scripts.',
+    ],
+    distinguish: [
+      'proc.cmdline: a stable, application-specific command (a converter with a fixed path) is a feature; id, whoami, uname, cat of config files, curl or wget, or encoded blobs are an attacker.',
+      'proc.pname (web_server) and proc.aname[2], proc.aname[3]: which server and which worker spawned it; match the alert time against that server access log for a suspicious request (long query strings, uploads to writable directories).',
+      'user.name: the web service account is expected; root under a web server suggests a misconfiguration that makes the compromise worse.',
+    ],
+    mitigations: {
+      immediate: [
+        'Take the affected instance out of the load balancer and preserve its web root and access logs before cleaning.',
+        'Search the web root for files changed around the alert time (a dropped web shell is the usual persistence).',
+      ],
+      shortTerm: [
+        'Patch the application or plugin the access log implicates and rotate credentials the web user could read.',
+        'If a feature really needs the shell, override user_known_web_server_shell_activities for that exact command line.',
+      ],
+      longTerm: [
+        'Disable shell-execution functions where unused (for PHP, disable_functions) and mount the web root read-only.',
+        'Run web servers from images without shells and with egress restricted to what the app needs.',
+      ],
+    },
+    investigate: [
+      local.psByParentName,
+      cmd.podLogs,
+      cmd.containerProcesses,
+      local.dockerDiff,
+    ],
+    tuningFields: ['proc.pname', 'proc.cmdline', 'proc.name'],
+    observe: (alert) =>
+      compact(eventGeneratorNote(alert), cmdlineIndicatorNote(alert), ttyNote(alert), hostNote(alert)),
+  },
+  {
+    id: 'process-web-server-suspicious-child',
+    title: 'Web Server Spawned Suspicious Child Process',
+    rules: ['Web Server Spawned Suspicious Child Process'],
+    family: 'process',
+    detects:
+      'A process from suspicious_web_children (curl, wget, nc, ncat, socat, nmap, python, perl, ruby, id, whoami, uname, base64) starts with a web server from web_server_binaries as parent, grandparent or great-grandparent. Shells are left to the shell rule, and command lines containing healthcheck or status are ignored.',
+    whyItMatters:
+      'After a web shell or RCE, attackers first confirm who they are (id, whoami, uname), then fetch tools (curl, wget) or open a connection back (nc, socat, a Python one-liner). Catching these children shows the exploitation even when no shell binary is involved.',
+    benignCauses: [
+      'Applications that call curl or wget to reach webhooks or fetch remote content instead of using a library.',
+      'Framework or hosting panel scripts that run uname or id to report environment details.',
+      'Application code that invokes python or perl helpers for conversions.',
+    ],
+    distinguish: [
+      'proc.name and proc.cmdline: a fixed helper with fixed arguments is a feature; discovery commands, URLs to IP addresses or paste sites, and -c or -e one-liners are not.',
+      'proc.pname and proc.aname[2]: which server process spawned it; check the access log at the alert time for the request that caused it.',
+      'Sequence: several of these children within seconds (whoami, then uname, then curl) is an operator working through a web shell.',
+    ],
+    mitigations: {
+      immediate: [
+        'Isolate the instance, preserve access logs and the web root, and look for uploaded script files.',
+        'If the child downloaded anything, block the destination and hash the downloaded file.',
+      ],
+      shortTerm: [
+        'Patch the vulnerable route and rotate credentials readable by the web user.',
+        'For a legitimate helper, override user_known_web_server_child_activities for that exact command.',
+      ],
+      longTerm: [
+        'Remove network tools and interpreters the application does not need from its image.',
+        'Restrict web workload egress to known destinations.',
+      ],
+    },
+    investigate: [local.psByParentName, cmd.podLogs, cmd.containerProcesses],
+    tuningFields: ['proc.pname', 'proc.name', 'proc.cmdline'],
+    observe: (alert) => compact(eventGeneratorNote(alert), webChildNote(alert), cmdlineIndicatorNote(alert), hostNote(alert)),
+  },
+  {
+    id: 'process-db-spawned-process',
+    title: 'DB program spawned process',
+    rules: ['DB program spawned process'],
+    family: 'process',
+    detects:
+      'A process starts whose parent is a database server from db_server_binaries (mysqld, postgres, sqlplus) and which is not itself a database binary. WAL-E and WAL-G archive commands run by postgres are excluded.',
+    whyItMatters:
+      'Database servers rarely run other programs. When they do unexpectedly, SQL injection or a compromised database account has reached an OS execution feature (COPY ... FROM PROGRAM in PostgreSQL, user-defined functions in MySQL) and now runs commands as the database user, next to all the data.',
+    benignCauses: [
+      'PostgreSQL archive_command or restore_command calling backup tools other than WAL-E and WAL-G (pgBackRest, Barman, custom scripts).',
+      'DBAs using sqlplus host commands during maintenance.',
+      'Extensions or procedures that deliberately call external programs.',
+    ],
+    distinguish: [
+      'proc.cmdline: compare with the configured archive_command and restore_command; shells with curl, wget, base64 or reverse-shell syntax are exploitation.',
+      'proc.name and proc.pname: a known backup binary under postgres is routine; sh, bash, perl or python under mysqld is not.',
+      'user.name and timing: a backup tool fires on a schedule; exploitation lines up with unusual queries in the database log.',
+    ],
+    mitigations: {
+      immediate: [
+        'Check the database log at the alert time for the statement that ran the program and block the source client.',
+        'Revoke superuser from application roles while investigating.',
+      ],
+      shortTerm: [
+        'In PostgreSQL, make sure application roles are neither superuser nor members of pg_execute_server_program; in MySQL, remove FILE privileges and restrict secure_file_priv.',
+        'For a legitimate hook, override user_known_db_spawned_processes for its exact command line.',
+      ],
+      longTerm: ['Run databases from images without shells or download tools, with egress limited to backup destinations.'],
+    },
+    investigate: [
+      local.psByParentName,
+      local.psByName,
+      {
+        title: 'Compare with the configured archive command (PostgreSQL)',
+        command: "psql -U postgres -c 'SHOW archive_command'",
+      },
+      cmd.podLogs,
+    ],
+    tuningFields: ['proc.cmdline', 'proc.name', 'proc.pname'],
+    observe: (alert) => compact(eventGeneratorNote(alert), cmdlineIndicatorNote(alert), hostNote(alert)),
+  },
+  {
+    id: 'process-system-user-interactive',
+    title: 'System user interactive',
+    rules: ['System user interactive'],
+    family: 'process',
+    detects:
+      'A process starts as a system account (bin, daemon, games, lp, mail, nobody, sshd, sync, uucp, www-data) in an interactive context: it has sshd as an ancestor, or it is login or systemd-logind itself.',
+    whyItMatters:
+      'System accounts exist to run services and have no business in a login session. An interactive session as one of them means either a person switched into it or the account was given a shell, password or SSH key, a quiet persistence trick because such accounts are rarely reviewed.',
+    benignCauses: [
+      'An administrator who logged in over SSH and switched to the service account (sudo -u www-data, su -s /bin/sh) to debug file permissions.',
+      'Configuration management connecting over SSH and becoming a service user (Ansible become_user, deployment scripts).',
+      "Detection drills: falcosecurity's event-generator runs login as the daemon user to trigger this rule.",
+    ],
+    distinguish: [
+      'user.loginuid against user.uid: a different login UID names the person who switched accounts; a login UID equal to the system account UID means the account itself logged in.',
+      'proc.pname and proc.cmdline: sudo or su from an admin shell is a switch; a session that starts directly under sshd as www-data means the account accepts logins.',
+      'user.name: www-data or nobody with an interactive session after web alerts suggests a web compromise being upgraded to SSH access.',
+    ],
+    mitigations: {
+      immediate: [
+        'If the session was opened directly as the system account, kill it, remove any authorized_keys in that account home and lock the password (passwd -l).',
+      ],
+      shortTerm: ['Set the login shell of every system account to /usr/sbin/nologin and verify none has a password hash in /etc/shadow.'],
+      longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
+    },
+    investigate: [
+      { title: "Show the account's shell and home directory", command: 'getent passwd {user.name}' },
+      { title: 'List recent logins of that account', command: 'last -F {user.name}' },
+      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- {user.name} /var/log/auth.log' },
+      local.lastLogins,
+    ],
+    tuningFields: ['user.name', 'proc.name', 'proc.pname'],
+    observe: (alert) => compact(eventGeneratorNote(alert), systemUserNote(alert), ttyNote(alert), hostNote(alert)),
+  },
+  {
+    id: 'process-basic-interactive-recon',
+    title: 'Basic Interactive Reconnaissance',
+    rules: ['Basic Interactive Reconnaissance'],
+    family: 'process',
+    detects:
+      'One of the basic discovery commands in recon_binaries (w, whoami, id, who, uname) runs with a controlling terminal and as the leader of its own process group (proc.is_vpgid_leader), which is what a command typed at an interactive prompt looks like, as opposed to one run from a script.',
+    whyItMatters:
+      'These are the first commands people type after landing on a system: who am I, what is this box, who else is logged in. On a container or a server where nobody should be typing, they mark a live operator getting their bearings.',
+    benignCauses: [
+      'Administrators typing whoami, id or uname at a prompt during routine work.',
+      'Engineers inside a debug exec session checking the user and kernel.',
+    ],
+    distinguish: [
+      'Place: on a workstation or bastion this is daily noise; inside a production container or on a node nobody logs in to, it is a person exploring.',
+      'user.loginuid and user.name: tie the prompt to a known login; a missing login UID with a terminal points to an exec or a spawned PTY.',
+      'Context: other alerts shortly before from the same container or host (Terminal shell in container, web server children) show how the person got in.',
+    ],
+    mitigations: {
+      immediate: ['Identify the session (exec or SSH) and confirm with its owner; if nobody claims it, terminate it and revoke the credential used.'],
+      shortTerm: ['Scope the rule to containers or server fleets where interactive use is unexpected, rather than workstations.'],
+      longTerm: ['Route interactive access through an audited bastion or access broker so sessions are attributable.'],
+    },
+    investigate: [local.lastLogins, local.psByName, cmd.containerProcesses],
+    tuningFields: ['user.name', 'proc.pname'],
+    observe: (alert) => compact(eventGeneratorNote(alert), ttyNote(alert), loginUidNote(alert), hostNote(alert)),
+  },
+];

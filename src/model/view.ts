@@ -1,0 +1,44 @@
+import type { Priority } from './alert';
+import type { IncidentSummary } from './incident';
+
+/** Dimensions the incident list can be faceted on. */
+export const FACET_KEYS = ['priority', 'rule', 'source', 'hostname', 'image', 'namespace', 'tag', 'tactic'] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+
+export type SortKey = 'risk' | 'count' | 'time';
+
+/** What the analyst filters on; serialised into the URL hash so a view can be shared. */
+export interface ViewFilter {
+  include: Partial<Record<FacetKey, string[]>>;
+  exclude: Partial<Record<FacetKey, string[]>>;
+  text: string;
+  /** Epoch ms, inclusive; null = open. */
+  from: number | null;
+  to: number | null;
+  sort: SortKey;
+}
+
+export interface FacetCount {
+  value: string;
+  /** Alerts (not incidents) with this value, within the other filters. */
+  count: number;
+}
+
+export interface Histogram {
+  startMs: number;
+  bucketMs: number;
+  /** buckets[i][p]: alerts in bucket i with priority PRIORITIES[p]. */
+  buckets: number[][];
+}
+
+export interface ViewResult {
+  rows: IncidentSummary[];
+  totalIncidents: number;
+  matchedAlerts: number;
+  facets: Record<FacetKey, FacetCount[]>;
+  histogram: Histogram | null;
+}
+
+export const EMPTY_FILTER: ViewFilter = { include: {}, exclude: {}, text: '', from: null, to: null, sort: 'risk' };
+
+export type { Priority };

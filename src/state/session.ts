@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import type { FacetKey, ViewFilter } from '../model';
+import type { SessionStatus } from '../worker/protocol';
+import { decodeHash } from './urlHash';
+
+/** An input the analyst gave us; its analysis is a react-query keyed by `key`. */
+export interface InputEntry {
+  key: string;
+  name: string;
+  size: number;
+  file?: File;
+  text?: string;
+}
+
+export type ReportTab = 'report' | 'markdown' | 'alerts';
+
+interface SessionState {
+  inputs: InputEntry[];
+  selectedId: string | null;
+  filter: ViewFilter;
+  tab: ReportTab;
+  status: SessionStatus | null;
+  addFiles: (files: File[]) => void;
+  addText: (name: string, text: string) => void;
+  select: (id: string | null) => void;
+  setFilter: (patch: Partial<ViewFilter>) => void;
+  /** Click: include; click again: exclude; a third time: clear. */
+  cycleFacet: (key: FacetKey, value: string) => void;
+  clearFilters: () => void;
+  setTab: (tab: ReportTab) => void;
+  setStatus: (status: SessionStatus) => void;
+  clearInputs: () => void;
+}
+
+export function fileKey(file: Pick<File, 'name' | 'size' | 'lastModified'>): string {
+  return `file:${file.name}:${file.size}:${file.lastModified}`;
+}
+
+const initial = typeof location === 'undefined' ? decodeHash('') : decodeHash(location.hash);
+let pasteCounter = 0;
+
+export const useSession = create<SessionState>((set) => ({
+  inputs: [],
+  selectedId: initial.incident,
+  filter: initial.filter,
+  tab: 'report',
+  status: null,
+  addFiles: (files) =>
+    set((s) => {
+      const known = new Set(s.inputs.map((i) => i.key));
+      const added = files
+        .map((file) => ({ key: fileKey(file), name: file.name, size: file.size, file }))
+        .filter((entry) => !known.has(entry.key) && (known.add(entry.key), true));
+      return { inputs: [...s.inputs, ...added] };
+    }),
+  addText: (name, text) =>
+    set((s) => ({ inputs: [...s.inputs, { key: `text:${++pasteCounter}:${name}`, name, size: text.length, text }] })),
+  select: (id) => set({ selectedId: id }),
+  setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
+  cycleFacet: (key, value) =>
+    set((s) => {
+      const include = new Set(s.filter.include[key] ?? []);
+      const exclude = new Set(s.filter.exclude[key] ?? []);
+      if (include.has(value)) {
+        include.delete(value);
+        exclude.add(value);
+      } else if (exclude.has(value)) {
+        exclude.delete(value);
+      } else {
+        include.add(value);
+      }
+      return {
+        filter: {
+          ...s.filter,
+          include: { ...s.filter.include, [key]: [...include] },
+          exclude: { ...s.filter.exclude, [key]: [...exclude] },
+        },
+      };
+    }),
+  clearFilters: () => set((s) => ({ filter: { include: {}, exclude: {}, text: '', from: null, to: null, sort: s.filter.sort } })),
+  setTab: (tab) => set({ tab }),
+  setStatus: (status) => set({ status }),
+  clearInputs: () => set({ inputs: [], selectedId: null }),
+}));

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTER } from '../model';
+import { decodeHash, encodeHash } from './urlHash';
+
+describe('URL hash state', () => {
+  it('round-trips a full view', () => {
+    const state = {
+      filter: {
+        include: { priority: ['Critical', 'Error'], rule: ['Terminal shell in container'] },
+        exclude: { hostname: ['noisy,host&1'] },
+        text: 'sh -c',
+        from: 1700000000000,
+        to: 1700003600000,
+        sort: 'count' as const,
+      },
+      incident: 'abc123',
+    };
+    expect(decodeHash(encodeHash(state))).toEqual(state);
+  });
+
+  it('encodes the default view as an empty hash', () => {
+    expect(encodeHash({ filter: EMPTY_FILTER, incident: null })).toBe('');
+  });
+
+  it.each(['#priority=notjson', '#sort=bogus', '#from=abc', '#%%%', '#priority=[1,2]'])('ignores malformed %s', (hash) => {
+    const decoded = decodeHash(hash);
+    expect(decoded.filter.sort).toBe('risk');
+    expect(decoded.filter.include.priority).toBeUndefined();
+    expect(decoded.filter.from).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AnalysisSession } from '../analyze/session';
+import { ingestText } from '../ingest';
+import { SHARED_FALCO } from './alerts';
+import { gunzipSync } from 'node:zlib';
+
+export const ALERTS_DIR = fileURLToPath(new URL('alerts/', SHARED_FALCO));
+
+/** Every alert file in ../shared/falco/alerts (recursively), except the provenance side-file. */
+export function sharedAlertFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return walk(ALERTS_DIR)
+    .filter((path) => !path.endsWith('.sources.ndjson'))
+    .sort();
+}
+
+/** Load files into one session (gzip handled by hand here: ingestText takes text). */
+export function sessionOf(paths: string[]): AnalysisSession {
+  const session = new AnalysisSession();
+  const sink = { alert: (a: Parameters<AnalysisSession['addAlert']>[0]) => void session.addAlert(a), problem: (p: Parameters<AnalysisSession['addProblem']>[0]) => session.addProblem(p) };
+  for (const path of paths) {
+    const bytes = readFileSync(path);
+    const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+    ingestText(text, path.slice(ALERTS_DIR.length), sink);
+  }
+  return session;
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { engine } from '../app/engine';
+import type { IncidentSummary } from '../model';
+import { formatTime } from './format';
+
+const PAGE = 50;
+
+/** The incident's alerts, a page at a time from the worker (the page never holds them all). */
+export function AlertsTab({ incident }: { incident: IncidentSummary }) {
+  const [page, setPage] = useState(0);
+  const query = useQuery({
+    queryKey: ['alerts', incident.id, incident.count, page],
+    queryFn: () => engine.request({ type: 'alerts', incidentId: incident.id, offset: page * PAGE, limit: PAGE }),
+    placeholderData: keepPreviousData,
+  });
+  const pages = Math.ceil(incident.count / PAGE);
+  return (
+    <div className="alerts-tab">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Output</th>
+            <th scope="col">From</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(query.data ?? []).map((alert) => (
+            <tr key={alert.id}>
+              <td>{formatTime(alert.time)}</td>
+              <td>{alert.priority}</td>
+              <td className="value">
+                <bdi>{alert.output}</bdi>
+              </td>
+              <td>
+                {alert.file}:{alert.line}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Alert pages">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span>
+            Page {page + 1} of {pages}
+          </span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { engine } from '../app/engine';
+import { useSession } from '../state/session';
+
+const SHOWN = 200;
+
+/** Everything that could not become an alert, with file, line and reason; counts that add up. */
+export function ProblemsPanel() {
+  const status = useSession((s) => s.status);
+  const problems = status?.problems ?? 0;
+  const query = useQuery({
+    queryKey: ['problems', status?.version ?? 0],
+    queryFn: () => engine.request({ type: 'problems', offset: 0, limit: SHOWN }),
+    enabled: problems > 0,
+  });
+  if (!status || status.inputs.length === 0) return null;
+  const records = status.alerts + status.problems;
+  return (
+    <details className="problems" open={problems > 0 && problems <= 20}>
+      <summary>
+        <span>
+          {records} records read = {status.alerts} alerts loaded + {problems} problem{problems === 1 ? '' : 's'}
+        </span>
+      </summary>
+      {problems > 0 ? (
+        <section aria-label="Problems">
+          <h2>Problems</h2>
+          <ol className="problem-list">
+            {(query.data?.items ?? []).map((p, i) => (
+              <li key={i}>
+                <code>
+                  {p.file}
+                  {p.line ? `:${p.line}` : ''}
+                </code>{' '}
+                {p.message}
+                {p.excerpt ? (
+                  <>
+                    {' '}
+                    <span className="excerpt">
+                      <bdi>{p.excerpt}</bdi>
+                    </span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {problems > SHOWN ? <p>… and {problems - SHOWN} more (the CLI lists them all).</p> : null}
+        </section>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query';
+import { engine } from '../app/engine';
+import { useReport } from '../app/hooks';
+import { downloadText, safeFileName } from '../app/download';
+import { useSession, type ReportTab } from '../state/session';
+import { useTriage } from '../state/triage';
+import { AlertsTab } from './AlertsTab';
+import { MarkdownPreview } from './MarkdownPreview';
+import { ReportView } from './report/ReportView';
+import { TriageBar } from './report/TriageBar';
+
+const TABS: { id: ReportTab; label: string }[] = [
+  { id: 'report', label: 'Report' },
+  { id: 'markdown', label: 'Markdown preview' },
+  { id: 'alerts', label: 'Alerts' },
+];
+
+function useIncidentMarkdown(incidentId: string | null) {
+  const triage = useTriage((s) => (incidentId ? s.byIncident[incidentId] : undefined));
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['markdown', incidentId, version, triage],
+    queryFn: () =>
+      engine.request({
+        type: 'markdown',
+        incidentIds: [incidentId!],
+        triage: triage ? { [incidentId!]: triage } : {},
+        generatedAt: new Date().toISOString(),
+      }),
+    enabled: incidentId !== null,
+  });
+}
+
+export function ReportPane() {
+  const selectedId = useSession((s) => s.selectedId);
+  const tab = useSession((s) => s.tab);
+  const setTab = useSession((s) => s.setTab);
+  const report = useReport(selectedId);
+  const markdown = useIncidentMarkdown(selectedId);
+  if (!selectedId) {
+    return (
+      <section id="report-pane" className="report-pane empty" tabIndex={-1} aria-label="Report">
+        <p>Select an incident to read its report.</p>
+      </section>
+    );
+  }
+  if (!report.data) {
+    return (
+      <section id="report-pane" className="report-pane" tabIndex={-1} aria-label="Report">
+        <p>{report.isError ? `Could not build the report: ${report.error.message}` : report.isFetching ? 'Building report…' : 'This incident is not in the current session.'}</p>
+      </section>
+    );
+  }
+  const data = report.data;
+  return (
+    <section id="report-pane" className="report-pane" tabIndex={-1} aria-label="Report">
+      <header className="report-header">
+        <h1 className="report-title">{data.incident.rule}</h1>
+        <p className="report-subtitle">
+          {data.incident.priority} · {data.incident.count} alert{data.incident.count === 1 ? '' : 's'} · {data.incident.entity.label}
+          {data.playbook && !data.playbook.generic ? ` · playbook ${data.playbook.id}` : ''}
+        </p>
+        <div className="report-actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!markdown.data}
+            onClick={() => markdown.data && downloadText(safeFileName(`falcoscope-${data.incident.rule}`, 'md'), markdown.data)}
+          >
+            Export Markdown
+          </button>
+        </div>
+        <TriageBar incidentId={data.incident.id} />
+        <div role="tablist" aria-label="Report views" className="tabs">
+          {TABS.map((t) => (
+            <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} aria-controls={`tab-${t.id}`} id={`tab-button-${t.id}`} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`} className="tab-panel">
+        {tab === 'report' ? <ReportView report={data} /> : null}
+        {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
+        {tab === 'alerts' ? <AlertsTab incident={data.incident} /> : null}
+      </div>
+    </section>
+  );
+}

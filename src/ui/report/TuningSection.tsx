@@ -1,0 +1,29 @@
+import type { Report } from '../../model';
+import { CopyButton } from './CopyButton';
+import { Section } from './Section';
+
+export function TuningSection({ report }: { report: Report }) {
+  const { tuning } = report;
+  return (
+    <Section id="tuning" title="Tuning">
+      <p>{tuning.explanation}</p>
+      <div className="code-block">
+        <pre aria-label="Falco tuning YAML">
+          <code>{tuning.yaml}</code>
+        </pre>
+        <CopyButton text={tuning.yaml} label="Copy YAML" />
+      </div>
+      {tuning.alternative ? (
+        <>
+          <p>{tuning.alternative.explanation}</p>
+          <div className="code-block">
+            <pre>
+              <code>{tuning.alternative.yaml}</code>
+            </pre>
+            <CopyButton text={tuning.alternative.yaml} label="Copy YAML" />
+          </div>
+        </>
+      ) : null}
+    </Section>
+  );
+}

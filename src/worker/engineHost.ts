@@ -1,0 +1,152 @@
+import type { Report } from '../model';
+import { AnalysisSession } from '../analyze/session';
+import { computeView } from '../analyze/view';
+import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
+import { ingestStream, ingestText } from '../ingest';
+import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
+
+export interface RequestContext {
+  signal: AbortSignal;
+  progress: (p: IngestProgress) => void;
+}
+
+/** Minimum gap between "changed" notifications while streaming: enough for a fluid list. */
+const CHANGE_INTERVAL_MS = 150;
+
+/**
+ * The analysis engine behind the worker boundary: one session, requests in, plain data out.
+ * Runs unchanged in the worker, in the CLI and in Node tests.
+ */
+export class EngineHost {
+  private session = new AnalysisSession();
+  private inputs: InputSummary[] = [];
+  private version = 0;
+  private reading = 0;
+  private lastNotify = 0;
+  private pendingNotify: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly onChange: (status: SessionStatus) => void = () => {}) {}
+
+  async handle<T extends EngineRequest>(request: T, ctx: RequestContext): Promise<EngineResponses[T['type']]> {
+    const value = await this.dispatch(request, ctx);
+    return value as EngineResponses[T['type']];
+  }
+
+  status(): SessionStatus {
+    return { version: this.version, ...this.session.stats(), inputs: [...this.inputs], reading: this.reading };
+  }
+
+  private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
+    switch (request.type) {
+      case 'ingestFile':
+        return this.ingest(request.file.name, ctx, (sink, opts) =>
+          ingestStream(request.file.stream(), request.file.name, sink, opts),
+        request.file.size);
+      case 'ingestText':
+        return this.ingest(request.name, ctx, async (sink) => ingestText(request.text, request.name, sink), request.text.length);
+      case 'view':
+        return computeView(this.session, request.filter);
+      case 'report':
+        return this.session.report(request.incidentId) ?? null;
+      case 'alerts':
+        return this.session.alertsOf(request.incidentId, request.offset, request.limit);
+      case 'problems': {
+        const all = this.session.problems();
+        return { total: all.length, items: all.slice(request.offset, request.offset + request.limit) };
+      }
+      case 'markdown':
+        return this.markdown(request);
+      case 'status':
+        return this.status();
+      case 'reset':
+        this.session = new AnalysisSession();
+        this.inputs = [];
+        this.bump(true);
+        return this.status();
+      case 'cancel':
+        return false; // handled by the transport, which owns the abort controllers
+    }
+  }
+
+  /** Reports of the given incidents (or all, by risk) for export. */
+  reports(ids: string[] | 'all'): Report[] {
+    const chosen =
+      ids === 'all'
+        ? computeView(this.session, { include: {}, exclude: {}, text: '', from: null, to: null, sort: 'risk' }).rows.map((r) => r.id)
+        : ids;
+    return chosen.map((id) => this.session.report(id)).filter((r): r is Report => r !== undefined);
+  }
+
+  private markdown(request: Extract<EngineRequest, { type: 'markdown' }>): string {
+    const reports = this.reports(request.incidentIds);
+    if (request.incidentIds !== 'all' && reports.length === 1) {
+      return reportToMarkdown(reports[0]!, request.triage[reports[0]!.incident.id]);
+    }
+    const stats = this.session.stats();
+    return sessionToMarkdown(
+      reports,
+      { generatedAt: request.generatedAt, files: this.inputs.map((i) => i.name), alerts: stats.alerts, problems: stats.problems },
+      request.triage,
+    );
+  }
+
+  private async ingest(
+    name: string,
+    ctx: RequestContext,
+    run: (
+      sink: { alert: AnalysisSession['addAlert']; problem: AnalysisSession['addProblem'] },
+      opts: Parameters<typeof ingestStream>[3],
+    ) => Promise<{ format: string; gzip: boolean; bytes: number; records: number; alerts: number; problems: number }>,
+    totalBytes: number,
+  ): Promise<InputSummary> {
+    const sink = {
+      alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
+        const alert = this.session.addAlert(record);
+        this.bump(false);
+        return alert;
+      },
+      problem: (issue: Parameters<AnalysisSession['addProblem']>[0]) => {
+        this.session.addProblem(issue);
+        this.bump(false);
+      },
+    };
+    this.reading++;
+    const summary: InputSummary = { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
+    this.inputs.push(summary);
+    try {
+      const result = await run(sink, {
+        signal: ctx.signal,
+        onProgress: (p) => ctx.progress({ name, bytesRead: p.bytesRead, totalBytes, records: p.records }),
+      });
+      Object.assign(summary, result);
+      return { ...summary };
+    } catch (error) {
+      if (ctx.signal.aborted) {
+        summary.cancelled = true;
+        return { ...summary };
+      }
+      throw error;
+    } finally {
+      this.reading--;
+      this.bump(true);
+    }
+  }
+
+  /** Tell the UI the session changed, at most every CHANGE_INTERVAL_MS unless forced. */
+  private bump(force: boolean): void {
+    this.version++;
+    const now = Date.now();
+    if (force || now - this.lastNotify >= CHANGE_INTERVAL_MS) {
+      if (this.pendingNotify) clearTimeout(this.pendingNotify);
+      this.pendingNotify = null;
+      this.lastNotify = now;
+      this.onChange(this.status());
+    } else if (!this.pendingNotify) {
+      this.pendingNotify = setTimeout(() => {
+        this.pendingNotify = null;
+        this.lastNotify = Date.now();
+        this.onChange(this.status());
+      }, CHANGE_INTERVAL_MS);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { Alert, ParseIssue, Report, ViewFilter, ViewResult } from '../model';
+import type { TriageNote } from '../export/markdown';
+
+/** What the engine knows about one ingested input (a file or a paste). */
+export interface InputSummary {
+  name: string;
+  bytes: number;
+  format: string;
+  gzip: boolean;
+  records: number;
+  alerts: number;
+  problems: number;
+  cancelled: boolean;
+}
+
+export interface IngestProgress {
+  name: string;
+  bytesRead: number;
+  totalBytes: number;
+  records: number;
+}
+
+export interface SessionStatus {
+  version: number;
+  alerts: number;
+  problems: number;
+  incidents: number;
+  inputs: InputSummary[];
+  /** Inputs still being read. */
+  reading: number;
+}
+
+/** Requests the UI sends; each gets exactly one response with the same id. */
+export type EngineRequest =
+  | { type: 'ingestFile'; file: File }
+  | { type: 'ingestText'; name: string; text: string }
+  | { type: 'view'; filter: ViewFilter }
+  | { type: 'report'; incidentId: string }
+  | { type: 'alerts'; incidentId: string; offset: number; limit: number }
+  | { type: 'problems'; offset: number; limit: number }
+  | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
+  | { type: 'status' }
+  | { type: 'reset' }
+  | { type: 'cancel'; target: number };
+
+/** The value each request type resolves to. */
+export interface EngineResponses {
+  ingestFile: InputSummary;
+  ingestText: InputSummary;
+  view: ViewResult;
+  report: Report | null;
+  alerts: Alert[];
+  problems: { total: number; items: ParseIssue[] };
+  markdown: string;
+  status: SessionStatus;
+  reset: SessionStatus;
+  cancel: boolean;
+}
+
+export type RequestMessage = { id: number; request: EngineRequest };
+
+export type ResponseMessage =
+  | { id: number; kind: 'result'; value: unknown }
+  | { id: number; kind: 'error'; message: string; userError: boolean }
+  | { id: number; kind: 'progress'; progress: IngestProgress }
+  | { id: 0; kind: 'changed'; status: SessionStatus };
