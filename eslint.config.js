@@ -69,8 +69,12 @@ export default defineConfig(
           message: 'innerHTML/outerHTML assignment is forbidden: use textContent or React.',
         },
         {
-          selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment|setHTMLUnsafe)$/]",
+          selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]",
           message: 'HTML-parsing DOM APIs are forbidden: build nodes with textContent or React.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+          message: 'document.write parses HTML: forbidden.',
         },
         {
           selector: "CallExpression[callee.name='parseHTMLUnsafe'], CallExpression[callee.property.name='parseHTMLUnsafe']",

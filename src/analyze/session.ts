@@ -67,6 +67,11 @@ export class AnalysisSession {
     return this.problemList;
   }
 
+  /** Every alert, in arrival order (for saving a session). */
+  allAlerts(): readonly Alert[] {
+    return this.alerts;
+  }
+
   alert(id: number): Alert | undefined {
     return this.alerts[id];
   }

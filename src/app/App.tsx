@@ -5,6 +5,7 @@ import { useHashSync } from './useHashSync';
 import { useSession } from '../state/session';
 import { DropZone } from '../ui/DropZone';
 import { ExportAllButton } from '../ui/ExportAllButton';
+import { SaveSessionButton } from '../ui/SaveSessionButton';
 import { LoadSamplesButton } from '../ui/LoadSamplesButton';
 import { OpenFilesButton } from '../ui/OpenFilesButton';
 import { PasteButton } from '../ui/PasteDialog';
@@ -33,6 +34,7 @@ function Shell() {
           <PasteButton />
           <LoadSamplesButton />
           <ExportAllButton />
+          <SaveSessionButton />
         </nav>
         {status && status.inputs.length ? (
           <p className="session-stats" aria-live="polite">

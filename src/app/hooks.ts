@@ -3,6 +3,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
 import { useSession, type InputEntry } from '../state/session';
 import { create } from 'zustand';
+import { useTriage } from '../state/triage';
 import type { IngestProgress } from '../worker/protocol';
 
 /** Keep the session status (counts, version) in the store as the worker streams. */
@@ -29,7 +30,13 @@ function ingest(entry: InputEntry) {
   controllers.set(entry.key, controller);
   const signal = controller.signal;
   const onProgress = (p: IngestProgress) => useProgress.getState().set(entry.key, p);
-  if (entry.file) return engine.request({ type: 'ingestFile', file: entry.file }, { signal, onProgress });
+  if (entry.file) {
+    return engine.request({ type: 'ingestFile', file: entry.file }, { signal, onProgress }).then((summary) => {
+      // A reopened session brings its triage: notes saved by the analyst (or a colleague) win.
+      if (summary.triage) useTriage.getState().replaceAll({ ...useTriage.getState().byIncident, ...summary.triage });
+      return summary;
+    });
+  }
   return engine.request({ type: 'ingestText', name: entry.name, text: entry.text ?? '' }, { signal, onProgress });
 }
 

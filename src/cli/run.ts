@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
 import { EngineHost } from '../worker/engineHost';
 import { toJsonExport } from '../export/json';
 import type { CliArgs } from './args';
@@ -21,8 +20,8 @@ export async function runReport(args: CliArgs, now = new Date()): Promise<CliRes
     try {
       const info = await stat(path);
       if (!info.isFile()) throw new Error('not a regular file');
-      const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
-      const file = { name: basename(path), size: info.size, stream: () => stream } as unknown as File;
+      // A file-backed Blob: streamed in chunks like a browser File, never read whole.
+      const file = Object.assign(await openAsBlob(path), { name: basename(path) }) as File;
       await host.handle({ type: 'ingestFile', file }, ctx);
     } catch (error) {
       stderr.push(`falcoscope: ${path}: ${error instanceof Error ? error.message : String(error)}`);

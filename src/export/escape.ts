@@ -7,7 +7,8 @@
  *   code (`), links and images ([ ]), HTML and autolinks (< >), entities (&), table cells (|),
  *   heading closers (#) and the backslash itself.
  * - At the start of a value, block markers (# + - = > and "1." / "1)") are escaped too: values
- *   follow "- " in lists, where "# x" would become a heading.
+ *   follow "- " in lists, where "# x" would become a heading. A leading number that could turn
+ *   into a list marker once text follows ("0" + ".") gets its first digit as a reference.
  * - Line breaks, tabs and form feeds become numeric character references, so a value stays on
  *   one physical line (tables, list items) yet decodes to the same text.
  * - Leading/trailing spaces become references too: Markdown would strip them.
@@ -15,7 +16,7 @@
  * beyond the reach of any escape); such a link shows exactly its own target.
  */
 const INLINE_SPECIAL = /[\\`*_~[\]<>&|#]/g;
-const BLOCK_START = /^(?:([#+=>-])|(\d+)([.)]))/;
+const BLOCK_START = /^(?:([#+=>-])|(\d)(\d*(?:[.)]|$)))/;
 // Only these survive as references: CommonMark turns references to other control characters
 // into U+FFFD, so those are left raw (they are not line endings and do not break anything).
 const CONTROL_BREAKS = /[\r\n\t\f]/g;
@@ -29,7 +30,7 @@ function charRef(ch: string): string {
 export function escapeInline(text: string): string {
   return text
     .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
-    .replace(BLOCK_START, (_m, marker?: string, digits?: string, delimiter?: string) => (marker ? `\\${marker}` : `${digits}\\${delimiter}`))
+    .replace(BLOCK_START, (_m, marker?: string, digit?: string, rest?: string) => (marker ? `\\${marker}` : `&#${digit!.charCodeAt(0)};${rest!.replace(/[.)]$/, '\\$&')}`))
     .replace(CONTROL_BREAKS, charRef)
     .replace(EDGE_SPACES, (spaces) => '&#32;'.repeat(spaces.length))
     .replaceAll('\u0000', '\uFFFD');

@@ -3,6 +3,7 @@ import { AnalysisSession } from '../analyze/session';
 import { computeView } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { ingestStream, ingestText } from '../ingest';
+import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 
 export interface RequestContext {
@@ -39,6 +40,7 @@ export class EngineHost {
   private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
     switch (request.type) {
       case 'ingestFile':
+        if (looksLikeSessionFile(await request.file.slice(0, 64).text())) return this.openSession(request.file);
         return this.ingest(request.file.name, ctx, (sink, opts) =>
           ingestStream(request.file.stream(), request.file.name, sink, opts),
         request.file.size);
@@ -56,6 +58,14 @@ export class EngineHost {
       }
       case 'markdown':
         return this.markdown(request);
+      case 'saveSession':
+        return serializeSession({
+          savedAt: request.savedAt,
+          inputs: this.inputs.map((i) => i.name),
+          alerts: this.session.allAlerts().map(({ id: _id, ...alert }) => alert),
+          problems: [...this.session.problems()],
+          triage: request.triage,
+        });
       case 'status':
         return this.status();
       case 'reset':
@@ -66,6 +76,26 @@ export class EngineHost {
       case 'cancel':
         return false; // handled by the transport, which owns the abort controllers
     }
+  }
+
+  /** Reopen a saved session: its alerts and problems join this one; its triage goes to the UI. */
+  private async openSession(file: File): Promise<InputSummary> {
+    const saved = parseSessionFile(await file.text(), file.name);
+    for (const alert of saved.alerts) this.session.addAlert(alert);
+    for (const problem of saved.problems) this.session.addProblem(problem);
+    const summary: InputSummary = {
+      name: file.name,
+      bytes: file.size,
+      format: 'session',
+      gzip: false,
+      records: saved.alerts.length + saved.problems.length,
+      alerts: saved.alerts.length,
+      problems: saved.problems.length,
+      cancelled: false,
+    };
+    this.inputs.push(summary);
+    this.bump(true);
+    return { ...summary, triage: saved.triage };
   }
 
   /** Reports of the given incidents (or all, by risk) for export. */

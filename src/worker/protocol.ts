@@ -11,6 +11,8 @@ export interface InputSummary {
   alerts: number;
   problems: number;
   cancelled: boolean;
+  /** Triage restored from a session file, for the UI to merge into its store. */
+  triage?: Record<string, TriageNote>;
 }
 
 export interface IngestProgress {
@@ -39,6 +41,7 @@ export type EngineRequest =
   | { type: 'alerts'; incidentId: string; offset: number; limit: number }
   | { type: 'problems'; offset: number; limit: number }
   | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
+  | { type: 'saveSession'; triage: Record<string, TriageNote>; savedAt: string }
   | { type: 'status' }
   | { type: 'reset' }
   | { type: 'cancel'; target: number };
@@ -52,6 +55,7 @@ export interface EngineResponses {
   alerts: Alert[];
   problems: { total: number; items: ParseIssue[] };
   markdown: string;
+  saveSession: string;
   status: SessionStatus;
   reset: SessionStatus;
   cancel: boolean;

@@ -54,6 +54,10 @@ export const fx = {
     title: 'On the host, list sockets on the same local port with their owning process',
     command: 'ss -tuanp sport = :{fd.lport}',
   },
+  socketsOfProcess: {
+    title: 'On the host, list TCP/UDP sockets owned by processes with this name',
+    command: `ss -tuanp | grep -F -- '"'{proc.name}'"'`,
+  },
   serviceAccountRights: {
     title: "List what the pod's service account may do in its namespace",
     command:
@@ -251,30 +255,36 @@ export function remoteEndpoint(alert: Alert, direction: Direction): (Endpoint & 
   return undefined;
 }
 
-/** One sentence on what kind of address the peer is. */
-export function describeIp(ip: string, label = 'Remote end'): string | undefined {
+/** What kind of address this is, as a clause starting with "is", e.g. "is a private address (10.0.0.0/8): ...". */
+export function ipClause(ip: string): string | undefined {
   const c = classifyIp(ip);
   if (!c) return undefined;
   switch (c.scope) {
     case 'metadata':
-      return `${label} ${ip} is the link-local cloud instance metadata endpoint: it serves the node's identity and, on most clouds, temporary credentials of the node's IAM role.`;
+      return "is the link-local cloud instance metadata endpoint: it serves the node's identity and, on most clouds, temporary credentials of the node's IAM role.";
     case 'loopback':
-      return `${label} ${ip} is loopback (${c.range}): the peer is in the same host or pod network namespace.`;
+      return `is loopback (${c.range}): the peer is in the same host or pod network namespace.`;
     case 'private':
-      return `${label} ${ip} is a private address (${c.range}): the peer is inside your own network or cluster, so look it up in your inventory (kubectl get pods,svc -A -o wide) rather than in threat intelligence.`;
+      return `is a private address (${c.range}): the peer is inside your own network or cluster, so look it up in your inventory (kubectl get pods,svc -A -o wide) rather than in threat intelligence.`;
     case 'link-local':
-      return `${label} ${ip} is link-local (${c.range}): reachable only on the local segment, usually a node-local service.`;
+      return `is link-local (${c.range}): reachable only on the local segment, usually a node-local service.`;
     case 'shared':
-      return `${label} ${ip} is in the shared address space ${c.range} (RFC 6598): not Internet-routable; carrier NAT and some cloud or overlay networks use it.`;
+      return `is in the shared address space ${c.range} (RFC 6598): not Internet-routable; carrier NAT and some cloud or overlay networks use it.`;
     case 'documentation':
-      return `${label} ${ip} is in a documentation range (${c.range}) that real traffic never uses: this alert most likely comes from a test or a sample.`;
+      return `is in a documentation range (${c.range}) that real traffic never uses: this alert most likely comes from a test or a sample.`;
     case 'unspecified':
-      return `${label} ${ip} is the unspecified address (${c.range}).`;
+      return `is the unspecified address (${c.range}).`;
     case 'multicast':
-      return `${label} ${ip} is a multicast address (${c.range}).`;
+      return `is a multicast address (${c.range}).`;
     case 'public':
-      return `${label} ${ip} is a public, Internet-routable address: the traffic leaves your network. Establish who owns it (whois, reverse DNS, your cloud provider's published ranges).`;
+      return "is a public, Internet-routable address: the traffic leaves your network. Establish who owns it (whois, reverse DNS, your cloud provider's published ranges).";
   }
+}
+
+/** One sentence on what kind of address the peer is: "<label> <ip> is ...". */
+export function describeIp(ip: string, label = 'Remote end'): string | undefined {
+  const clause = ipClause(ip);
+  return clause ? `${label} ${ip} ${clause}` : undefined;
 }
 
 /** Observation on the remote peer of a network alert: private, public, metadata ... */
@@ -284,22 +294,6 @@ export function remoteNotes(alert: Alert, direction: Direction): string[] {
   const port = remote.port ?? fieldText(alert, 'fd.rport');
   const text = describeIp(remote.ip, `Remote end (${remote.from}${port ? `, port ${port}` : ''})`);
   return text ? [text] : [];
-}
-
-/** True when the alert's remote peer is in 10/8, 172.16/12, 192.168/16, 127/8 or 169.254/16. */
-export function remoteIsInternal(alert: Alert, direction: Direction): boolean | undefined {
-  const remote = remoteEndpoint(alert, direction);
-  if (!remote) return undefined;
-  const scope = classifyIp(remote.ip)?.scope;
-  return scope === 'private' || scope === 'loopback' || scope === 'link-local' || scope === 'metadata';
-}
-
-/** A note when a field equals one of the given values, e.g. a known admin tool. */
-export function valueNote(alert: Alert, field: string, notes: Record<string, string>): string[] {
-  const value = fieldText(alert, field);
-  if (value === undefined) return [];
-  const note = notes[value];
-  return note ? [`${field}=${value}: ${note}`] : [];
 }
 
 /** kube-system and other control-plane namespaces host cluster add-ons. */

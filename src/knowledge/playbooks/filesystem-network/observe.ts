@@ -1,6 +1,6 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
-import { describeIp } from './helpers';
+import { ipClause } from './helpers';
 
 /**
  * Value-specific observations used by several playbooks of this folder: what a sensitive file
@@ -73,8 +73,8 @@ export function cmdlineIpNotes(alert: Alert, field = 'proc.cmdline'): string[] {
     const ip = match[1];
     if (ip === undefined || seen.has(ip)) continue;
     seen.add(ip);
-    const text = describeIp(ip, `${field} names`);
-    if (text) notes.push(text);
+    const clause = ipClause(ip);
+    if (clause) notes.push(`${field} contains ${ip}, which ${clause}`);
     if (seen.size >= 3) break;
   }
   return notes;

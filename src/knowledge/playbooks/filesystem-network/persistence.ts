@@ -261,7 +261,7 @@ const sudoBaronSamedit: Playbook = {
   rules: ['Sudo Potential Privilege Escalation'],
   family: 'filesystem',
   detects:
-    'Execution of sudo or sudoedit with -s, -i or --login and an argument ending in a backslash (or containing backslash-space), by a user whose login uid is not 0. That combination is the trigger of CVE-2021-3156 (Baron Samedit), a heap overflow in sudo\'s argument parsing.',
+    'Execution of sudo or sudoedit with -s, -i or --login whose arguments contain a backslash followed by a space or end with a backslash, by a user whose login uid is not 0. That combination is the trigger of CVE-2021-3156 (Baron Samedit), a heap overflow in sudo\'s argument parsing.',
   whyItMatters:
     'On a vulnerable sudo (before 1.9.5p2) any local user, even one with no sudo rights, can get root through this overflow.',
   benignCauses: ['Vulnerability checks or proof-of-concept runs by your own security team.'],

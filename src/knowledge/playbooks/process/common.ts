@@ -101,8 +101,8 @@ export function ttyNote(alert: Alert, whenZero?: string): string | undefined {
   if (tty === '0') return whenZero;
   const device = ttyDevice(tty);
   return device
-    ? `proc.tty=${tty} is ${device}, a terminal: someone was typing in an interactive session (for example exec -it or an SSH login), not a script.`
-    : `proc.tty=${tty} is non-zero: the process has a controlling terminal, so the session was interactive.`;
+    ? `proc.tty=${tty} is the terminal ${device}: the session was opened interactively (for example exec -it or an SSH login) rather than by a background job.`
+    : `proc.tty=${tty} is non-zero: the process has a controlling terminal, so the session was opened interactively rather than by a background job.`;
 }
 
 /** Explains user.loginuid: who logged in, or that no login is behind the process. */

@@ -132,6 +132,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       'On cgroup v1, the kernel runs the program named in release_agent as root in the host namespaces when a cgroup empties. Writing it from a container (after mounting a cgroup hierarchy) is a well-known escape to root on the node (T1611, also CVE-2022-0492).',
     benignCauses: [
       'systemd booting as init inside a privileged system container (kind nodes, LXC-style containers) on a cgroup v1 host.',
+      'Security training or container-escape test environments reproducing the technique on purpose.',
     ],
     distinguish: [
       'proc.name and proc.cmdline: systemd at container start is the known benign case; sh, bash or echo writing a path into release_agent is the exploit.',

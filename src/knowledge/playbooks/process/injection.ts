@@ -430,7 +430,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     whyItMatters:
       'A kernel module runs with full kernel privilege on the node: one load from a container is a complete escape, and a malicious module is a rootkit that can hide itself and everything else.',
     benignCauses: [
-      'Driver containers and node agents that load modules: GPU drivers, storage and CSI plugins, VPN or WireGuard components, and Falco own kernel-module driver loader.',
+      'Driver containers and node agents that load modules: GPU drivers, storage and CSI plugins, VPN or WireGuard components, and the Falco driver loader installing its kernel module.',
       'kube-proxy or CNI pods loading networking modules (IPVS, conntrack) at start.',
     ],
     distinguish: [

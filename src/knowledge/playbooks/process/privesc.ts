@@ -206,6 +206,7 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
       'On unpatched polkit, pkexec mishandles an empty argument list and can be made to load an attacker library as root, giving any local user root on almost every Linux distribution.',
     benignCauses: [
       'A user typing pkexec alone to open a root shell after polkit authentication; it also leaves the argument list empty.',
+      'Vulnerability checks or red-team exercises running a public proof of concept on purpose.',
     ],
     distinguish: [
       'proc.pname and proc.exepath of the parent chain: a person at a shell typing pkexec versus a freshly compiled binary in /tmp or a home directory calling it directly.',

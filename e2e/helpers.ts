@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, type Download, type Page } from '@playwright/test';
+
+export const SHARED_ALERTS = resolve(import.meta.dirname, '../../shared/falco/alerts');
+
+export function sharedAlertPaths(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+  return walk(SHARED_ALERTS).filter((p) => !p.endsWith('.sources.ndjson')).sort();
+}
+
+export async function downloadedText(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path!, 'utf8');
+}
+
+/** Start from an empty app and load the built-in samples. */
+export async function loadSamples(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Load sample alerts' }).first().click();
+  await expect(page.getByRole('option').first()).toBeVisible();
+}
+
+/** Drop files on the page the way a browser does: a real DataTransfer with File objects. */
+export async function dropFiles(page: Page, files: { name: string; content: string; type?: string }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.content], f.name, { type: f.type ?? 'application/json' }));
+    return dt;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('body', type, { dataTransfer });
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisSession } from './session';
+import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
+import { readFileSync } from 'node:fs';
+import { ingestText } from '../ingest';
+
+const samples = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8');
+
+function samplesSession(): AnalysisSession {
+  const session = new AnalysisSession();
+  ingestText(samples, 'falco-samples.ndjson', { alert: (a) => void session.addAlert(a), problem: (p) => session.addProblem(p) });
+  return session;
+}
+
+function reportFor(session: AnalysisSession, rule: string) {
+  const summary = session.summaries().find((s) => s.rule === rule);
+  expect(summary, rule).toBeDefined();
+  return session.report(summary!.id)!;
+}
+
+describe('reports', () => {
+  it('PTRACE from event-generator: a drill, not self-attachment, with the allow list explained', () => {
+    const report = reportFor(samplesSession(), 'PTRACE attached to process');
+    const text = [...report.summary, ...report.observations].join('\n');
+    expect(text).toMatch(/event-generator/);
+    expect(text).toMatch(/test/i);
+    expect(text).not.toMatch(/attach(es|ed|ing)? to itself/i);
+    expect(report.observations.join('\n')).toMatch(/PTRACE_ATTACH/);
+    expect(report.tuning.alternative?.yaml).toContain('known_ptrace_binaries');
+    expect(report.mitre).toContainEqual(expect.objectContaining({ id: 'T1055.008' }));
+    expect(report.risk.factors.map((f) => f.id)).toContain('test-tooling');
+    expect(report.playbook?.generic).toBe(false);
+  });
+
+  it('fills investigation commands with the alert values, shell-quoted', () => {
+    const report = reportFor(samplesSession(), 'Terminal shell in container');
+    const commands = report.nextSteps.map((s) => s.command).join('\n');
+    expect(commands).toContain('ee97d9c4186f');
+    expect(commands).not.toMatch(/<[a-z.]+>/); // every placeholder resolved
+  });
+
+  it('builds a generic, clearly marked report for a custom rule', () => {
+    const report = reportFor(samplesSession(), 'Terraform Managed Resource Modified');
+    expect(report.playbook).toEqual(expect.objectContaining({ generic: true }));
+    expect(report.detects).toMatch(/no playbook|not a rule falcoscope has a playbook/i);
+    expect(report.tuning.yaml).toContain('Terraform Managed Resource Modified');
+  });
+
+  it('every shared alert gets a complete report', () => {
+    const session = sessionOf(sharedAlertFiles());
+    for (const summary of session.summaries()) {
+      const report = session.report(summary.id)!;
+      expect(report.summary.length, summary.rule).toBeGreaterThan(1);
+      expect(report.fields.length).toBeGreaterThan(0);
+      expect(report.risk.factors[0]!.id).toBe('priority');
+      expect(report.mitigations.immediate.length + report.mitigations.shortTerm.length).toBeGreaterThan(0);
+      expect(report.tuning.yaml).toMatch(/^- rule: /);
+    }
+  });
+});

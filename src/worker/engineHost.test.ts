@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { EngineHost } from './engineHost';
+import type { SessionStatus } from './protocol';
+import { EMPTY_FILTER } from '../model';
+
+const samples = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8');
+const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
+
+describe('EngineHost', () => {
+  it('ingests, notifies, and answers view, report, alerts and markdown requests', async () => {
+    const changes: SessionStatus[] = [];
+    const host = new EngineHost((s) => changes.push(s));
+    const summary = await host.handle({ type: 'ingestText', name: 'samples', text: samples }, ctx());
+    expect(summary).toMatchObject({ name: 'samples', alerts: 11, problems: 0, records: 11 });
+    expect(changes.at(-1)).toMatchObject({ alerts: 11, incidents: 11, reading: 0 });
+    const view = await host.handle({ type: 'view', filter: EMPTY_FILTER }, ctx());
+    expect(view.rows).toHaveLength(11);
+    expect(view.facets.source.map((f) => f.value)).toEqual(expect.arrayContaining(['syscall', 'k8s_audit']));
+    const report = await host.handle({ type: 'report', incidentId: view.rows[0]!.id }, ctx());
+    expect(report?.incident.id).toBe(view.rows[0]!.id);
+    const alerts = await host.handle({ type: 'alerts', incidentId: view.rows[0]!.id, offset: 0, limit: 10 }, ctx());
+    expect(alerts).toHaveLength(1);
+    const md = await host.handle({ type: 'markdown', incidentIds: 'all', triage: {}, generatedAt: 'now' }, ctx());
+    expect(md).toContain('11 alerts, 11 incidents, 0 input problems');
+  });
+
+  it('filters by facet and text', async () => {
+    const host = new EngineHost();
+    await host.handle({ type: 'ingestText', name: 'samples', text: samples }, ctx());
+    const k8s = await host.handle({ type: 'view', filter: { ...EMPTY_FILTER, include: { source: ['k8s_audit'] } } }, ctx());
+    expect(k8s.rows.every((r) => r.source === 'k8s_audit')).toBe(true);
+    expect(k8s.rows.length).toBe(4);
+    const notK8s = await host.handle({ type: 'view', filter: { ...EMPTY_FILTER, exclude: { source: ['k8s_audit'] } } }, ctx());
+    expect(notK8s.rows.length).toBe(7);
+    const text = await host.handle({ type: 'view', filter: { ...EMPTY_FILTER, text: 'wjd-test' } }, ctx());
+    expect(text.rows.map((r) => r.rule)).toEqual(['Write below root']);
+  });
+
+  it('saves a session and reopens it with triage, in another engine', async () => {
+    const first = new EngineHost();
+    await first.handle({ type: 'ingestText', name: 'samples', text: samples }, ctx());
+    const [incident] = (await first.handle({ type: 'view', filter: EMPTY_FILTER }, ctx())).rows;
+    const triage = { [incident!.id]: { status: 'benign', notes: 'scheduled drill' } };
+    const saved = await first.handle({ type: 'saveSession', triage, savedAt: '2026-11-23T10:00:00Z' }, ctx());
+
+    const second = new EngineHost();
+    const opened = await second.handle({ type: 'ingestFile', file: new File([saved], 'mine.falcoscope.json') }, ctx());
+    expect(opened).toMatchObject({ format: 'session', alerts: 11, triage });
+    const reopened = await second.handle({ type: 'view', filter: EMPTY_FILTER }, ctx());
+    expect(reopened.rows.map((r) => r.id)).toContain(incident!.id);
+  });
+
+  it('refuses a session file from a newer version with a clear message', async () => {
+    const host = new EngineHost();
+    const file = new File(['{"format":"falcoscope-session","version":99,"alerts":[],"problems":[],"triage":{}}'], 'future.json');
+    await expect(host.handle({ type: 'ingestFile', file }, ctx())).rejects.toThrow(/newer falcoscope/);
+  });
+
+  it('cancels a read and keeps what was read', async () => {
+    const host = new EngineHost();
+    const controller = new AbortController();
+    const chunk = new TextEncoder().encode(samples);
+    let sent = 0;
+    // A slow source: 64 chunks of the samples, one per tick, like a large file being read.
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (sent++ === 64) c.close();
+        else c.enqueue(chunk);
+      },
+    });
+    const file = { name: 'slow.ndjson', size: chunk.length * 64, stream: () => stream, slice: () => new Blob([chunk.slice(0, 64)]) } as unknown as File;
+    setTimeout(() => controller.abort(), 15);
+    const summary = await host.handle({ type: 'ingestFile', file }, { signal: controller.signal, progress: () => {} });
+    expect(summary.cancelled).toBe(true);
+    expect(sent).toBeLessThan(64);
+    expect(host.status().alerts).toBeGreaterThan(0);
+    expect(host.status().inputs[0]).toMatchObject({ name: 'slow.ndjson', cancelled: true });
+  });
+});
