@@ -15,11 +15,16 @@ export async function downloadedText(download: Download): Promise<string> {
   return readFileSync(path!, 'utf8');
 }
 
+/** The incident rows (not the options of the sort <select>). */
+export function incidents(page: Page) {
+  return page.getByRole('listbox', { name: 'Incidents' }).getByRole('option');
+}
+
 /** Start from an empty app and load the built-in samples. */
 export async function loadSamples(page: Page): Promise<void> {
   await page.goto('./');
   await page.getByRole('button', { name: 'Load sample alerts' }).first().click();
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(incidents(page).first()).toBeVisible();
 }
 
 /** Drop files on the page the way a browser does: a real DataTransfer with File objects. */

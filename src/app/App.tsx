@@ -29,13 +29,15 @@ function Shell() {
           <span className="name">falcoscope</span>
           <span className="tagline">Falco alert triage, in your browser</span>
         </div>
-        <nav className="actions" aria-label="Session">
-          <OpenFilesButton />
-          <PasteButton />
-          <LoadSamplesButton />
-          <ExportAllButton />
-          <SaveSessionButton />
-        </nav>
+        {hasInputs ? (
+          <nav className="actions" aria-label="Session">
+            <OpenFilesButton />
+            <PasteButton />
+            <LoadSamplesButton />
+            <ExportAllButton />
+            <SaveSessionButton />
+          </nav>
+        ) : null}
         {status && status.inputs.length ? (
           <p className="session-stats" aria-live="polite">
             {status.alerts} alerts · {status.incidents} incidents · {status.problems} problems
