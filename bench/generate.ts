@@ -27,8 +27,6 @@ export const GENERATOR_VERSION = 3;
 const SEED = 0x5eed_f41c;
 const DAY_START_S = Date.UTC(2025, 5, 10) / 1000; // 2025-06-10T00:00:00Z
 const DAY_S = 86_400;
-/** Average line length seen in practice, used to spread the timestamps over the day. */
-const EXPECTED_LINE_BYTES = 760;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RULES_INDEX = process.env.FALCO_RULES_INDEX ?? resolve(ROOT, '../shared/falco/rules-index.json');
@@ -197,7 +195,7 @@ function buildWorld(rng: Rng): World {
     const pod = `${deploy}-${rng.alnum(5)}`;
     containers.push({
       id: rng.hex(12),
-      name: `k8s_${base}_${pod}_${ns}_${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}_0`,
+      name: rng.chance(0.7) ? base : rng.pick(['app', 'sidecar', 'istio-proxy', 'init', 'worker']),
       image,
       tag,
       ns,
@@ -367,7 +365,7 @@ function valueFor(field: string, c: Ctx): Value {
     case 'proc.pname':
       return container ? rng.pick(['runc', 'containerd-shim', 'bash', 'sh', 'node', 'python3', 'tini']) : rng.pick(['sshd', 'bash', 'systemd', 'cron', 'sudo']);
     case 'proc.pcmdline':
-      return rng.pick(['runc init', 'bash -i', 'sh -c /entrypoint.sh', 'containerd-shim-runc-v2 -namespace k8s.io -id ' + (container?.id ?? '0') + ' -address /run/containerd/containerd.sock']);
+      return rng.pick(['runc init', 'bash -i', 'sh -c /entrypoint.sh', 'tini -- /docker-entrypoint.sh']);
     case 'proc.pexe':
     case 'proc.pexepath':
       return rng.pick(['/usr/bin/runc', '/bin/bash', '/usr/bin/containerd-shim-runc-v2', '/usr/sbin/sshd']);
@@ -586,8 +584,9 @@ function valueFor(field: string, c: Ctx): Value {
 }
 
 const FIELD_RE = /%([a-zA-Z][a-zA-Z0-9_.]*(?:\[[^\]]*\])?)/g;
-const CONTAINER_APPEND =
-  ' container_id=%container.id container_name=%container.name container_image_repository=%container.image.repository container_image_tag=%container.image.tag k8s_pod_name=%k8s.pod.name k8s_ns_name=%k8s.ns.name';
+/** Appended to syscall outputs, as `%container.info` expands; the k8s/image fields go to output_fields only. */
+const CONTAINER_APPEND = ' container_id=%container.id container_name=%container.name';
+const CONTAINER_EXTRA_FIELDS = ['container.image.repository', 'k8s.ns.name', 'k8s.pod.name'];
 
 interface Template {
   rule: RuleInfo;
@@ -669,8 +668,6 @@ export async function generate(sizeMB: number, out: string): Promise<GenerateSta
   const ipZipf = new Zipf(world.ips.length, 1.0);
   const hostProcZipf = new Zipf(world.hostProcs.length, 1.0);
 
-  const expectedLines = target / EXPECTED_LINE_BYTES;
-  const stepNs = (DAY_S * 1e9) / Math.max(1, expectedLines);
   let tS = DAY_START_S;
   let tNs = 0;
 
@@ -690,12 +687,11 @@ export async function generate(sizeMB: number, out: string): Promise<GenerateSta
   let lines = 0;
   let batch = '';
   while (bytes < target) {
-    // Time: increasing, with some jitter (bursts and gaps) around the mean step.
-    tNs += Math.floor(stepNs * (0.2 + 1.6 * rng.next()));
-    if (tNs >= 1e9) {
-      tS += Math.floor(tNs / 1e9);
-      tNs %= 1e9;
-    }
+    // Time: spread over the day by bytes written (so every size spans one day), strictly
+    // increasing, with sub-millisecond jitter (a line is >= 1e-4 of a day's share of bytes apart).
+    const dayNs = Math.floor((bytes / target) * DAY_S * 1e9) + rng.int(1_000_000);
+    tS = DAY_START_S + Math.floor(dayNs / 1e9);
+    tNs = dayNs % 1e9;
     const d = new Date(tS * 1000);
     const hms = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad(tNs, 9)}`;
     const timeIso = `${d.toISOString().slice(0, 19)}.${pad(tNs, 9)}Z`;
@@ -763,6 +759,7 @@ export async function generate(sizeMB: number, out: string): Promise<GenerateSta
       const cv = containerField(f, container);
       values.set(f, cv !== undefined ? cv : valueFor(f, ctx));
     }
+    if (src === 'syscall') for (const f of CONTAINER_EXTRA_FIELDS) values.set(f, containerField(f, container)!);
     let msg = t.parts[0]!;
     for (let i = 0; i < t.fields.length; i++) {
       const v = values.get(t.fields[i]!);

@@ -5,12 +5,13 @@ import { fieldText } from '../knowledge/fieldValue';
  * Observations any alert can earn, whatever its rule: facts an analyst checks first.
  * Rule-specific ones come from the playbook's `observe`.
  */
-export function commonObservations(alert: Alert, incident: IncidentSummary): string[] {
+export function commonObservations(alert: Alert, incident: IncidentSummary, playbookNotes: string[] = []): string[] {
   const notes: string[] = [];
   const generator = ['proc.name', 'proc.pname', 'container.image.repository'].find((f) =>
     fieldText(alert, f)?.includes('event-generator'),
   );
-  if (generator) {
+  // Said once: the playbook's own note about the drill is more specific than this one.
+  if (generator && !playbookNotes.some((n) => n.includes('event-generator'))) {
     notes.push(
       `${generator}=${fieldText(alert, generator)}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
     );

@@ -64,7 +64,8 @@ export function buildReport(incident: IncidentSummary, alert: Alert): Report {
   const playbook = playbookForRule(alert.rule);
   const content = playbook ?? genericContent(alert);
   const risk = assessRisk(alert);
-  const observations = [...commonObservations(alert, incident), ...(playbook?.observe?.(alert) ?? [])];
+  const specific = playbook?.observe?.(alert) ?? [];
+  const observations = [...commonObservations(alert, incident, specific), ...specific];
   return {
     incident,
     alert,

@@ -71,14 +71,14 @@ export function ReportPane() {
           </button>
         </div>
         <TriageBar incidentId={data.incident.id} />
-        <div role="tablist" aria-label="Report views" className="tabs">
-          {TABS.map((t) => (
-            <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} aria-controls={`tab-${t.id}`} id={`tab-button-${t.id}`} onClick={() => setTab(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
       </header>
+      <div role="tablist" aria-label="Report views" className="tabs">
+        {TABS.map((t) => (
+          <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} aria-controls={`tab-${t.id}`} id={`tab-button-${t.id}`} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
       <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`} className="tab-panel">
         {tab === 'report' ? <ReportView report={data} /> : null}
         {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
