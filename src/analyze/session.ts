@@ -14,6 +14,8 @@ interface IncidentState {
   summary: IncidentSummary;
   alertIds: number[];
   hostnames: Set<string>;
+  /** Alerts per (second, priority): the timeline without walking every alert. */
+  timeline: Map<number, number>;
 }
 
 export interface SessionStats {
@@ -23,6 +25,17 @@ export interface SessionStats {
 }
 
 const SEVERITY = new Map<Priority, number>(PRIORITIES.map((p, i) => [p, i]));
+
+/** Timeline key: whole second times the number of priorities, plus the priority's index. */
+export function timelineKey(timeMs: number, priority: Priority): number {
+  return Math.floor(timeMs / 1000) * PRIORITIES.length + SEVERITY.get(priority)!;
+}
+
+function countTime(timeline: Map<number, number>, alert: Alert): void {
+  if (Number.isNaN(alert.timeMs)) return;
+  const key = timelineKey(alert.timeMs, alert.priority);
+  timeline.set(key, (timeline.get(key) ?? 0) + 1);
+}
 
 /**
  * All alerts of a session, grouped into incidents as they arrive. Pure data structure: the
@@ -89,6 +102,11 @@ export class AnalysisSession {
     return buildReport(state.summary, this.alerts[state.summary.sampleAlertId]!);
   }
 
+  /** Alert counts per (second, priority) of an incident; see timelineKey. */
+  timelineOf(incidentId: string): ReadonlyMap<number, number> {
+    return this.incidents.get(incidentId)?.timeline ?? new Map();
+  }
+
   /** Every alert of an incident, lazily: search and the timeline walk them without copying. */
   *alertsOfIncident(incidentId: string): Iterable<Alert> {
     const state = this.incidents.get(incidentId);
@@ -119,9 +137,12 @@ export class AnalysisSession {
   private open(id: string, alert: Alert, entity: IncidentSummary['entity']): IncidentState {
     const risk = assessRisk(alert);
     const hostnames = new Set(alert.hostname ? [alert.hostname] : []);
+    const timeline = new Map<number, number>();
+    countTime(timeline, alert);
     return {
       alertIds: [alert.id],
       hostnames,
+      timeline,
       summary: {
         id,
         rule: alert.rule,
@@ -149,6 +170,7 @@ export class AnalysisSession {
   private grow(state: IncidentState, alert: Alert): void {
     const summary = state.summary;
     state.alertIds.push(alert.id);
+    countTime(state.timeline, alert);
     summary.count++;
     if (alert.timeMs < summary.firstSeenMs || Number.isNaN(summary.firstSeenMs)) {
       summary.firstSeenMs = alert.timeMs;

@@ -1,7 +1,6 @@
 import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, ViewFilter, ViewResult } from '../model';
 import { FACET_KEYS, PRIORITIES } from '../model';
 
-const PRIORITY_INDEX = new Map(PRIORITIES.map((p, i) => [p as string, i]));
 const HISTOGRAM_BUCKETS = 60;
 
 /** The values an incident has for a facet (several for tags, tactics and hosts). */
@@ -71,6 +70,8 @@ const COMPARE: Record<ViewFilter['sort'], (a: IncidentSummary, b: IncidentSummar
 export interface ViewSource {
   summaries(): IncidentSummary[];
   alertsOfIncident(id: string): Iterable<Alert>;
+  /** Alert counts keyed by second * PRIORITIES.length + priority index. */
+  timelineOf(id: string): ReadonlyMap<number, number>;
 }
 
 /** Filter, facet, sort and histogram in one pass over the session, for the incident list. */
@@ -120,11 +121,12 @@ function buildHistogram(rows: IncidentSummary[], source: ViewSource): Histogram 
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
   const bucketMs = Math.max(1, Math.ceil((end - start + 1) / HISTOGRAM_BUCKETS));
   const buckets = Array.from({ length: HISTOGRAM_BUCKETS }, () => PRIORITIES.map(() => 0));
+  const priorities = PRIORITIES.length;
   for (const r of rows) {
-    for (const alert of source.alertsOfIncident(r.id)) {
-      if (Number.isNaN(alert.timeMs)) continue;
-      const i = Math.min(HISTOGRAM_BUCKETS - 1, Math.floor((alert.timeMs - start) / bucketMs));
-      buckets[i]![PRIORITY_INDEX.get(alert.priority)!]!++;
+    for (const [key, count] of source.timelineOf(r.id)) {
+      const second = Math.floor(key / priorities);
+      const i = Math.max(0, Math.min(HISTOGRAM_BUCKETS - 1, Math.floor((second * 1000 - start) / bucketMs)));
+      buckets[i]![key - second * priorities]! += count;
     }
   }
   return { startMs: start, bucketMs, buckets };
