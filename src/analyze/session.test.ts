@@ -41,6 +41,7 @@ describe('AnalysisSession', () => {
     const a = session.addAlert(record({ outputFields: { 'proc.cmdline': ['sh', '-c', 'x'].join(' ') } }));
     const b = session.addAlert(record({ outputFields: { 'proc.cmdline': ['sh', '-c', 'x'].join(' ') } }));
     expect(Object.is(a.outputFields['proc.cmdline'], b.outputFields['proc.cmdline'])).toBe(true);
+    expect(a.tags).toBe(b.tags);
   });
 
   it('fills missing tags from the rule catalog', () => {

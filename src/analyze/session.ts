@@ -46,6 +46,8 @@ export class AnalysisSession {
   private readonly incidents = new Map<string, IncidentState>();
   private readonly problemList: ParseIssue[] = [];
   private readonly strings = new StringInterner();
+  /** One tags array per distinct tag list: every alert of a rule carries the same one. */
+  private readonly tagLists = new Map<string, string[]>();
 
   /** Add one normalised record; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
@@ -130,8 +132,18 @@ export class AnalysisSession {
       rule: s.intern(record.rule),
       source: s.intern(record.source),
       hostname: record.hostname === undefined ? undefined : s.intern(record.hostname),
-      tags: tags.map((t) => s.intern(t)),
+      tags: this.internTags(tags),
     };
+  }
+
+  private internTags(tags: string[]): string[] {
+    const key = tags.join('\u0000');
+    let shared = this.tagLists.get(key);
+    if (!shared) {
+      shared = tags.map((t) => this.strings.intern(t));
+      this.tagLists.set(key, shared);
+    }
+    return shared;
   }
 
   private open(id: string, alert: Alert, entity: IncidentSummary['entity']): IncidentState {
