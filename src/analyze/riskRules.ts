@@ -1,5 +1,6 @@
 import type { Alert, Priority } from '../model';
 import { fieldText } from '../knowledge/fieldValue';
+import { classifyIp } from '../knowledge/ip';
 
 /** Points a priority contributes on its own: the rule author's severity is the starting point. */
 export const PRIORITY_BASE: Record<Priority, number> = {
@@ -68,22 +69,6 @@ function isTrue(value: string): boolean {
   return value === 'true' || value === '1';
 }
 
-/** IPv4/IPv6 addresses that are not internet-routable (RFC 1918, loopback, link-local, ULA). */
-export function isPrivateIp(ip: string): boolean {
-  const v4 = ip.match(/^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/);
-  if (v4) {
-    const a = Number(v4[1]);
-    const b = Number(v4[2]);
-    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  const lower = ip.toLowerCase();
-  return lower === '::1' || lower.startsWith('fe80:') || lower.startsWith('fc') || lower.startsWith('fd');
-}
-
-function looksLikeIp(value: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(value) || /^[0-9a-f:]+:[0-9a-f:]*$/i.test(value);
-}
 
 /** Context that raises or lowers risk. Each row is one factor; tests cover one row per case. */
 export const CONTEXT_RULES: ContextRule[] = [
@@ -141,7 +126,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     label: 'Talks to a public IP',
     delta: 10,
     reason: 'Traffic to an internet address can be command and control or exfiltration.',
-    test: (a) => first(a, ['fd.rip', 'fd.sip'], (v) => looksLikeIp(v) && !isPrivateIp(v)),
+    test: (a) => first(a, ['fd.rip', 'fd.sip'], (v) => classifyIp(v)?.scope === 'public'),
   },
   {
     id: 'web-server-shell',

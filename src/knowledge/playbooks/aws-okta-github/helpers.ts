@@ -1,30 +1,9 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate } from '../../types';
+import { isPrivateIp } from '../../ip';
 
-/* ------------------------------------------------------------------ */
-/* Address helpers                                                     */
-/* ------------------------------------------------------------------ */
-
-/** True for RFC 1918, loopback, link-local, CGNAT and IPv6 ULA/link-local/loopback addresses. */
-export function isPrivateIp(ip: string): boolean {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
-  if (v4) {
-    const a = Number(v4[1]);
-    const b = Number(v4[2]);
-    return (
-      a === 10 ||
-      a === 127 ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 169 && b === 254) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  const v6 = ip.trim().toLowerCase();
-  if (!v6.includes(':')) return false;
-  return v6 === '::1' || /^f[cd][0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6);
-}
+export { isPrivateIp };
 
 /* ------------------------------------------------------------------ */
 /* AWS CloudTrail                                                      */

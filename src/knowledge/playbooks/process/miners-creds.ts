@@ -3,17 +3,14 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { cmd } from '../../commands';
 import { fieldText } from '../../fieldValue';
+import { isPrivateIp } from '../../ip';
 import { compact, eventGeneratorNote, hostNote, local, loginUidNote, stagingPathNote, ttyNote } from './common';
 
 // ---------------------------------------------------------------- addresses
 
-export function isPrivateAddress(ip: string): boolean {
-  return (
-    /^(10\.|127\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip) ||
-    /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./.test(ip) ||
-    /^(::1$|f[cd][0-9a-f]{2}:|fe80:)/i.test(ip) ||
-    ip === 'localhost'
-  );
+/** Private or local, so not a host on the internet ("localhost" counts as local). */
+export function isPrivateAddress(host: string): boolean {
+  return host === 'localhost' || isPrivateIp(host);
 }
 
 // ---------------------------------------------------------------- miners
