@@ -135,3 +135,12 @@ describe('knowledge base over all playbooks', () => {
     expect(playbookForRule(p.rules[0]?.toUpperCase() ?? '')).toBe(p);
   });
 });
+
+describe('renamed rules', () => {
+  it.each([
+    ['Delete Bash History', 'Delete or rename shell history'],
+    ['terminal shell in container', 'Terminal shell in container'],
+  ])('alerts of %s find the playbook of %s', (older, current) => {
+    expect(playbookForRule(older)?.title).toBe(current);
+  });
+});

@@ -180,7 +180,8 @@ const clearLogs: Playbook = {
 const deleteShellHistory: Playbook = {
   id: 'fs-delete-shell-history',
   title: 'Delete or rename shell history',
-  rules: ['Delete or rename shell history'],
+  // "Delete Bash History" was the older rule for the same behaviour, with the same output text.
+  rules: ['Delete or rename shell history', 'Delete Bash History'],
   family: 'filesystem',
   detects:
     'A rename, rmdir, unlink or unlinkat of a file whose name ends in ash_history, zsh_history or fish_history (or contains fish_read_history), or such a file opened for writing with O_TRUNC. Paths under /var/lib/docker and Docker binaries are excluded.',
