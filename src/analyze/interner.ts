@@ -5,7 +5,7 @@
 export class StringInterner {
   private readonly table = new Map<string, string>();
   /** Long strings are rarely repeated verbatim (outputs embed timestamps): not worth the lookup. */
-  constructor(private readonly maxLength = 512) {}
+  constructor(private readonly maxLength = 256) {}
 
   intern(value: string): string {
     if (value.length > this.maxLength) return value;

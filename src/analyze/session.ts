@@ -44,6 +44,7 @@ function countTime(timeline: Map<number, number>, alert: Alert): void {
 export class AnalysisSession {
   private readonly alerts: Alert[] = [];
   private readonly incidents = new Map<string, IncidentState>();
+  private readonly byKey = new Map<string, IncidentState>();
   private readonly problemList: ParseIssue[] = [];
   private readonly strings = new StringInterner();
   /** One tags array per distinct tag list: every alert of a rule carries the same one. */
@@ -54,11 +55,16 @@ export class AnalysisSession {
     const alert = this.restore(record);
     this.alerts.push(alert);
     const entity = entityOf(alert);
+    // Keyed by the plain string on the hot path; the short hashed id is made once per incident.
     const key = `${alert.rule}\u0000${entity.kind}:${entity.value}`;
-    const id = stableHash(key);
-    const existing = this.incidents.get(id);
-    if (existing) this.grow(existing, alert);
-    else this.incidents.set(id, this.open(id, alert, entity));
+    const existing = this.byKey.get(key);
+    if (existing) {
+      this.grow(existing, alert);
+    } else {
+      const state = this.open(stableHash(key), alert, entity);
+      this.byKey.set(key, state);
+      this.incidents.set(state.summary.id, state);
+    }
     return alert;
   }
 
@@ -115,25 +121,25 @@ export class AnalysisSession {
     if (state) for (const i of state.alertIds) yield this.alerts[i]!;
   }
 
-  /** Fill gaps from the rule catalog and share repeated strings. */
+  /**
+   * Fill gaps from the rule catalog and share repeated strings. The record is fresh from ingest
+   * and ours alone, so it is completed in place: no copy per alert.
+   */
   private restore(record: Omit<Alert, 'id'>): Alert {
     const s = this.strings;
-    let tags = record.tags;
-    if (tags.length === 0) tags = catalogEntry(record.rule)?.tags ?? tags;
-    const fields = record.outputFields;
-    for (const key of Object.keys(fields)) {
+    const alert = record as Alert;
+    alert.id = this.alerts.length;
+    const fields = alert.outputFields;
+    for (const key in fields) {
       const value = fields[key];
       if (typeof value === 'string') fields[key] = s.intern(value);
     }
-    return {
-      ...record,
-      id: this.alerts.length,
-      file: s.intern(record.file),
-      rule: s.intern(record.rule),
-      source: s.intern(record.source),
-      hostname: record.hostname === undefined ? undefined : s.intern(record.hostname),
-      tags: this.internTags(tags),
-    };
+    alert.file = s.intern(alert.file);
+    alert.rule = s.intern(alert.rule);
+    alert.source = s.intern(alert.source);
+    if (alert.hostname !== undefined) alert.hostname = s.intern(alert.hostname);
+    alert.tags = this.internTags(alert.tags.length ? alert.tags : (catalogEntry(alert.rule)?.tags ?? alert.tags));
+    return alert;
   }
 
   private internTags(tags: string[]): string[] {

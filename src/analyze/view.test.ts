@@ -48,3 +48,18 @@ describe('computeView', () => {
     expect(computeView(s, { ...EMPTY_FILTER, text: 'NC -E' }).rows.map((r) => r.rule)).toEqual(['Rare rule']);
   });
 });
+
+describe('computeView windows', () => {
+  it('returns only the requested rows, with the totals and where the selection is', () => {
+    const s = session();
+    const all = computeView(s, { ...EMPTY_FILTER, sort: 'count' });
+    const last = all.rows.at(-1)!.id;
+    const window = computeView(s, { ...EMPTY_FILTER, sort: 'count' }, { offset: 1, limit: 1 }, last);
+    expect(window.totalRows).toBe(3);
+    expect(window.rowOffset).toBe(1);
+    expect(window.rows.map((r) => r.id)).toEqual([all.rows[1]!.id]);
+    expect(window.firstRowId).toBe(all.rows[0]!.id);
+    expect(window.selectedIndex).toBe(2);
+    expect(computeView(s, EMPTY_FILTER, { offset: 99, limit: 10 }).rows).toEqual([]);
+  });
+});

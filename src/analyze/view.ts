@@ -1,7 +1,10 @@
-import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, ViewFilter, ViewResult } from '../model';
+import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, ViewFilter, ViewResult, ViewWindow } from '../model';
 import { FACET_KEYS, PRIORITIES } from '../model';
 
 const HISTOGRAM_BUCKETS = 60;
+/** Values sent per facet (the panel shows fewer; active values are always included). */
+const FACET_VALUES = 50;
+const ALL_ROWS: ViewWindow = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
 /** The values an incident has for a facet (several for tags, tactics and hosts). */
 export function facetValues(incident: IncidentSummary, key: FacetKey): string[] {
@@ -75,7 +78,7 @@ export interface ViewSource {
 }
 
 /** Filter, facet, sort and histogram in one pass over the session, for the incident list. */
-export function computeView(source: ViewSource, filter: ViewFilter): ViewResult {
+export function computeView(source: ViewSource, filter: ViewFilter, window: ViewWindow = ALL_ROWS, selectedId: string | null = null): ViewResult {
   const all = source.summaries();
   const needle = filter.text.trim().toLowerCase();
   const textMatch = new Map<string, boolean>();
@@ -92,14 +95,26 @@ export function computeView(source: ViewSource, filter: ViewFilter): ViewResult 
   const base = all.filter((i) => overlapsTime(i, filter) && matchesText(i));
   const rows = base.filter((i) => passesFacets(i, filter)).sort(COMPARE[filter.sort]);
   const facets = {} as Record<FacetKey, FacetCount[]>;
-  for (const key of FACET_KEYS) facets[key] = countFacet(base.filter((i) => passesFacets(i, filter, key)), key);
+  for (const key of FACET_KEYS) facets[key] = topFacetValues(countFacet(base.filter((i) => passesFacets(i, filter, key)), key), filter, key);
+  const offset = Math.max(0, Math.min(window.offset, rows.length));
   return {
-    rows,
+    rows: rows.slice(offset, offset + window.limit),
+    rowOffset: offset,
+    totalRows: rows.length,
+    firstRowId: rows[0]?.id ?? null,
+    selectedIndex: selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId),
     totalIncidents: all.length,
     matchedAlerts: rows.reduce((sum, r) => sum + r.count, 0),
     facets,
     histogram: buildHistogram(rows, source),
   };
+}
+
+/** The most frequent values, plus any value the filter uses (so it can be cleared). */
+function topFacetValues(counts: FacetCount[], filter: ViewFilter, key: FacetKey): FacetCount[] {
+  if (counts.length <= FACET_VALUES) return counts;
+  const active = new Set([...(filter.include[key] ?? []), ...(filter.exclude[key] ?? [])]);
+  return counts.filter((c, i) => i < FACET_VALUES || active.has(c.value));
 }
 
 function countFacet(incidents: IncidentSummary[], key: FacetKey): FacetCount[] {

@@ -51,13 +51,22 @@ export function useIngestQueries() {
   });
 }
 
+/**
+ * Versioned results are dropped as soon as nothing shows them (gcTime 0): while a file streams,
+ * each session version is a new key, and caching them all held hundreds of MB on the page.
+ */
+export const EPHEMERAL = { gcTime: 0 } as const;
+
 export function useView() {
   const filter = useSession((s) => s.filter);
+  const window = useSession((s) => s.listWindow);
+  const selectedId = useSession((s) => s.selectedId);
   const version = useSession((s) => s.status?.version ?? 0);
   return useQuery({
-    queryKey: ['view', version, filter],
-    queryFn: () => engine.request({ type: 'view', filter }),
+    queryKey: ['view', version, filter, window, selectedId],
+    queryFn: () => engine.request({ type: 'view', filter, window, selectedId }),
     placeholderData: keepPreviousData,
+    ...EPHEMERAL,
   });
 }
 
@@ -68,5 +77,6 @@ export function useReport(incidentId: string | null) {
     queryFn: () => engine.request({ type: 'report', incidentId: incidentId! }),
     enabled: incidentId !== null,
     placeholderData: (previous) => (previous?.incident.id === incidentId ? previous : undefined),
+    ...EPHEMERAL,
   });
 }

@@ -196,6 +196,7 @@ export async function ingestStream(
       for (let chunk = await next(); chunk !== null; chunk = await next()) {
         splitter.push(chunk);
         progress();
+        if (opts.afterChunk) await opts.afterChunk();
       }
     }
     splitter.end();

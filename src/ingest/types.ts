@@ -34,4 +34,9 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Call onProgress each time this many more raw bytes have been read (default 1 MiB). */
   progressEveryBytes?: number;
+  /**
+   * Awaited after each chunk of lines: lets the caller give its event loop a turn (the worker
+   * answers the page's requests there, so incidents show while a large file is still read).
+   */
+  afterChunk?: () => Promise<void> | void;
 }

@@ -31,8 +31,22 @@ export interface Histogram {
   buckets: number[][];
 }
 
+/** The slice of the sorted list the page asks for: only rows near the visible ones cross over. */
+export interface ViewWindow {
+  offset: number;
+  limit: number;
+}
+
 export interface ViewResult {
+  /** Rows `rowOffset .. rowOffset + rows.length` of the filtered, sorted list. */
   rows: IncidentSummary[];
+  rowOffset: number;
+  /** Incidents that pass the filter (the list's length). */
+  totalRows: number;
+  /** Id of the first row of the whole list (what to open when nothing is selected). */
+  firstRowId: string | null;
+  /** Position of the requested incident in the whole list, or -1. */
+  selectedIndex: number;
   totalIncidents: number;
   matchedAlerts: number;
   facets: Record<FacetKey, FacetCount[]>;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FacetKey, ViewFilter } from '../model';
+import type { FacetKey, ViewFilter, ViewWindow } from '../model';
 import type { SessionStatus } from '../worker/protocol';
 import { decodeHash } from './urlHash';
 
@@ -20,6 +20,9 @@ interface SessionState {
   filter: ViewFilter;
   tab: ReportTab;
   status: SessionStatus | null;
+  /** Rows of the incident list the page holds: around the visible ones. */
+  listWindow: ViewWindow;
+  setListWindow: (window: ViewWindow) => void;
   addFiles: (files: File[]) => void;
   addText: (name: string, text: string) => void;
   select: (id: string | null) => void;
@@ -38,6 +41,8 @@ export function fileKey(file: Pick<File, 'name' | 'size' | 'lastModified'>): str
 
 const initial = typeof location === 'undefined' ? decodeHash('') : decodeHash(location.hash);
 let pasteCounter = 0;
+/** How many incident rows the page asks for at a time (a few screens' worth). */
+export const LIST_WINDOW = 400;
 
 export const useSession = create<SessionState>((set) => ({
   inputs: [],
@@ -45,6 +50,8 @@ export const useSession = create<SessionState>((set) => ({
   filter: initial.filter,
   tab: 'report',
   status: null,
+  listWindow: { offset: 0, limit: LIST_WINDOW },
+  setListWindow: (listWindow) => set({ listWindow }),
   addFiles: (files) =>
     set((s) => {
       const known = new Set(s.inputs.map((i) => i.key));

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from '../app/engine';
 import type { IncidentSummary } from '../model';
 import { formatTime } from './format';
+import { Clipped } from './report/Clipped';
 
 const PAGE = 50;
 
@@ -32,7 +33,9 @@ export function AlertsTab({ incident }: { incident: IncidentSummary }) {
               <td>{formatTime(alert.time)}</td>
               <td>{alert.priority}</td>
               <td className="value">
-                <bdi>{alert.output}</bdi>
+                <bdi>
+                  <Clipped text={alert.output} />
+                </bdi>
               </td>
               <td>
                 {alert.file}:{alert.line}

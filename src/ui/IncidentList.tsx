@@ -1,38 +1,77 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { IncidentSummary } from '../model';
-import { useSession } from '../state/session';
+import type { IncidentSummary, ViewResult } from '../model';
+import { LIST_WINDOW, useSession } from '../state/session';
 import { formatTime } from './format';
 
 const ROW_HEIGHT = 64;
+/** Ask for a new window when the visible rows come this close to its edge. */
+const WINDOW_MARGIN = 60;
 
 /**
- * The incident list: virtualised (only visible rows are in the DOM, so 100k incidents scroll),
- * a listbox for keyboard use: arrows or j/k move, Enter or click opens.
+ * The incident list: virtualised (only visible rows are in the DOM) and windowed (the worker
+ * sends only rows near the visible ones), so 100k incidents scroll. A listbox for keyboard use:
+ * arrows or j/k move, Home/End jump, Enter moves focus to the report.
  */
-export function IncidentList({ rows }: { rows: IncidentSummary[] }) {
+export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOffset' | 'totalRows' | 'selectedIndex'> }) {
+  const { rows, rowOffset, totalRows } = view;
   const selectedId = useSession((s) => s.selectedId);
+  // Position of the selection: from the loaded rows when it is among them (exact at once, even
+  // between refreshes), else as the engine last reported it.
+  const loadedAt = rows.findIndex((r) => r.id === selectedId);
+  const selectedIndex = loadedAt >= 0 ? rowOffset + loadedAt : view.selectedIndex;
   const select = useSession((s) => s.select);
+  const listWindow = useSession((s) => s.listWindow);
+  const setListWindow = useSession((s) => s.setListWindow);
+  const [pendingIndex, setPendingIndex] = useState<number | null>(null);
   const parent = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back fresh functions each render: that is how it tracks scrolling, so
   // the React Compiler's memoisation must skip this component (the lint rule says exactly that).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: totalRows,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items.at(-1)?.index ?? 0;
+  const rowAt = (index: number): IncidentSummary | undefined => rows[index - rowOffset];
+
+  // Keep the requested window around what is on screen.
+  useEffect(() => {
+    const windowEnd = listWindow.offset + listWindow.limit;
+    const nearStart = firstVisible < listWindow.offset + WINDOW_MARGIN && listWindow.offset > 0;
+    const nearEnd = lastVisible > windowEnd - WINDOW_MARGIN && windowEnd < totalRows;
+    if (nearStart || nearEnd) {
+      setListWindow({ offset: Math.max(0, firstVisible - LIST_WINDOW / 2), limit: LIST_WINDOW });
+    }
+  }, [firstVisible, lastVisible, listWindow, totalRows, setListWindow]);
+
+  // A keyboard move to a row not loaded yet completes once its window arrives.
+  useEffect(() => {
+    if (pendingIndex === null) return;
+    const row = rows[pendingIndex - rowOffset];
+    if (row) {
+      select(row.id);
+      setPendingIndex(null);
+    }
+  }, [pendingIndex, rows, rowOffset, select]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  const move = (delta: number) => {
-    if (!rows.length) return;
-    const next = Math.max(0, Math.min(rows.length - 1, (selectedIndex < 0 ? -1 : selectedIndex) + delta));
-    select(rows[next]!.id);
+  const move = (target: number) => {
+    if (!totalRows) return;
+    const index = Math.max(0, Math.min(totalRows - 1, target));
+    const row = rowAt(index);
+    if (row) select(row.id);
+    else {
+      setPendingIndex(index);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    }
   };
 
   return (
@@ -42,21 +81,25 @@ export function IncidentList({ rows }: { rows: IncidentSummary[] }) {
       role="listbox"
       aria-label="Incidents"
       tabIndex={0}
-      aria-activedescendant={selectedIndex >= 0 ? `incident-${rows[selectedIndex]!.id}` : undefined}
+      aria-activedescendant={selectedIndex >= 0 && rowAt(selectedIndex) ? `incident-${selectedId}` : undefined}
       onKeyDown={(event) => {
-        if (event.key === 'ArrowDown' || event.key === 'j') move(1);
-        else if (event.key === 'ArrowUp' || event.key === 'k') move(-1);
-        else if (event.key === 'Home') move(-rows.length);
-        else if (event.key === 'End') move(rows.length);
-        else if (event.key === 'Enter' && selectedIndex >= 0) {
-          document.getElementById('report-pane')?.focus();
-        } else return;
+        const from = selectedIndex < 0 ? -1 : selectedIndex;
+        if (event.key === 'ArrowDown' || event.key === 'j') move(from + 1);
+        else if (event.key === 'ArrowUp' || event.key === 'k') move(Math.max(0, from - 1));
+        else if (event.key === 'Home') move(0);
+        else if (event.key === 'End') move(totalRows - 1);
+        else if (event.key === 'Enter' && selectedIndex >= 0) document.getElementById('report-pane')?.focus();
+        else return;
         event.preventDefault();
       }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const incident = rows[item.index]!;
+        {items.map((item) => {
+          const incident = rowAt(item.index);
+          const style = { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` } as const;
+          if (!incident) {
+            return <div key={`pending-${item.index}`} className="incident-row pending" style={style} aria-hidden />;
+          }
           const selected = incident.id === selectedId;
           return (
             <div
@@ -64,8 +107,10 @@ export function IncidentList({ rows }: { rows: IncidentSummary[] }) {
               id={`incident-${incident.id}`}
               role="option"
               aria-selected={selected}
+              aria-posinset={item.index + 1}
+              aria-setsize={totalRows}
               className={`incident-row level-${incident.riskLevel}${selected ? ' selected' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={style}
               onClick={() => select(incident.id)}
             >
               <span className="risk-badge" title={`Risk ${incident.riskScore}/100 (${incident.riskLevel})`}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { engine } from '../app/engine';
+import { EPHEMERAL } from '../app/hooks';
 import { useSession } from '../state/session';
 
 const SHOWN = 200;
@@ -12,6 +13,7 @@ export function ProblemsPanel() {
     queryKey: ['problems', status?.version ?? 0],
     queryFn: () => engine.request({ type: 'problems', offset: 0, limit: SHOWN }),
     enabled: problems > 0,
+    ...EPHEMERAL,
   });
   if (!status || status.inputs.length === 0) return null;
   const records = status.alerts + status.problems;

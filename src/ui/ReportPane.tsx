@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { engine } from '../app/engine';
-import { useReport } from '../app/hooks';
+import { EPHEMERAL, useReport } from '../app/hooks';
 import { downloadText, safeFileName } from '../app/download';
 import { useSession, type ReportTab } from '../state/session';
 import { useTriage } from '../state/triage';
@@ -28,6 +28,7 @@ function useIncidentMarkdown(incidentId: string | null) {
         generatedAt: new Date().toISOString(),
       }),
     enabled: incidentId !== null,
+    ...EPHEMERAL,
   });
 }
 

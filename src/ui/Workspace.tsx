@@ -5,13 +5,14 @@ import { Filters } from './Filters';
 import { IncidentList } from './IncidentList';
 import { ReportPane } from './ReportPane';
 
+const EMPTY_LIST = { rows: [], rowOffset: 0, totalRows: 0, selectedIndex: -1 };
+
 /** Filters | incident list | report. Selects the riskiest incident when nothing is selected. */
 export function Workspace() {
   const view = useView();
   const selectedId = useSession((s) => s.selectedId);
   const select = useSession((s) => s.select);
-  const rows = view.data?.rows ?? [];
-  const first = rows[0]?.id;
+  const first = view.data?.firstRowId;
   useEffect(() => {
     if (!selectedId && first) select(first);
   }, [selectedId, first, select]);
@@ -20,9 +21,9 @@ export function Workspace() {
       <Filters view={view.data} />
       <section className="list-pane" aria-label="Incident list">
         <p className="list-count" aria-live="polite">
-          {view.data ? `${view.data.rows.length} of ${view.data.totalIncidents} incidents · ${view.data.matchedAlerts} alerts` : 'Analysing…'}
+          {view.data ? `${view.data.totalRows} of ${view.data.totalIncidents} incidents · ${view.data.matchedAlerts} alerts` : 'Analysing…'}
         </p>
-        <IncidentList rows={rows} />
+        <IncidentList view={view.data ?? EMPTY_LIST} />
       </section>
       <ReportPane />
     </div>

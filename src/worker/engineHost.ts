@@ -6,13 +6,24 @@ import { ingestStream, ingestText } from '../ingest';
 import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 
+/** A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export interface RequestContext {
   signal: AbortSignal;
   progress: (p: IngestProgress) => void;
 }
 
-/** Minimum gap between "changed" notifications while streaming: enough for a fluid list. */
-const CHANGE_INTERVAL_MS = 150;
+/**
+ * Minimum gap between "changed" notifications while streaming. Each one makes the page ask for a
+ * fresh view, which the engine computes between chunks: often enough to look live, rarely enough
+ * to leave the engine reading most of the time.
+ */
+const CHANGE_INTERVAL_MS = 400;
+/** Longest stretch of reading before the engine lets queued requests (views, cancel) run. */
+const READ_SLICE_MS = 40;
 
 /**
  * The analysis engine behind the worker boundary: one session, requests in, plain data out.
@@ -47,7 +58,7 @@ export class EngineHost {
       case 'ingestText':
         return this.ingest(request.name, ctx, async (sink) => ingestText(request.text, request.name, sink), request.text.length);
       case 'view':
-        return computeView(this.session, request.filter);
+        return computeView(this.session, request.filter, request.window, request.selectedId ?? null);
       case 'report':
         return this.session.report(request.incidentId) ?? null;
       case 'alerts':
@@ -144,9 +155,16 @@ export class EngineHost {
     const summary: InputSummary = { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
     this.inputs.push(summary);
     try {
+      let sliceStart = Date.now();
       const result = await run(sink, {
         signal: ctx.signal,
         onProgress: (p) => ctx.progress({ name, bytesRead: p.bytesRead, totalBytes, records: p.records }),
+        afterChunk: () => {
+          if (Date.now() - sliceStart < READ_SLICE_MS) return;
+          return yieldToEventLoop().then(() => {
+            sliceStart = Date.now();
+          });
+        },
       });
       Object.assign(summary, result);
       return { ...summary };

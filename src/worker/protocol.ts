@@ -1,4 +1,4 @@
-import type { Alert, ParseIssue, Report, ViewFilter, ViewResult } from '../model';
+import type { Alert, ParseIssue, Report, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { TriageNote } from '../export/markdown';
 
 /** What the engine knows about one ingested input (a file or a paste). */
@@ -36,7 +36,7 @@ export interface SessionStatus {
 export type EngineRequest =
   | { type: 'ingestFile'; file: File }
   | { type: 'ingestText'; name: string; text: string }
-  | { type: 'view'; filter: ViewFilter }
+  | { type: 'view'; filter: ViewFilter; window?: ViewWindow; selectedId?: string | null }
   | { type: 'report'; incidentId: string }
   | { type: 'alerts'; incidentId: string; offset: number; limit: number }
   | { type: 'problems'; offset: number; limit: number }

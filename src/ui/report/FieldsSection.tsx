@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Report } from '../../model';
 import { Section } from './Section';
+import { Clipped, DISPLAY_LIMIT } from './Clipped';
 
 /** Every field with its meaning; the raw alert JSON one click away. */
 export function FieldsSection({ report }: { report: Report }) {
@@ -23,7 +24,9 @@ export function FieldsSection({ report }: { report: Report }) {
                 <code>{f.field}</code>
               </th>
               <td className="value">
-                <bdi>{f.value}</bdi>
+                <bdi>
+                  <Clipped text={f.value} />
+                </bdi>
               </td>
               <td>{f.meaning}</td>
             </tr>
@@ -34,12 +37,16 @@ export function FieldsSection({ report }: { report: Report }) {
         <strong>Falco output</strong>
       </p>
       <pre className="output">
-        <bdi>{report.alert.output}</bdi>
+        <bdi>
+          <Clipped text={report.alert.output} />
+        </bdi>
       </pre>
       <button type="button" aria-expanded={raw} onClick={() => setRaw(!raw)}>
         {raw ? 'Hide raw JSON' : 'Show raw JSON'}
       </button>
-      {raw ? <pre className="raw-json">{JSON.stringify(alert, null, 2)}</pre> : null}
+      {raw ? <pre className="raw-json">
+          <Clipped text={JSON.stringify(alert, null, 2)} limit={DISPLAY_LIMIT * 4} />
+        </pre> : null}
     </Section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Report } from '../../model';
 import { CopyButton } from './CopyButton';
 import { Section } from './Section';
+import { Clipped } from './Clipped';
 
 export function NextStepsSection({ report }: { report: Report }) {
   return (
@@ -12,7 +13,9 @@ export function NextStepsSection({ report }: { report: Report }) {
               <p>{step.title}</p>
               <div className="code-block">
                 <pre>
-                  <code>{step.command}</code>
+                  <code>
+                    <Clipped text={step.command} />
+                  </code>
                 </pre>
                 <CopyButton text={step.command} />
               </div>

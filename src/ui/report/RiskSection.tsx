@@ -1,5 +1,6 @@
 import type { Report } from '../../model';
 import { Section } from './Section';
+import { Clipped } from './Clipped';
 
 /** The score and every factor that moved it, each with the field and value behind it. */
 export function RiskSection({ report }: { report: Report }) {
@@ -24,7 +25,9 @@ export function RiskSection({ report }: { report: Report }) {
               <td className="delta">{f.delta > 0 ? `+${f.delta}` : f.delta}</td>
               <td>{f.label}</td>
               <td>
-                <code>{f.field}</code> = <bdi className="value">{f.value}</bdi>
+                <code>{f.field}</code> = <bdi className="value">
+                  <Clipped text={f.value} />
+                </bdi>
               </td>
               <td>{f.reason}</td>
             </tr>

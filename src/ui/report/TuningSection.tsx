@@ -1,6 +1,7 @@
 import type { Report } from '../../model';
 import { CopyButton } from './CopyButton';
 import { Section } from './Section';
+import { Clipped } from './Clipped';
 
 export function TuningSection({ report }: { report: Report }) {
   const { tuning } = report;
@@ -9,7 +10,9 @@ export function TuningSection({ report }: { report: Report }) {
       <p>{tuning.explanation}</p>
       <div className="code-block">
         <pre aria-label="Falco tuning YAML">
-          <code>{tuning.yaml}</code>
+          <code>
+            <Clipped text={tuning.yaml} />
+          </code>
         </pre>
         <CopyButton text={tuning.yaml} label="Copy YAML" />
       </div>
@@ -18,7 +21,9 @@ export function TuningSection({ report }: { report: Report }) {
           <p>{tuning.alternative.explanation}</p>
           <div className="code-block">
             <pre>
-              <code>{tuning.alternative.yaml}</code>
+              <code>
+                <Clipped text={tuning.alternative.yaml} />
+              </code>
             </pre>
             <CopyButton text={tuning.alternative.yaml} label="Copy YAML" />
           </div>

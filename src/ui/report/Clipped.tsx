@@ -1,0 +1,17 @@
+/** Longest run of an alert value the page lays out; longer values are cut for display only. */
+export const DISPLAY_LIMIT = 4096;
+
+/**
+ * Attacker-controlled values can be megabytes long: laying out one such unbroken string in a
+ * table cell freezes the tab for minutes. Show the start and say how much was left out; the
+ * export, Copy buttons and raw JSON keep the whole value.
+ */
+export function Clipped({ text, limit = DISPLAY_LIMIT }: { text: string; limit?: number }) {
+  if (text.length <= limit) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, limit)}
+      <span className="clipped-note"> … {(text.length - limit).toLocaleString('en')} more characters (in the export)</span>
+    </>
+  );
+}
