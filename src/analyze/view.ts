@@ -94,8 +94,20 @@ export function computeView(source: ViewSource, filter: ViewFilter, window: View
   };
   const base = all.filter((i) => overlapsTime(i, filter) && matchesText(i));
   const rows = base.filter((i) => passesFacets(i, filter)).sort(COMPARE[filter.sort]);
+  // Each facet counts within every filter but its own. Facets whose "other filters" are the same
+  // share one incident set: with no facet filter (the common case) all eight use `rows` itself.
+  const active = FACET_KEYS.filter((k) => filter.include[k]?.length || filter.exclude[k]?.length);
+  const setFor = new Map<string, IncidentSummary[]>();
   const facets = {} as Record<FacetKey, FacetCount[]>;
-  for (const key of FACET_KEYS) facets[key] = topFacetValues(countFacet(base.filter((i) => passesFacets(i, filter, key)), key), filter, key);
+  for (const key of FACET_KEYS) {
+    const others = active.filter((k) => k !== key).join(',');
+    let set = setFor.get(others);
+    if (!set) {
+      set = others === active.join(',') ? rows : base.filter((i) => passesFacets(i, filter, key));
+      setFor.set(others, set);
+    }
+    facets[key] = topFacetValues(countFacet(set, key), filter, key);
+  }
   const offset = Math.max(0, Math.min(window.offset, rows.length));
   return {
     rows: rows.slice(offset, offset + window.limit),
