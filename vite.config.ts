@@ -165,6 +165,9 @@ export default defineConfig(({ mode }) => {
       // One chunk: a blob: worker cannot load sibling chunks, so dynamic imports are inlined.
       rolldownOptions: { output: { codeSplitting: false } },
     },
+    // The worker's dependencies are only found when the worker starts; pre-bundle them up front
+    // so the dev server does not reload the page (losing the loaded alerts) on first use.
+    optimizeDeps: { include: ['yaml'] },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
     server: { host: '127.0.0.1' },
     test: {
