@@ -23,7 +23,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the output changes, so cached files are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 5;
 const SEED = 0x5eed_f41c;
 const DAY_START_S = Date.UTC(2025, 5, 10) / 1000; // 2025-06-10T00:00:00Z
 const DAY_S = 86_400;
@@ -186,7 +186,7 @@ function buildWorld(rng: Rng): World {
     );
   }
   const containers: Container[] = [];
-  for (let i = 0; i < 6000; i++) {
+  for (let i = 0; i < 1500; i++) {
     // A few images dominate (same Zipf idea as the alerts), then a long tail.
     const [image, procs, tag] = IMAGES[Math.min(IMAGES.length - 1, Math.floor(Math.pow(rng.next(), 2.2) * IMAGES.length))]!;
     const base = image.split('/').pop()!;
@@ -323,7 +323,10 @@ function valueFor(field: string, c: Ctx): Value {
   const { rng, container } = c;
   switch (field) {
     case 'evt.type':
-      return rng.pick(['execve', 'openat', 'connect', 'open', 'ptrace', 'unlinkat', 'renameat2', 'sendto']);
+      if (/connect|Connection|network|Traffic|outbound|inbound|K8S API|metadata/i.test(c.rule.rule)) return rng.pick(['connect', 'connect', 'sendto']);
+      if (/PTRACE/.test(c.rule.rule)) return 'ptrace';
+      if (/file|File|Write|Read|dir|Delete|rename|history/.test(c.rule.rule)) return rng.pick(['openat', 'openat', 'open', 'unlinkat', 'renameat2']);
+      return rng.pick(['execve', 'execve', 'execveat']);
     case 'evt.res':
       return rng.pick(['SUCCESS', 'SUCCESS', 'EACCES', 'ENOENT']);
     case 'evt.num':
@@ -663,13 +666,11 @@ export async function generate(sizeMB: number, out: string): Promise<GenerateSta
   const world = buildWorld(rng);
   const rules = loadRules(rng).map(compile);
   const ruleZipf = new Zipf(rules.length, 1.25);
-  const containerZipf = new Zipf(world.containers.length, 1.1);
-  const principalZipf = new Zipf(260, 1.05);
+  const containerZipf = new Zipf(world.containers.length, 1.45);
+  const principalZipf = new Zipf(260, 1.4);
   const ipZipf = new Zipf(world.ips.length, 1.0);
   const hostProcZipf = new Zipf(world.hostProcs.length, 1.0);
 
-  let tS = DAY_START_S;
-  let tNs = 0;
 
   const distinct = new Set<string>();
   const usedRules = new Set<string>();
@@ -690,8 +691,8 @@ export async function generate(sizeMB: number, out: string): Promise<GenerateSta
     // Time: spread over the day by bytes written (so every size spans one day), strictly
     // increasing, with sub-millisecond jitter (a line is >= 1e-4 of a day's share of bytes apart).
     const dayNs = Math.floor((bytes / target) * DAY_S * 1e9) + rng.int(1_000_000);
-    tS = DAY_START_S + Math.floor(dayNs / 1e9);
-    tNs = dayNs % 1e9;
+    const tS = DAY_START_S + Math.floor(dayNs / 1e9);
+    const tNs = dayNs % 1e9;
     const d = new Date(tS * 1000);
     const hms = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad(tNs, 9)}`;
     const timeIso = `${d.toISOString().slice(0, 19)}.${pad(tNs, 9)}Z`;
