@@ -1,8 +1,9 @@
 import type { Alert, Entity } from '../model';
+import { lookupTable } from '../knowledge/lookupTable';
 import { fieldText } from '../knowledge/fieldValue';
 
 /** For each event source, the fields that name "who did it", most specific first. */
-const PRINCIPAL_FIELDS: Record<string, { kind: Entity['kind']; fields: string[]; noun: string }> = {
+const PRINCIPAL_FIELDS: Record<string, { kind: Entity['kind']; fields: string[]; noun: string }> = lookupTable({
   k8s_audit: { kind: 'k8s-user', fields: ['ka.user.name'], noun: 'Kubernetes user' },
   aws_cloudtrail: {
     kind: 'cloud-principal',
@@ -12,7 +13,7 @@ const PRINCIPAL_FIELDS: Record<string, { kind: Entity['kind']; fields: string[];
   gcp_auditlog: { kind: 'cloud-principal', fields: ['gcp.user', 'gcp.callerIP'], noun: 'GCP principal' },
   okta: { kind: 'account', fields: ['okta.actor.name', 'okta.actor.id', 'okta.client.ip'], noun: 'Okta actor' },
   github: { kind: 'account', fields: ['github.user', 'github.owner', 'github.repo'], noun: 'GitHub user' },
-};
+});
 
 /**
  * The entity an alert is attributed to. Alerts of the same rule and entity form one incident:

@@ -1,4 +1,5 @@
 import type { Alert, Mitigations } from '../model';
+import { lookupTable } from '../knowledge/lookupTable';
 import type { CommandTemplate } from '../knowledge/types';
 import { cmd } from '../knowledge/commands';
 import { tacticsFromTags } from '../knowledge/mitre';
@@ -16,7 +17,7 @@ export interface GenericContent {
   investigate: CommandTemplate[];
 }
 
-const SOURCE_COMMANDS: Record<string, CommandTemplate[]> = {
+const SOURCE_COMMANDS: Record<string, CommandTemplate[]> = lookupTable({
   syscall: [cmd.processTree, cmd.containerInspect, cmd.containerProcesses, cmd.podDescribe, cmd.podLogs],
   k8s_audit: [
     { title: 'List what the user may do in the cluster', command: 'kubectl auth can-i --list --as={ka.user.name}' },
@@ -41,9 +42,9 @@ const SOURCE_COMMANDS: Record<string, CommandTemplate[]> = {
       command: `gcloud logging read 'protoPayload.authenticationInfo.principalEmail="'{gcp.user}'"' --freshness=1d --limit=50 --format=json`,
     },
   ],
-};
+});
 
-const TACTIC_WHY: Record<string, string> = {
+const TACTIC_WHY: Record<string, string> = lookupTable({
   privilege_escalation: 'it is tagged as privilege escalation: success would give the actor more rights than it should have',
   credential_access: 'it is tagged as credential access: secrets read here can be replayed elsewhere',
   defense_evasion: 'it is tagged as defense evasion: it may hide other activity from detection',
@@ -56,7 +57,7 @@ const TACTIC_WHY: Record<string, string> = {
   impact: 'it is tagged as impact: it can destroy data or disrupt service',
   initial_access: 'it is tagged as initial access: it may be the way in',
   collection: 'it is tagged as collection: data of interest is being gathered',
-};
+});
 
 export function genericContent(alert: Alert): GenericContent {
   const tactics = tacticsFromTags(alert.tags);

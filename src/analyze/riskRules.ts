@@ -1,4 +1,5 @@
 import type { Alert, Priority } from '../model';
+import { lookupTable } from '../knowledge/lookupTable';
 import { fieldText } from '../knowledge/fieldValue';
 import { classifyIp } from '../knowledge/ip';
 
@@ -18,7 +19,7 @@ export const PRIORITY_BASE: Record<Priority, number> = {
  * Extra weight of an ATT&CK tactic. Only the heaviest tactic of a rule counts: a rule tagged
  * with two tactics describes one behaviour, not two.
  */
-export const TACTIC_WEIGHT: Record<string, number> = {
+export const TACTIC_WEIGHT: Record<string, number> = lookupTable({
   privilege_escalation: 15,
   credential_access: 12,
   exfiltration: 12,
@@ -32,7 +33,7 @@ export const TACTIC_WEIGHT: Record<string, number> = {
   collection: 5,
   discovery: 3,
   reconnaissance: 3,
-};
+});
 
 /** A context check: returns the evidence (field + value) when it applies. */
 export interface ContextRule {

@@ -1,18 +1,19 @@
 import { Document, Scalar, YAMLSeq } from 'yaml';
+import { lookupTable } from '../knowledge/lookupTable';
 import type { Alert, Tuning } from '../model';
 import type { Playbook } from '../knowledge/types';
 import { fieldText } from '../knowledge/fieldValue';
 import { catalogEntry } from '../knowledge/ruleCatalog';
 
 /** Identity fields to fall back on when a rule has no playbook, per event source. */
-const GENERIC_TUNING_FIELDS: Record<string, string[]> = {
+const GENERIC_TUNING_FIELDS: Record<string, string[]> = lookupTable({
   syscall: ['proc.exepath', 'proc.name', 'container.image.repository', 'k8s.ns.name'],
   k8s_audit: ['ka.user.name', 'ka.target.namespace', 'ka.target.resource'],
   aws_cloudtrail: ['ct.user.arn', 'ct.user', 'ct.name'],
   gcp_auditlog: ['gcp.user', 'gcp.methodName'],
   okta: ['okta.actor.name', 'okta.evt.type'],
   github: ['github.user', 'github.repo'],
-};
+});
 
 /** Fields that change with every event: an exception on them would never match again. */
 const VOLATILE = /^(evt\.(time|rawtime|num|latency|datetime|args?)|proc\.(pid|ppid|vpid|tid)|fd\.num|evt\.arg\.(fd|res))/;
@@ -21,7 +22,7 @@ const PLAIN_FIELD = /^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_]+)+$/;
 const MAX_EXCEPTION_FIELDS = 3;
 
 /** Where the upstream rules file is installed by Falco's packages and charts. */
-const INSTALLED_RULES_FILE: Record<string, string> = {
+const INSTALLED_RULES_FILE: Record<string, string> = lookupTable({
   'falco_rules.yaml': '/etc/falco/falco_rules.yaml',
   'falco-incubating_rules.yaml': '/etc/falco/falco-incubating_rules.yaml',
   'falco-sandbox_rules.yaml': '/etc/falco/falco-sandbox_rules.yaml',
@@ -32,7 +33,7 @@ const INSTALLED_RULES_FILE: Record<string, string> = {
   'plugins/gcp_auditlog_rules.yaml': '/etc/falco/gcp_auditlog_rules.yaml',
   'plugins/okta_rules.yaml': '/etc/falco/okta_rules.yaml',
   'plugins/github.yaml': '/etc/falco/github.yaml',
-};
+});
 const LOCAL_RULES_FILE = '/etc/falco/falco_rules.local.yaml';
 
 /** Pick the exception fields: the playbook's preference, then generic ones, present in the alert. */

@@ -1,3 +1,4 @@
+import { lookupTable } from './lookupTable';
 /**
  * Glossary of the fields Falco puts in `output_fields`: one short plain sentence each, for the
  * report's "fields explained" table. Exact entries first, then field families with an argument
@@ -6,7 +7,7 @@
  */
 
 /** Exact field names. */
-export const FIELD_GLOSSARY: Readonly<Record<string, string>> = {
+export const FIELD_GLOSSARY: Readonly<Record<string, string>> = lookupTable({
   // --- process ---
   'proc.name': 'Name of the executable that triggered the event (the command, without its path).',
   'proc.exe': 'First command-line word of the process as it was started (argv[0]), which the caller can set freely.',
@@ -259,9 +260,9 @@ export const FIELD_GLOSSARY: Readonly<Record<string, string>> = {
   'scap.n_drops_scratch_map': 'Events the eBPF probe could not build because its scratch space ran out.',
   'scap.n_drops_page_faults': 'Events lost because the driver could not read process memory (page faults).',
   'scap.n_drops_bug': 'Events the driver rejected as malformed.',
-};
+});
 
-const DROP_CATEGORY: Readonly<Record<string, string>> = {
+const DROP_CATEGORY: Readonly<Record<string, string>> = lookupTable({
   clone_fork: 'process creation (clone, fork, vfork)',
   execve: 'program execution (execve)',
   connect: 'outbound connection (connect)',
@@ -270,7 +271,7 @@ const DROP_CATEGORY: Readonly<Record<string, string>> = {
   other_interest: 'other monitored system call',
   close: 'file close (close)',
   proc: 'process exit',
-};
+});
 
 const ORDINAL = ['', 'parent', 'grandparent', 'great-grandparent'];
 

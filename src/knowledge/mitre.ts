@@ -1,4 +1,5 @@
 import type { MitreTechnique } from '../model';
+import { lookupTable } from './lookupTable';
 
 /**
  * MITRE ATT&CK (Enterprise) facts for the tags Falco rules carry. Falco tags a rule with tactic
@@ -36,9 +37,9 @@ export const TACTICS: readonly Tactic[] = [
  * Falco `mitre_*` tags that are not the slug of a tactic, mapped to the tactic they mean.
  * `mitre_data_destruction` names a technique (T1485 Data Destruction), whose tactic is Impact.
  */
-const TACTIC_TAG_ALIASES: Readonly<Record<string, string>> = {
+const TACTIC_TAG_ALIASES: Readonly<Record<string, string>> = lookupTable({
   mitre_data_destruction: 'impact',
-};
+});
 
 export interface Technique {
   id: string;

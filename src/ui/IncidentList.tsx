@@ -60,7 +60,15 @@ export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOff
   }, [pendingIndex, rows, rowOffset, select]);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    // scrollToIndex reads scrollHeight, which forces a synchronous layout of the whole page (80 ms
+    // when the first view of a big file appears): skip it when the row is already fully on screen.
+    // Rows have a fixed height, so the cached scroll offset and viewport tell without measuring.
+    const top = selectedIndex * ROW_HEIGHT;
+    const offset = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    const onScreen = (top >= offset && top + ROW_HEIGHT <= offset + height) || (selectedIndex === 0 && offset === 0);
+    if (!onScreen) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   const move = (target: number) => {

@@ -1,4 +1,5 @@
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 import { ipClause } from './helpers';
 
@@ -7,12 +8,12 @@ import { ipClause } from './helpers';
  * holds, where an executable lives, who the parent is, which addresses a command line names.
  */
 
-const SENSITIVE_FILES: Record<string, string> = {
+const SENSITIVE_FILES: Record<string, string> = lookupTable({
   '/etc/shadow': 'the password hashes of every local account, crackable offline once copied',
   '/etc/sudoers': 'who may run what as root',
   '/etc/pam.conf': 'the system-wide PAM authentication stack',
   '/etc/security/pwquality.conf': 'the password quality policy',
-};
+});
 
 /** What the sensitive file in `field` holds. */
 export function sensitiveFileNotes(alert: Alert, field = 'fd.name'): string[] {

@@ -1,4 +1,5 @@
 import { cmd } from '../../commands';
+import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { baseNotes, fx } from './helpers';
@@ -51,10 +52,10 @@ const readSensitiveUntrusted: Playbook = {
 };
 
 /** Default PAM service files of databases that support PAM authentication. */
-const SERVER_PAM_FILES: Record<string, string> = {
+const SERVER_PAM_FILES: Record<string, string> = lookupTable({
   postgres: '/etc/pam.d/postgresql',
   mysqld: '/etc/pam.d/mysql',
-};
+});
 
 const readSensitiveTrusted: Playbook = {
   id: 'fs-read-sensitive-file-trusted-after-startup',

@@ -1,4 +1,5 @@
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { actorTrail, callerIpTrail, callerKeys, distinguishWith, logRead, methodBaseline, methodByUser, methodHas } from './helpers';
@@ -15,7 +16,7 @@ import {
   withCaller,
 } from './observe';
 
-const RISKY_PORTS: Record<string, string> = {
+const RISKY_PORTS: Record<string, string> = lookupTable({
   '22': 'SSH',
   '23': 'Telnet',
   '445': 'SMB',
@@ -32,7 +33,7 @@ const RISKY_PORTS: Record<string, string> = {
   '10250': 'kubelet',
   '11211': 'memcached',
   '27017': 'MongoDB',
-};
+});
 
 function opNote(alert: Alert): string[] {
   const op = requestOperation(alert);

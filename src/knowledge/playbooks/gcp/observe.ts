@@ -1,4 +1,5 @@
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 
 /**
@@ -222,10 +223,10 @@ export function observeCaller(alert: Alert): string[] {
 // ---------------------------------------------------------------------------------------------
 // IAM bindings (policy deltas and full policies)
 
-const PUBLIC_MEMBERS: Record<string, string> = {
+const PUBLIC_MEMBERS: Record<string, string> = lookupTable({
   allusers: 'anyone on the internet, without signing in',
   allauthenticatedusers: 'any signed-in Google account, including ones outside your organization',
-};
+});
 
 const POWERFUL_ROLES = new Set([
   'roles/owner',

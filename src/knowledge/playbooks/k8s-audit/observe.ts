@@ -1,4 +1,5 @@
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 
 /**
@@ -37,12 +38,12 @@ const BOOTSTRAP_ADMINS = new Set([
   'minikube-user',
 ]);
 
-const CONTROL_PLANE_USERS: Record<string, string> = {
+const CONTROL_PLANE_USERS: Record<string, string> = lookupTable({
   'system:kube-controller-manager': 'the kube-controller-manager',
   'system:kube-scheduler': 'the kube-scheduler',
   'system:apiserver': 'the API server itself (loopback client, e.g. reconciling built-in RBAC at startup)',
   'system:kube-proxy': 'kube-proxy',
-};
+});
 
 /** Who the ka.user.name value is. */
 export function userObservations(alert: Alert): string[] {

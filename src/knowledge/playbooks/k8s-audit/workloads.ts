@@ -1,4 +1,5 @@
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import type { Playbook } from '../../types';
 import { fieldText } from '../../fieldValue';
 import { FAMILY, kc, podSweep } from './helpers';
@@ -14,7 +15,7 @@ const POD_DISTINGUISH_ACTOR =
   'ka.user.name: a controller service account (replicaset-controller, daemon-set-controller, job-controller) means the pod comes from a workload object; find who created or changed that owner. A person creating a bare pod is rarer and more suspicious.';
 
 /** Why a host path listed by the sensitive_vol_mount macro matters. */
-const HOST_PATH_MEANING: Record<string, string> = {
+const HOST_PATH_MEANING: Record<string, string> = lookupTable({
   '/': 'the whole host filesystem',
   '/proc': 'every host process, their environment and memory maps',
   '/var/run/docker.sock': 'the Docker API, i.e. root on the node',
@@ -27,7 +28,7 @@ const HOST_PATH_MEANING: Record<string, string> = {
   '/var/lib/kubelet/pki': "the kubelet's client certificate and key",
   '/etc/kubernetes': 'control-plane and kubelet kubeconfigs and PKI',
   '/etc/kubernetes/manifests': 'static pod manifests: write access runs any pod on the node, outside the API server',
-};
+});
 
 function hostPathObservations(alert: Alert): string[] {
   const raw = fieldText(alert, 'jevt.value[/requestObject/spec/volumes]');

@@ -1,5 +1,6 @@
 /** Container posture at start-up and direct container escape attempts. */
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import type { CommandTemplate, Playbook } from '../../types';
 import { cmd } from '../../commands';
 import { fieldText } from '../../fieldValue';
@@ -12,7 +13,7 @@ const whoCreatedPod: CommandTemplate = {
 
 // ---------------------------------------------------------------- capabilities
 
-const RISKY_CAPS: Readonly<Record<string, string>> = {
+const RISKY_CAPS: Readonly<Record<string, string>> = lookupTable({
   CAP_SYS_ADMIN: 'mount filesystems and cgroups, the usual escape primitive',
   CAP_SYS_MODULE: 'load kernel modules into the node kernel',
   CAP_SYS_RAWIO: 'raw access to devices and I/O ports',
@@ -22,7 +23,7 @@ const RISKY_CAPS: Readonly<Record<string, string>> = {
   CAP_DAC_READ_SEARCH: 'open files by handle, the basis of the known open_by_handle_at host file read escape',
   CAP_NET_ADMIN: 'change interfaces, routes and firewall rules (the node ones with hostNetwork)',
   CAP_BPF: 'load eBPF programs into the kernel',
-};
+});
 
 export function riskyCapabilities(raw: string): string[] {
   const caps = new Set(raw.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean));

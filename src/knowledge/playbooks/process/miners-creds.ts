@@ -1,5 +1,6 @@
 /** Cryptomining, credential hunting, remote class loading and proxied downloads. */
 import type { Alert } from '../../../model';
+import { lookupTable } from '../../lookupTable';
 import type { Playbook } from '../../types';
 import { cmd } from '../../commands';
 import { fieldText } from '../../fieldValue';
@@ -52,12 +53,12 @@ function credentialSearchNote(alert: Alert): string | undefined {
 
 // ---------------------------------------------------------------- Java class download
 
-const JNDI_PORTS: Readonly<Record<string, string>> = {
+const JNDI_PORTS: Readonly<Record<string, string>> = lookupTable({
   '389': 'LDAP',
   '636': 'LDAPS',
   '1389': 'LDAP on the port public JNDI exploit kits use by default',
   '1099': 'the RMI registry',
-};
+});
 
 function classServerNotes(alert: Alert): Array<string | undefined> {
   const ip = fieldText(alert, 'fd.sip');

@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { downloadedText, incidents, loadSamples } from './helpers';
+
+const RULE = 'Terminal shell in container';
+const NOTE = 'Ops ran kubectl exec for the 14:00 maintenance | ticket OPS-42 <b>ok</b>';
+
+test('triage lasts: reload keeps it, exports carry it, a saved session restores it elsewhere', async ({ page, browser }, testInfo) => {
+  await loadSamples(page);
+  await incidents(page).filter({ hasText: RULE }).click();
+  await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
+  await page.getByLabel('Status').selectOption('benign');
+  await page.getByLabel('Notes').fill(NOTE);
+  // Persisted to IndexedDB (zustand persist writes asynchronously).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('keyval-store');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('keyval').objectStore('keyval').get('falcoscope-triage');
+              get.onsuccess = () => resolve(String(get.result ?? ''));
+              get.onerror = () => reject(get.error);
+            };
+          }),
+      ),
+    )
+    .toContain('benign');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Load sample alerts' }).first().click();
+  await incidents(page).filter({ hasText: RULE }).click();
+  await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
+  await expect(page.getByLabel('Status')).toHaveValue('benign');
+  await expect(page.getByLabel('Notes')).toHaveValue(NOTE);
+
+  // In the incident's Markdown and in the whole-session export.
+  const [one] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+  const md = await downloadedText(one);
+  expect(md).toMatch(/## Triage[\s\S]*\*\*Status:\*\* benign/);
+  expect(md).toContain('Ops ran kubectl exec for the 14:00 maintenance \\| ticket OPS-42 \\<b\\>ok\\</b\\>');
+  await page.getByRole('tab', { name: 'Markdown preview' }).click();
+  await expect(page.locator('.markdown-preview')).toContainText(NOTE);
+  const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all' }).click()]);
+  expect(await downloadedText(all)).toContain('**Status:** benign');
+
+  // Save the session; a colleague (a fresh browser context, empty IndexedDB) opens it.
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+  expect(saved.suggestedFilename()).toMatch(/\.falcoscope\.json$/);
+  const sessionPath = testInfo.outputPath(saved.suggestedFilename());
+  await saved.saveAs(sessionPath);
+  const session = JSON.parse(readFileSync(sessionPath, 'utf8'));
+  expect(session.version).toEqual(expect.any(Number));
+
+  const colleague = await browser.newContext();
+  try {
+    const other = await colleague.newPage();
+    await other.goto('./');
+    await other.getByLabel('Open alert files').setInputFiles(sessionPath);
+    await expect(incidents(other)).toHaveCount(11);
+    await expect(other.locator('.session-stats')).toContainText('11 incidents');
+    await incidents(other).filter({ hasText: RULE }).click();
+    await expect(other.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
+    await expect(other.getByLabel('Status')).toHaveValue('benign');
+    await expect(other.getByLabel('Notes')).toHaveValue(NOTE);
+    // Another incident is untouched.
+    await incidents(other).filter({ hasText: 'PTRACE attached to process' }).click();
+    await expect(other.getByLabel('Status')).toHaveValue('new');
+
+    // A file from a newer falcoscope is refused with a message that names it.
+    const futurePath = testInfo.outputPath('from-the-future.falcoscope.json');
+    writeFileSync(futurePath, JSON.stringify({ ...session, version: 99 }));
+    await other.getByLabel('Open alert files').setInputFiles(futurePath);
+    const refusal = other.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' });
+    await expect(refusal).toContainText(/newer falcoscope/);
+    await expect(refusal).toContainText(/99/);
+    await expect(other.locator('.session-stats')).toContainText('11 incidents');
+  } finally {
+    await colleague.close();
+  }
+});
