@@ -6,7 +6,7 @@ import { tacticsFromTags } from '../knowledge/mitre';
 import { fieldText } from '../knowledge/fieldValue';
 import { entityOf } from './entity';
 import { stableHash } from './hash';
-import { StringInterner } from './interner';
+import { FieldInterner, StringInterner } from './interner';
 import { assessRisk } from './risk';
 import { buildReport } from './report';
 
@@ -26,15 +26,19 @@ export interface SessionStats {
 
 const SEVERITY = new Map<Priority, number>(PRIORITIES.map((p, i) => [p, i]));
 
-/** Timeline key: whole second times the number of priorities, plus the priority's index. */
-export function timelineKey(timeMs: number, priority: Priority): number {
-  return Math.floor(timeMs / 1000) * PRIORITIES.length + SEVERITY.get(priority)!;
+/**
+ * Timeline key: whole seconds since `epoch` times the number of priorities, plus the priority's
+ * index. Relative to the session's first second so that keys stay small integers (V8 Smis): an
+ * absolute key (~1.4e10) is a heap number, allocated and hashed on every alert.
+ */
+export function timelineKey(timeMs: number, priority: Priority, epoch = 0): number {
+  return (Math.floor(timeMs / 1000) - epoch) * PRIORITIES.length + SEVERITY.get(priority)!;
 }
 
-function countTime(timeline: Map<number, number>, alert: Alert): void {
-  if (Number.isNaN(alert.timeMs)) return;
-  const key = timelineKey(alert.timeMs, alert.priority);
-  timeline.set(key, (timeline.get(key) ?? 0) + 1);
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -44,25 +48,34 @@ function countTime(timeline: Map<number, number>, alert: Alert): void {
 export class AnalysisSession {
   private readonly alerts: Alert[] = [];
   private readonly incidents = new Map<string, IncidentState>();
-  private readonly byKey = new Map<string, IncidentState>();
+  /** Incidents by rule, then entity kind, then entity value: interned strings, no key built per alert. */
+  private readonly byKey = new Map<string, Map<string, Map<string, IncidentState>>>();
   private readonly problemList: ParseIssue[] = [];
   private readonly strings = new StringInterner();
+  private readonly fieldStrings = new FieldInterner(this.strings);
+  /** The second timeline keys count from (see timelineKey); set by the first alert with a time. */
+  private epoch = NaN;
   /** One tags array per distinct tag list: every alert of a rule carries the same one. */
   private readonly tagLists = new Map<string, string[]>();
+  /** The shared tags array last used by each rule: most alerts of a rule match it, no join needed. */
+  private readonly ruleTags = new Map<string, { shared: string[]; emptyInRecord: boolean }>();
 
   /** Add one normalised record; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
     const alert = this.restore(record);
     this.alerts.push(alert);
     const entity = entityOf(alert);
-    // Keyed by the plain string on the hot path; the short hashed id is made once per incident.
-    const key = `${alert.rule}\u0000${entity.kind}:${entity.value}`;
-    const existing = this.byKey.get(key);
+    let byKind = this.byKey.get(alert.rule);
+    if (!byKind) this.byKey.set(alert.rule, (byKind = new Map()));
+    let byValue = byKind.get(entity.kind);
+    if (!byValue) byKind.set(entity.kind, (byValue = new Map()));
+    const existing = byValue.get(entity.value);
     if (existing) {
       this.grow(existing, alert);
     } else {
-      const state = this.open(stableHash(key), alert, entity);
-      this.byKey.set(key, state);
+      // The short hashed id is made once per incident, from the same key as before.
+      const state = this.open(stableHash(`${alert.rule}\u0000${entity.kind}:${entity.value}`), alert, entity);
+      byValue.set(entity.value, state);
       this.incidents.set(state.summary.id, state);
     }
     return alert;
@@ -110,7 +123,12 @@ export class AnalysisSession {
     return buildReport(state.summary, this.alerts[state.summary.sampleAlertId]!);
   }
 
-  /** Alert counts per (second, priority) of an incident; see timelineKey. */
+  /** The second the keys of timelineOf count from. */
+  timelineEpoch(): number {
+    return Number.isNaN(this.epoch) ? 0 : this.epoch;
+  }
+
+  /** Alert counts per (second - timelineEpoch, priority) of an incident; see timelineKey. */
   timelineOf(incidentId: string): ReadonlyMap<number, number> {
     return this.incidents.get(incidentId)?.timeline ?? new Map();
   }
@@ -132,14 +150,23 @@ export class AnalysisSession {
     const fields = alert.outputFields;
     for (const key in fields) {
       const value = fields[key];
-      if (typeof value === 'string') fields[key] = s.intern(value);
+      if (typeof value === 'string') fields[key] = this.fieldStrings.intern(key, value);
     }
     alert.file = s.intern(alert.file);
     alert.rule = s.intern(alert.rule);
     alert.source = s.intern(alert.source);
     if (alert.hostname !== undefined) alert.hostname = s.intern(alert.hostname);
-    alert.tags = this.internTags(alert.tags.length ? alert.tags : (catalogEntry(alert.rule)?.tags ?? alert.tags));
+    alert.tags = this.tagsOf(alert.rule, alert.tags);
     return alert;
+  }
+
+  private tagsOf(rule: string, tags: string[]): string[] {
+    const last = this.ruleTags.get(rule);
+    if (tags.length === 0 && last !== undefined && last.emptyInRecord) return last.shared;
+    if (last !== undefined && sameStrings(last.shared, tags)) return last.shared;
+    const shared = this.internTags(tags.length ? tags : (catalogEntry(rule)?.tags ?? tags));
+    this.ruleTags.set(rule, { shared, emptyInRecord: tags.length === 0 });
+    return shared;
   }
 
   private internTags(tags: string[]): string[] {
@@ -152,11 +179,18 @@ export class AnalysisSession {
     return shared;
   }
 
+  private countTime(timeline: Map<number, number>, alert: Alert): void {
+    if (Number.isNaN(alert.timeMs)) return;
+    if (Number.isNaN(this.epoch)) this.epoch = Math.floor(alert.timeMs / 1000);
+    const key = timelineKey(alert.timeMs, alert.priority, this.epoch);
+    timeline.set(key, (timeline.get(key) ?? 0) + 1);
+  }
+
   private open(id: string, alert: Alert, entity: IncidentSummary['entity']): IncidentState {
     const risk = assessRisk(alert);
     const hostnames = new Set(alert.hostname ? [alert.hostname] : []);
     const timeline = new Map<number, number>();
-    countTime(timeline, alert);
+    this.countTime(timeline, alert);
     return {
       alertIds: [alert.id],
       hostnames,
@@ -188,7 +222,7 @@ export class AnalysisSession {
   private grow(state: IncidentState, alert: Alert): void {
     const summary = state.summary;
     state.alertIds.push(alert.id);
-    countTime(state.timeline, alert);
+    this.countTime(state.timeline, alert);
     summary.count++;
     if (alert.timeMs < summary.firstSeenMs || Number.isNaN(summary.firstSeenMs)) {
       summary.firstSeenMs = alert.timeMs;

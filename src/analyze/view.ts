@@ -73,8 +73,9 @@ const COMPARE: Record<ViewFilter['sort'], (a: IncidentSummary, b: IncidentSummar
 export interface ViewSource {
   summaries(): IncidentSummary[];
   alertsOfIncident(id: string): Iterable<Alert>;
-  /** Alert counts keyed by second * PRIORITIES.length + priority index. */
+  /** Alert counts keyed by (second - timelineEpoch()) * PRIORITIES.length + priority index. */
   timelineOf(id: string): ReadonlyMap<number, number>;
+  timelineEpoch(): number;
 }
 
 /** Filter, facet, sort and histogram in one pass over the session, for the incident list. */
@@ -149,10 +150,11 @@ function buildHistogram(rows: IncidentSummary[], source: ViewSource): Histogram 
   const bucketMs = Math.max(1, Math.ceil((end - start + 1) / HISTOGRAM_BUCKETS));
   const buckets = Array.from({ length: HISTOGRAM_BUCKETS }, () => PRIORITIES.map(() => 0));
   const priorities = PRIORITIES.length;
+  const epochMs = source.timelineEpoch() * 1000;
   for (const r of rows) {
     for (const [key, count] of source.timelineOf(r.id)) {
       const second = Math.floor(key / priorities);
-      const i = Math.max(0, Math.min(HISTOGRAM_BUCKETS - 1, Math.floor((second * 1000 - start) / bucketMs)));
+      const i = Math.max(0, Math.min(HISTOGRAM_BUCKETS - 1, Math.floor((epochMs + second * 1000 - start) / bucketMs)));
       buckets[i]![key - second * priorities]! += count;
     }
   }

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './queryClient';
 import { useEngineStatus } from './hooks';
 import { useHashSync } from './useHashSync';
+import { useIngestQueue } from './ingestQueue';
 import { useSession } from '../state/session';
 import { DropZone } from '../ui/DropZone';
 import { ExportAllButton } from '../ui/ExportAllButton';
@@ -18,6 +19,7 @@ import logo from '../ui/logo.svg';
 
 function Shell() {
   useEngineStatus();
+  useIngestQueue();
   useHashSync();
   const hasInputs = useSession((s) => s.inputs.length > 0);
   const status = useSession((s) => s.status);
@@ -38,7 +40,7 @@ function Shell() {
             <SaveSessionButton />
           </nav>
         ) : null}
-        {status && status.inputs.length ? (
+        {status && status.inputs ? (
           <p className="session-stats" aria-live="polite">
             {status.alerts} alerts · {status.incidents} incidents · {status.problems} problems
           </p>

@@ -14,6 +14,8 @@ const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d*))
 
 /** Parse an ISO-8601-like string; null when nothing usable is there. */
 export function parseIsoTime(s: string): ParsedTime | null {
+  const fast = parseFalcoUtc(s);
+  if (fast !== null) return fast;
   const m = ISO.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi, sec, fracRaw = '', zone = 'Z'] = m as unknown as string[];
@@ -32,6 +34,54 @@ export function parseIsoTime(s: string): ParsedTime | null {
   const fracMs = frac.length >= 3 ? +frac.slice(0, 3) : frac ? +frac.padEnd(3, '0') : 0;
   const wallText = offsetMin === 0 ? `${y}-${mo}-${d}T${h}:${mi}:${sec}` : isoSeconds(utcSeconds);
   return { time: wallText + (frac ? `.${frac}` : '') + 'Z', timeMs: utcSeconds + fracMs };
+}
+
+/** Epoch ms of the last calendar day seen: a file's alerts share a handful of days. */
+let lastDayKey = -1;
+let lastDayMs = 0;
+
+/**
+ * The shape Falco writes, `YYYY-MM-DDTHH:MM:SS[.1-9 digits]Z`, without the regex: this runs once per
+ * alert. The text is already in the normalised form, so it is returned as is. Null for any other
+ * shape (the regex path decides those) and for out-of-range parts, exactly as the regex path would.
+ */
+function parseFalcoUtc(s: string): ParsedTime | null {
+  const n = s.length;
+  if (n < 20 || n > 30 || s.charCodeAt(n - 1) !== 0x5a /* Z */) return null;
+  if (s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d || s.charCodeAt(10) !== 0x54 || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a) return null;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  const h = digits(s, 11, 13);
+  const mi = digits(s, 14, 16);
+  const sec = digits(s, 17, 19);
+  if ((year | month | day | h | mi | sec) < 0) return null;
+  let fracMs = 0;
+  if (n > 20) {
+    // A '.' and 1-9 digits before the Z.
+    if (s.charCodeAt(19) !== 0x2e || n === 21) return null;
+    const frac = digits(s, 20, n - 1);
+    if (frac < 0) return null;
+    fracMs = Math.floor(frac / 10 ** Math.max(0, n - 21 - 3)) * 10 ** Math.max(0, 3 - (n - 21));
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || h > 23 || mi > 59 || sec > 59) return null;
+  const dayKey = year * 10000 + month * 100 + day;
+  if (dayKey !== lastDayKey) {
+    lastDayMs = Date.UTC(year, month - 1, day);
+    lastDayKey = dayKey;
+  }
+  return { time: s, timeMs: lastDayMs + h * 3_600_000 + mi * 60_000 + sec * 1000 + fracMs };
+}
+
+/** The decimal value of s[from, to), or -1 if any character is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -15,7 +15,7 @@ export function ProblemsPanel() {
     enabled: problems > 0,
     ...EPHEMERAL,
   });
-  if (!status || status.inputs.length === 0) return null;
+  if (!status || status.inputs === 0) return null;
   const records = status.alerts + status.problems;
   return (
     <details className="problems" open={problems > 0 && problems <= 20}>

@@ -76,6 +76,6 @@ describe('EngineHost', () => {
     expect(summary.cancelled).toBe(true);
     expect(sent).toBeLessThan(64);
     expect(host.status().alerts).toBeGreaterThan(0);
-    expect(host.status().inputs[0]).toMatchObject({ name: 'slow.ndjson', cancelled: true });
+    expect(host.status().inputs).toBe(1);
   });
 });

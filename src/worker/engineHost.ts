@@ -45,7 +45,8 @@ export class EngineHost {
   }
 
   status(): SessionStatus {
-    return { version: this.version, ...this.session.stats(), inputs: [...this.inputs], reading: this.reading };
+    // A count, not the list: this goes to the page on every change, and a drop can hold 10k files.
+    return { version: this.version, ...this.session.stats(), inputs: this.inputs.length, reading: this.reading };
   }
 
   private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
@@ -176,7 +177,9 @@ export class EngineHost {
       throw error;
     } finally {
       this.reading--;
-      this.bump(true);
+      // The last input to finish says so at once; the others wait for the regular beat (with
+      // thousands of small files, one notification each would flood the page).
+      this.bump(this.reading === 0);
     }
   }
 

@@ -27,7 +27,8 @@ export interface SessionStatus {
   alerts: number;
   problems: number;
   incidents: number;
-  inputs: InputSummary[];
+  /** Inputs read or being read (their summaries come back with each ingest request). */
+  inputs: number;
   /** Inputs still being read. */
   reading: number;
 }
