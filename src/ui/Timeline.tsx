@@ -21,7 +21,8 @@ export function Timeline({ histogram }: { histogram: Histogram | null }) {
     const box = svg.current!.getBoundingClientRect();
     return Math.max(0, Math.min(WIDTH, ((clientX - box.left) / box.width) * WIDTH));
   };
-  const msAt = (x: number) => Math.round(startMs + (x / WIDTH) * bucketMs * buckets.length);
+  // The brush snaps outward to whole buckets: what is drawn under it is exactly what it selects.
+  const bucketAt = (x: number) => Math.max(0, Math.min(buckets.length - 1, Math.floor(x / barWidth)));
   return (
     <figure className="timeline">
       <figcaption>
@@ -47,7 +48,9 @@ export function Timeline({ histogram }: { histogram: Histogram | null }) {
         onPointerMove={(e) => drag && setDrag({ ...drag, b: xAt(e.clientX) })}
         onPointerUp={() => {
           if (drag && Math.abs(drag.b - drag.a) > 2) {
-            setFilter({ from: msAt(Math.min(drag.a, drag.b)), to: msAt(Math.max(drag.a, drag.b)) });
+            const first = bucketAt(Math.min(drag.a, drag.b));
+            const last = bucketAt(Math.max(drag.a, drag.b));
+            setFilter({ from: startMs + first * bucketMs, to: startMs + (last + 1) * bucketMs - 1 });
           }
           setDrag(null);
         }}

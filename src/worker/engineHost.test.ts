@@ -76,6 +76,8 @@ describe('EngineHost', () => {
     expect(summary.cancelled).toBe(true);
     expect(sent).toBeLessThan(64);
     expect(host.status().alerts).toBeGreaterThan(0);
+    expect(summary.alerts).toBe(host.status().alerts);
+    expect(summary.records).toBe(summary.alerts + summary.problems);
     expect(host.status().inputs).toBe(1);
   });
 });

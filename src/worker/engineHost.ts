@@ -6,9 +6,19 @@ import { ingestStream, ingestText } from '../ingest';
 import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 
-/** A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. */
+/**
+ * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through
+ * a MessageChannel, not setTimeout(0), which browsers clamp to 4 ms once timers nest.
+ */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export interface RequestContext {
@@ -21,7 +31,7 @@ export interface RequestContext {
  * fresh view, which the engine computes between chunks: often enough to look live, rarely enough
  * to leave the engine reading most of the time.
  */
-const CHANGE_INTERVAL_MS = 400;
+const CHANGE_INTERVAL_MS = 1000;
 /** Longest stretch of reading before the engine lets queued requests (views, cancel) run. */
 const READ_SLICE_MS = 40;
 
@@ -141,25 +151,33 @@ export class EngineHost {
     ) => Promise<{ format: string; gzip: boolean; bytes: number; records: number; alerts: number; problems: number }>,
     totalBytes: number,
   ): Promise<InputSummary> {
+    // Counted here as records arrive, so a cancelled read still reports what it loaded.
+    const summary: InputSummary = { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
     const sink = {
       alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
         const alert = this.session.addAlert(record);
+        summary.alerts++;
+        summary.records++;
         this.bump(false);
         return alert;
       },
       problem: (issue: Parameters<AnalysisSession['addProblem']>[0]) => {
         this.session.addProblem(issue);
+        summary.problems++;
+        summary.records++;
         this.bump(false);
       },
     };
     this.reading++;
-    const summary: InputSummary = { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
     this.inputs.push(summary);
     try {
       let sliceStart = Date.now();
       const result = await run(sink, {
         signal: ctx.signal,
-        onProgress: (p) => ctx.progress({ name, bytesRead: p.bytesRead, totalBytes, records: p.records }),
+        onProgress: (p) => {
+          summary.bytes = p.bytesRead;
+          ctx.progress({ name, bytesRead: p.bytesRead, totalBytes, records: p.records });
+        },
         afterChunk: () => {
           if (Date.now() - sliceStart < READ_SLICE_MS) return;
           return yieldToEventLoop().then(() => {
