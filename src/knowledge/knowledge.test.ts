@@ -1,9 +1,9 @@
 import { catalogEntry } from './ruleCatalog';
+import { playbookProse } from '../testing/playbookProse';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ALL_PLAYBOOKS, playbookForRule } from './playbooks';
 import { runsFalco } from './falcoCli';
-import type { Playbook } from './types';
 
 interface IndexEntry {
   rule: string;
@@ -27,20 +27,6 @@ for (const e of index) {
 const FILLER = [/consider enhancing/i, /enhance monitoring/i, /implement logging/i];
 const PLACEHOLDER_NAME = /^[a-z0-9_.]+(\[[0-9]+\])?$/i;
 
-function prose(p: Playbook): string[] {
-  return [
-    p.title,
-    p.detects,
-    p.whyItMatters,
-    ...p.benignCauses,
-    ...p.distinguish,
-    ...p.mitigations.immediate,
-    ...p.mitigations.shortTerm,
-    ...p.mitigations.longTerm,
-    ...p.investigate.map((c) => c.title),
-    ...(p.allowList ? [p.allowList.note] : []),
-  ];
-}
 
 describe('knowledge base over all playbooks', () => {
   it('has playbooks', () => {
@@ -114,7 +100,7 @@ describe('knowledge base over all playbooks', () => {
   it('has no filler phrases in its prose', () => {
     const problems: string[] = [];
     for (const p of ALL_PLAYBOOKS) {
-      for (const text of prose(p)) {
+      for (const text of playbookProse(p)) {
         for (const re of FILLER) if (re.test(text)) problems.push(`${p.id}: ${text}`);
       }
     }

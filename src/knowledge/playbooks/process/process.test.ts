@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { playbookProse } from '../../../testing/playbookProse';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Alert, OutputFields } from '../../../model';
@@ -81,20 +82,6 @@ function observe(rule: string, fields: OutputFields): string[] {
   return fn(alertOf(rule, fields));
 }
 
-function prose(p: Playbook): string[] {
-  return [
-    p.title,
-    p.detects,
-    p.whyItMatters,
-    ...p.benignCauses,
-    ...p.distinguish,
-    ...p.mitigations.immediate,
-    ...p.mitigations.shortTerm,
-    ...p.mitigations.longTerm,
-    ...p.investigate.map((c) => c.title),
-    p.allowList?.note ?? '',
-  ];
-}
 
 describe('process and container playbooks: coverage and shape', () => {
   it('has exactly one playbook per assigned rule', () => {
@@ -133,7 +120,7 @@ describe('process and container playbooks: coverage and shape', () => {
 
   it('writes plain prose and no falco command lines', () => {
     for (const p of PLAYBOOKS) {
-      for (const text of prose(p)) {
+      for (const text of playbookProse(p)) {
         expect(text, p.id).not.toMatch(/`|\*\*|^#/);
       }
       for (const c of p.investigate) {
