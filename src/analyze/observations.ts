@@ -17,7 +17,7 @@ export function commonObservations(alert: Alert, incident: IncidentSummary, play
     );
   }
   const loginUid = fieldText(alert, 'user.loginuid');
-  if (loginUid === '-1' || loginUid === '4294967295') {
+  if ((loginUid === '-1' || loginUid === '4294967295') && !playbookNotes.some((n) => n.includes('loginuid'))) {
     notes.push('user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).');
   }
   if (incident.count > 1) {

@@ -32,6 +32,14 @@ describe('reports', () => {
     expect(report.playbook?.generic).toBe(false);
   });
 
+  it('says each observation once, even where the playbook and the generic notes overlap', () => {
+    for (const rule of ['PTRACE attached to process', 'Terminal shell in container']) {
+      const notes = reportFor(samplesSession(), rule).observations;
+      expect(notes.filter((n) => n.includes('event-generator')).length, rule).toBeLessThanOrEqual(1);
+      expect(notes.filter((n) => n.includes('loginuid')).length, rule).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('fills investigation commands with the alert values, shell-quoted', () => {
     const report = reportFor(samplesSession(), 'Terminal shell in container');
     const commands = report.nextSteps.map((s) => s.command).join('\n');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from './args';
 import { runReport } from './run';
@@ -48,4 +49,11 @@ describe('cli', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/nonexistent/);
   });
+
+  it('writes the whole report to a pipe, however long', () => {
+    const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+    const stdout = execFileSync('npx', ['tsx', main, 'report', samples, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout.length).toBeGreaterThan(100_000);
+    expect(JSON.parse(stdout).incidents).toHaveLength(11);
+  }, 60_000);
 });

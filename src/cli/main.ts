@@ -23,4 +23,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+// exitCode, not process.exit(): exiting at once would cut off stdout still queued for a pipe.
+main().then((code) => {
+  process.exitCode = code;
+});
