@@ -29,10 +29,6 @@ export function fillText(template: string, alert: Alert): string {
   return template.replace(PLACEHOLDER, (_match, field: string) => valueFor(alert, field) ?? field);
 }
 
-/** Placeholder names used by a template, in order of first use. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string))];
-}
 
 function valueFor(alert: Alert, field: string): string | undefined {
   if (field === 'hostname') return alert.hostname || undefined;

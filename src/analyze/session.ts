@@ -106,10 +106,6 @@ export class AnalysisSession {
     return this.alerts;
   }
 
-  alert(id: number): Alert | undefined {
-    return this.alerts[id];
-  }
-
   /** A page of an incident's alerts, fetched on demand (the UI never holds them all). */
   alertsOf(incidentId: string, offset = 0, limit = 100): Alert[] {
     const state = this.incidents.get(incidentId);

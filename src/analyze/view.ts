@@ -1,4 +1,4 @@
-import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, ViewFilter, ViewResult, ViewWindow } from '../model';
+import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, SortKey, ViewFilter, ViewResult, ViewWindow } from '../model';
 import { FACET_KEYS, PRIORITIES } from '../model';
 
 const HISTOGRAM_BUCKETS = 60;
@@ -63,11 +63,16 @@ function alertMatchesText(alert: Alert, needle: string): boolean {
   return false;
 }
 
-const COMPARE: Record<ViewFilter['sort'], (a: IncidentSummary, b: IncidentSummary) => number> = {
+const COMPARE: Record<SortKey, (a: IncidentSummary, b: IncidentSummary) => number> = {
   risk: (a, b) => b.riskScore - a.riskScore || b.count - a.count || a.rule.localeCompare(b.rule),
   count: (a, b) => b.count - a.count || b.riskScore - a.riskScore,
   time: (a, b) => (b.lastSeenMs || 0) - (a.lastSeenMs || 0) || b.riskScore - a.riskScore,
 };
+
+/** Incidents in list order (the list and "Export all" share it). */
+export function sortIncidents(incidents: IncidentSummary[], sort: SortKey): IncidentSummary[] {
+  return incidents.sort(COMPARE[sort]);
+}
 
 /** Source of incidents and, on demand, their alerts: the session implements it. */
 export interface ViewSource {
@@ -94,7 +99,8 @@ export function computeView(source: ViewSource, filter: ViewFilter, window: View
     return hit;
   };
   const base = all.filter((i) => overlapsTime(i, filter) && matchesText(i));
-  const rows = base.filter((i) => passesFacets(i, filter)).sort(COMPARE[filter.sort]);
+  const rows = base.filter((i) => passesFacets(i, filter));
+  sortIncidents(rows, filter.sort);
   // Each facet counts within every filter but its own. Facets whose "other filters" are the same
   // share one incident set: with no facet filter (the common case) all eight use `rows` itself.
   const active = FACET_KEYS.filter((k) => filter.include[k]?.length || filter.exclude[k]?.length);

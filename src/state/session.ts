@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { FacetKey, ViewFilter, ViewWindow } from '../model';
+import { EMPTY_FILTER } from '../model';
 import type { SessionStatus } from '../worker/protocol';
 import { decodeHash } from './urlHash';
 
@@ -84,7 +85,7 @@ export const useSession = create<SessionState>((set) => ({
         },
       };
     }),
-  clearFilters: () => set((s) => ({ filter: { include: {}, exclude: {}, text: '', from: null, to: null, sort: s.filter.sort } })),
+  clearFilters: () => set((s) => ({ filter: { ...EMPTY_FILTER, sort: s.filter.sort } })),
   setTab: (tab) => set({ tab }),
   setStatus: (status) => set({ status }),
   clearInputs: () => set({ inputs: [], selectedId: null }),

@@ -1,3 +1,5 @@
+import { shortTime } from '../analyze/time';
+
 /** Display helpers shared by components (pure). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -8,8 +10,7 @@ export function formatBytes(bytes: number): string {
 
 /** `2024-08-07T13:49:51.703321833Z` -> `2024-08-07 13:49:51`; '' stays ''. */
 export function formatTime(iso: string): string {
-  const m = iso.match(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/);
-  return m ? `${m[1]} ${m[2]}` : iso;
+  return shortTime(iso) || iso;
 }
 
 export function formatMs(ms: number): string {

@@ -1,6 +1,6 @@
 import type { Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
-import { computeView } from '../analyze/view';
+import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { ingestStream, ingestText } from '../ingest';
 import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
@@ -122,10 +122,8 @@ export class EngineHost {
 
   /** Reports of the given incidents (or all, by risk) for export. */
   reports(ids: string[] | 'all'): Report[] {
-    const chosen =
-      ids === 'all'
-        ? computeView(this.session, { include: {}, exclude: {}, text: '', from: null, to: null, sort: 'risk' }).rows.map((r) => r.id)
-        : ids;
+    // "All" is every incident by risk: sorting is all it takes (no facets or timeline).
+    const chosen = ids === 'all' ? sortIncidents(this.session.summaries(), 'risk').map((r) => r.id) : ids;
     return chosen.map((id) => this.session.report(id)).filter((r): r is Report => r !== undefined);
   }
 
