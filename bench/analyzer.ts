@@ -5,14 +5,15 @@
  *
  * Reads the generated file with `ingestStream` (Readable.toWeb(createReadStream)) twice per run:
  *   1. ingest only: records go to a sink that discards them (stream, split, JSON.parse, normalise);
- *   2. ingest + analyze: records go into an AnalysisSession (interning, grouping into incidents,
- *      risk of each new incident), as the worker does.
+ *   2. ingest + analyze: the engine's path (EngineHost, batches of lines parsed inline into
+ *      positions and incident deltas, folded into the session), as the CLI runs it.
  * The difference between the two locates a regression in ingest/ or in analyze/. Best of N runs.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, openAsBlob, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { AnalysisSession } from '../src/analyze/session';
+import { EngineHost } from '../src/worker/engineHost';
 import { ingestStream, type RecordSink } from '../src/ingest';
 import { ensureFile } from './generate';
 
@@ -55,19 +56,14 @@ async function ingestOnly(path: string): Promise<Run> {
 
 async function ingestAnalyze(path: string): Promise<Run> {
   gc();
-  const session = new AnalysisSession();
-  const sink: RecordSink = {
-    alert: (a) => {
-      session.addAlert(a);
-    },
-    problem: (p) => session.addProblem(p),
-  };
+  // The engine's own path, as the CLI drives it: a file-backed Blob, batches parsed inline.
+  const host = new EngineHost();
+  const file = Object.assign(await openAsBlob(path), { name: basename(path) }) as File;
   const t0 = performance.now();
-  await ingestStream(webStream(path), path, sink);
+  await host.handle({ type: 'ingestFile', file }, { signal: new AbortController().signal, progress: () => {} });
   const seconds = (performance.now() - t0) / 1000;
-  const stats = session.stats();
+  const stats = host.status();
   gc();
-  // Heap still held by the session (the file's alerts, interned strings, incidents).
   const heapMB = process.memoryUsage().heapUsed / 1e6;
   return { seconds, alerts: stats.alerts, incidents: stats.incidents, heapMB };
 }

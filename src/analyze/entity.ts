@@ -18,17 +18,19 @@ const PRINCIPAL_FIELDS: Record<string, { kind: Entity['kind']; fields: string[];
 /**
  * The entity an alert is attributed to. Alerts of the same rule and entity form one incident:
  * for workloads the container (or, on the host, the process), for audit sources the principal.
+ * Without `labelled` the label is left empty: grouping needs only kind and value, per alert.
  */
-export function entityOf(alert: Alert): Entity {
+export function entityOf(alert: Alert, labelled = true): Entity {
   const principal = PRINCIPAL_FIELDS[alert.source];
   if (principal) {
     for (const field of principal.fields) {
       const value = fieldText(alert, field);
-      if (value) return { kind: principal.kind, field, value, label: `${principal.noun} ${value}` };
+      if (value) return { kind: principal.kind, field, value, label: labelled ? `${principal.noun} ${value}` : '' };
     }
   }
   const containerId = fieldText(alert, 'container.id');
   if (containerId && containerId !== 'host') {
+    if (!labelled) return { kind: 'container', field: 'container.id', value: containerId, label: '' };
     const name = fieldText(alert, 'container.name') ?? fieldText(alert, 'k8s.pod.name');
     const image = fieldText(alert, 'container.image.repository');
     const detail = [name, image].filter(Boolean).join(', ');
@@ -41,11 +43,12 @@ export function entityOf(alert: Alert): Entity {
   }
   const processName = fieldText(alert, 'proc.name');
   if (processName) {
+    if (!labelled) return { kind: 'process', field: 'proc.name', value: processName, label: '' };
     const where = alert.hostname ? ` on ${alert.hostname}` : containerId === 'host' ? ' on the host' : '';
     return { kind: 'process', field: 'proc.name', value: processName, label: `process ${processName}${where}` };
   }
   if (alert.hostname) {
-    return { kind: 'host', field: 'hostname', value: alert.hostname, label: `host ${alert.hostname}` };
+    return { kind: 'host', field: 'hostname', value: alert.hostname, label: labelled ? `host ${alert.hostname}` : '' };
   }
   return { kind: 'unknown', field: '', value: '', label: 'unattributed' };
 }

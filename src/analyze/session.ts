@@ -1,16 +1,20 @@
-import type { Alert, IncidentSummary, ParseIssue, Priority, Report } from '../model';
+import type { Alert, IncidentSummary, ParseIssue, Report } from '../model';
 import { PRIORITIES } from '../model';
 import { playbookForRule } from '../knowledge/playbooks';
-import { catalogEntry } from '../knowledge/ruleCatalog';
 import { tacticsFromTags } from '../knowledge/mitre';
-import { fieldText } from '../knowledge/fieldValue';
-import { entityOf } from './entity';
+import { AlertStore } from './alertStore';
+import { IntColumn } from './column';
 import { stableHash } from './hash';
+import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, type IncidentBatchResult, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
-import { assessRisk } from './risk';
+import type { ParsedBatch } from './parseBatch';
 import { buildReport } from './report';
+import { assessRisk } from './risk';
+import { alertMatchesText } from './textMatch';
 
 interface IncidentState {
+  /** Position in the session's incident list (what the per-alert incident column holds). */
+  index: number;
   summary: IncidentSummary;
   alertIds: number[];
   hostnames: Set<string>;
@@ -24,16 +28,8 @@ export interface SessionStats {
   incidents: number;
 }
 
-const SEVERITY = new Map<Priority, number>(PRIORITIES.map((p, i) => [p, i]));
-
-/**
- * Timeline key: whole seconds since `epoch` times the number of priorities, plus the priority's
- * index. Relative to the session's first second so that keys stay small integers (V8 Smis): an
- * absolute key (~1.4e10) is a heap number, allocated and hashed on every alert.
- */
-export function timelineKey(timeMs: number, priority: Priority, epoch = 0): number {
-  return (Math.floor(timeMs / 1000) - epoch) * PRIORITIES.length + SEVERITY.get(priority)!;
-}
+/** The key space of the alerts the session holds as objects (see addAlert). */
+const OBJECT_KEYS = 'objects';
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -42,14 +38,21 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * All alerts of a session, grouped into incidents as they arrive. Pure data structure: the
+ * All alerts of a session, grouped into incidents as they arrive: one at a time as objects
+ * (addAlert), or a parsed batch of NDJSON lines at a time (addBatch). Pure data structure: the
  * worker, the CLI and the tests drive it the same way.
  */
 export class AnalysisSession {
-  private readonly alerts: Alert[] = [];
+  private readonly store = new AlertStore();
+  /** Incident index of each alert, by alert id. */
+  private readonly incidentOf = new IntColumn();
+  private readonly incidentList: IncidentState[] = [];
   private readonly incidents = new Map<string, IncidentState>();
-  /** Incidents by rule, then entity kind, then entity value: interned strings, no key built per alert. */
-  private readonly byKey = new Map<string, Map<string, Map<string, IncidentState>>>();
+  /** Incidents by `rule \0 kind:value`, the key their id hashes. */
+  private readonly byKey = new Map<string, IncidentState>();
+  /** Per key space (see KeyTable), the incident of each key number. */
+  private readonly keySpaces = new Map<string, IncidentState[]>();
+  private readonly objectKeys = new KeyTable();
   private readonly problemList: ParseIssue[] = [];
   private readonly strings = new StringInterner();
   private readonly fieldStrings = new FieldInterner(this.strings);
@@ -59,26 +62,33 @@ export class AnalysisSession {
   private readonly tagLists = new Map<string, string[]>();
   /** The shared tags array last used by each rule: most alerts of a rule match it, no join needed. */
   private readonly ruleTags = new Map<string, { shared: string[]; emptyInRecord: boolean }>();
+  /** Search is incremental: alerts added since the last search with the same text are scanned. */
+  private search = { needle: '', scanned: 0, incidents: new Set<number>(), ids: new Set<string>() };
 
-  /** Add one normalised record; returns the stored alert with its session id. */
+  /** Add one normalised record, kept as an object; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
     const alert = this.restore(record);
-    this.alerts.push(alert);
-    const entity = entityOf(alert);
-    let byKind = this.byKey.get(alert.rule);
-    if (!byKind) this.byKey.set(alert.rule, (byKind = new Map()));
-    let byValue = byKind.get(entity.kind);
-    if (!byValue) byKind.set(entity.kind, (byValue = new Map()));
-    const existing = byValue.get(entity.value);
-    if (existing) {
-      this.grow(existing, alert);
-    } else {
-      // The short hashed id is made once per incident, from the same key as before.
-      const state = this.open(stableHash(`${alert.rule}\u0000${entity.kind}:${entity.value}`), alert, entity);
-      byValue.set(entity.value, state);
-      this.incidents.set(state.summary.id, state);
-    }
+    const id = this.store.addObject(alert);
+    const batch = new IncidentBatch(this.objectKeys);
+    batch.add(alert);
+    this.applyIncidents(OBJECT_KEYS, batch.result(), id);
     return alert;
+  }
+
+  /**
+   * Add a parsed batch of lines (see parseBatch). Batches of one file must come in file order;
+   * `keySpace` names the KeyTable they were parsed with; `lineOffset` is added to the batch's line
+   * numbers to give the file's.
+   */
+  addBatch(batch: ParsedBatch, keySpace: string, lineOffset = 0): void {
+    for (const problem of batch.problems) this.addProblem(lineOffset ? { ...problem, line: problem.line + lineOffset } : problem);
+    const firstId = this.store.addBatch(batch, lineOffset);
+    this.applyIncidents(keySpace, batch, firstId);
+  }
+
+  /** Forget a key space's numbering (its file is read); its incidents stay. */
+  endKeySpace(keySpace: string): void {
+    this.keySpaces.delete(keySpace);
   }
 
   addProblem(problem: ParseIssue): void {
@@ -86,11 +96,11 @@ export class AnalysisSession {
   }
 
   stats(): SessionStats {
-    return { alerts: this.alerts.length, problems: this.problemList.length, incidents: this.incidents.size };
+    return { alerts: this.store.size, problems: this.problemList.length, incidents: this.incidents.size };
   }
 
   summaries(): IncidentSummary[] {
-    return [...this.incidents.values()].map((s) => s.summary);
+    return this.incidentList.map((s) => s.summary);
   }
 
   incident(id: string): IncidentSummary | undefined {
@@ -101,22 +111,38 @@ export class AnalysisSession {
     return this.problemList;
   }
 
+  /** The alert with this id (parsed again from its line when it is held as bytes). */
+  alertAt(id: number): Alert {
+    const record = this.store.get(id);
+    if (this.store.isObject(id)) return record as Alert;
+    const alert = record as Alert;
+    alert.id = id;
+    alert.tags = this.tagsOf(alert.rule, alert.tags);
+    return alert;
+  }
+
   /** Every alert, in arrival order (for saving a session). */
-  allAlerts(): readonly Alert[] {
-    return this.alerts;
+  *allAlerts(): Iterable<Alert> {
+    for (let id = 0; id < this.store.size; id++) yield this.alertAt(id);
   }
 
   /** A page of an incident's alerts, fetched on demand (the UI never holds them all). */
   alertsOf(incidentId: string, offset = 0, limit = 100): Alert[] {
     const state = this.incidents.get(incidentId);
     if (!state) return [];
-    return state.alertIds.slice(offset, offset + limit).map((i) => this.alerts[i]!);
+    return state.alertIds.slice(offset, offset + limit).map((i) => this.alertAt(i));
+  }
+
+  /** Every alert of an incident, lazily. */
+  *alertsOfIncident(incidentId: string): Iterable<Alert> {
+    const state = this.incidents.get(incidentId);
+    if (state) for (const i of state.alertIds) yield this.alertAt(i);
   }
 
   report(incidentId: string): Report | undefined {
     const state = this.incidents.get(incidentId);
     if (!state) return undefined;
-    return buildReport(state.summary, this.alerts[state.summary.sampleAlertId]!);
+    return buildReport(state.summary, this.alertAt(state.summary.sampleAlertId));
   }
 
   /** The second the keys of timelineOf count from. */
@@ -129,10 +155,119 @@ export class AnalysisSession {
     return this.incidents.get(incidentId)?.timeline ?? new Map();
   }
 
-  /** Every alert of an incident, lazily: search and the timeline walk them without copying. */
-  *alertsOfIncident(incidentId: string): Iterable<Alert> {
-    const state = this.incidents.get(incidentId);
-    if (state) for (const i of state.alertIds) yield this.alerts[i]!;
+  /**
+   * Ids of the incidents with an alert whose output or a field value contains `needle` (lower
+   * case). Lines that cannot contain it are skipped unparsed; an incident stops being scanned at
+   * its first match; a repeated search only scans alerts added since.
+   */
+  incidentsMatchingText(needle: string): ReadonlySet<string> {
+    if (this.search.needle !== needle) this.search = { needle, scanned: 0, incidents: new Set(), ids: new Set() };
+    const s = this.search;
+    this.store.textCandidates(
+      needle,
+      s.scanned,
+      (id) => !s.incidents.has(this.incidentOf.get(id)),
+      (id) => {
+        if (!alertMatchesText(this.alertAt(id), needle)) return;
+        const index = this.incidentOf.get(id);
+        s.incidents.add(index);
+        s.ids.add(this.incidentList[index]!.summary.id);
+      },
+    );
+    s.scanned = this.store.size;
+    return s.ids;
+  }
+
+  /** Fold a batch's incident deltas in (see incidentBatch); its alerts have ids from firstId on. */
+  private applyIncidents(keySpace: string, batch: IncidentBatchResult, firstId: number): void {
+    let states = this.keySpaces.get(keySpace);
+    if (!states) this.keySpaces.set(keySpace, (states = []));
+    for (const o of batch.openings) states[o.key] = this.stateFor(o, firstId + o.alert);
+    if (Number.isNaN(this.epoch)) this.epoch = batch.epochSecond;
+    const shift = (batch.epochSecond - this.epoch) * PRIORITIES.length;
+    forEachDelta(batch.deltas, (d) => this.merge(states[d.key]!, d, firstId, shift));
+    const keys = batch.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const state = states[keys[i]!]!;
+      state.alertIds.push(firstId + i);
+      this.incidentOf.push(state.index);
+    }
+  }
+
+  /** The incident of an opening's key: found, or opened from the opening's alert. */
+  private stateFor(o: IncidentOpening, alertId: number): IncidentState {
+    const key = `${o.rule}\u0000${o.entity.kind}:${o.entity.value}`;
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const s = this.strings;
+    const tags = this.internTags(o.tags);
+    const state: IncidentState = {
+      index: this.incidentList.length,
+      alertIds: [],
+      hostnames: new Set(),
+      timeline: new Map(),
+      summary: {
+        id: stableHash(key),
+        rule: s.intern(o.rule),
+        source: s.intern(o.source),
+        priority: o.priority,
+        count: 0,
+        firstSeenMs: NaN,
+        lastSeenMs: NaN,
+        firstSeen: '',
+        lastSeen: '',
+        entity: o.entity,
+        hostnames: [],
+        containerImage: o.containerImage,
+        k8sNamespace: o.k8sNamespace,
+        tags,
+        tactics: tacticsFromTags(tags),
+        riskScore: o.riskScore,
+        riskLevel: o.riskLevel,
+        sampleAlertId: alertId,
+        playbookId: playbookForRule(o.rule)?.id ?? null,
+      },
+    };
+    this.incidentList.push(state);
+    this.byKey.set(key, state);
+    this.incidents.set(state.summary.id, state);
+    return state;
+  }
+
+  /** Fold one delta in; the same comparisons as IncidentBatch uses within a batch. */
+  private merge(state: IncidentState, d: IncidentDelta, firstId: number, shift: number): void {
+    const summary = state.summary;
+    summary.count += d.count;
+    if (d.firstMs < summary.firstSeenMs || Number.isNaN(summary.firstSeenMs)) {
+      summary.firstSeenMs = d.firstMs;
+      summary.firstSeen = d.firstTime;
+    }
+    if (d.lastMs > summary.lastSeenMs || Number.isNaN(summary.lastSeenMs)) {
+      summary.lastSeenMs = d.lastMs;
+      summary.lastSeen = d.lastTime;
+    }
+    let hostsChanged = false;
+    for (const host of d.hostnames) {
+      if (state.hostnames.has(host)) continue;
+      state.hostnames.add(this.strings.intern(host));
+      hostsChanged = true;
+    }
+    if (hostsChanged) summary.hostnames = [...state.hostnames];
+    // The report speaks for the most severe alert of the incident (the first one, on a tie).
+    if (severity(d.severest) < severity(summary.priority)) {
+      summary.priority = d.severest;
+      summary.sampleAlertId = firstId + d.severestAlert;
+      // Sent whenever it can be needed (see IncidentDelta.risk); computed here only as a fallback.
+      const risk = d.risk ?? assessRisk(this.alertAt(summary.sampleAlertId));
+      summary.riskScore = risk.score;
+      summary.riskLevel = risk.level;
+    }
+    const timeline = state.timeline;
+    const pairs = d.timeline;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const key = pairs[i]! + shift;
+      timeline.set(key, (timeline.get(key) ?? 0) + pairs[i + 1]!);
+    }
   }
 
   /**
@@ -142,7 +277,6 @@ export class AnalysisSession {
   private restore(record: Omit<Alert, 'id'>): Alert {
     const s = this.strings;
     const alert = record as Alert;
-    alert.id = this.alerts.length;
     const fields = alert.outputFields;
     for (const key in fields) {
       const value = fields[key];
@@ -160,7 +294,7 @@ export class AnalysisSession {
     const last = this.ruleTags.get(rule);
     if (tags.length === 0 && last !== undefined && last.emptyInRecord) return last.shared;
     if (last !== undefined && sameStrings(last.shared, tags)) return last.shared;
-    const shared = this.internTags(tags.length ? tags : (catalogEntry(rule)?.tags ?? tags));
+    const shared = this.internTags(effectiveTags(rule, tags));
     this.ruleTags.set(rule, { shared, emptyInRecord: tags.length === 0 });
     return shared;
   }
@@ -173,72 +307,5 @@ export class AnalysisSession {
       this.tagLists.set(key, shared);
     }
     return shared;
-  }
-
-  private countTime(timeline: Map<number, number>, alert: Alert): void {
-    if (Number.isNaN(alert.timeMs)) return;
-    if (Number.isNaN(this.epoch)) this.epoch = Math.floor(alert.timeMs / 1000);
-    const key = timelineKey(alert.timeMs, alert.priority, this.epoch);
-    timeline.set(key, (timeline.get(key) ?? 0) + 1);
-  }
-
-  private open(id: string, alert: Alert, entity: IncidentSummary['entity']): IncidentState {
-    const risk = assessRisk(alert);
-    const hostnames = new Set(alert.hostname ? [alert.hostname] : []);
-    const timeline = new Map<number, number>();
-    this.countTime(timeline, alert);
-    return {
-      alertIds: [alert.id],
-      hostnames,
-      timeline,
-      summary: {
-        id,
-        rule: alert.rule,
-        source: alert.source,
-        priority: alert.priority,
-        count: 1,
-        firstSeenMs: alert.timeMs,
-        lastSeenMs: alert.timeMs,
-        firstSeen: alert.time,
-        lastSeen: alert.time,
-        entity,
-        hostnames: [...hostnames],
-        containerImage: fieldText(alert, 'container.image.repository'),
-        k8sNamespace: fieldText(alert, 'k8s.ns.name') ?? fieldText(alert, 'ka.target.namespace'),
-        tags: alert.tags,
-        tactics: tacticsFromTags(alert.tags),
-        riskScore: risk.score,
-        riskLevel: risk.level,
-        sampleAlertId: alert.id,
-        playbookId: playbookForRule(alert.rule)?.id ?? null,
-      },
-    };
-  }
-
-  private grow(state: IncidentState, alert: Alert): void {
-    const summary = state.summary;
-    state.alertIds.push(alert.id);
-    this.countTime(state.timeline, alert);
-    summary.count++;
-    if (alert.timeMs < summary.firstSeenMs || Number.isNaN(summary.firstSeenMs)) {
-      summary.firstSeenMs = alert.timeMs;
-      summary.firstSeen = alert.time;
-    }
-    if (alert.timeMs > summary.lastSeenMs || Number.isNaN(summary.lastSeenMs)) {
-      summary.lastSeenMs = alert.timeMs;
-      summary.lastSeen = alert.time;
-    }
-    if (alert.hostname && !state.hostnames.has(alert.hostname)) {
-      state.hostnames.add(alert.hostname);
-      summary.hostnames = [...state.hostnames];
-    }
-    // The report speaks for the most severe alert of the incident.
-    if (SEVERITY.get(alert.priority)! < SEVERITY.get(summary.priority)!) {
-      summary.priority = alert.priority;
-      summary.sampleAlertId = alert.id;
-      const risk = assessRisk(alert);
-      summary.riskScore = risk.score;
-      summary.riskLevel = risk.level;
-    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Alert, FacetCount, FacetKey, Histogram, IncidentSummary, SortKey, ViewFilter, ViewResult, ViewWindow } from '../model';
+import type { FacetCount, FacetKey, Histogram, IncidentSummary, SortKey, ViewFilter, ViewResult, ViewWindow } from '../model';
 import { FACET_KEYS, PRIORITIES } from '../model';
 
 const HISTOGRAM_BUCKETS = 60;
@@ -54,15 +54,6 @@ function summaryText(incident: IncidentSummary): string {
     .toLowerCase();
 }
 
-function alertMatchesText(alert: Alert, needle: string): boolean {
-  if (alert.output.toLowerCase().includes(needle)) return true;
-  for (const key in alert.outputFields) {
-    const value = alert.outputFields[key];
-    if (value !== null && String(value).toLowerCase().includes(needle)) return true;
-  }
-  return false;
-}
-
 const COMPARE: Record<SortKey, (a: IncidentSummary, b: IncidentSummary) => number> = {
   risk: (a, b) => b.riskScore - a.riskScore || b.count - a.count || a.rule.localeCompare(b.rule),
   count: (a, b) => b.count - a.count || b.riskScore - a.riskScore,
@@ -77,7 +68,8 @@ export function sortIncidents(incidents: IncidentSummary[], sort: SortKey): Inci
 /** Source of incidents and, on demand, their alerts: the session implements it. */
 export interface ViewSource {
   summaries(): IncidentSummary[];
-  alertsOfIncident(id: string): Iterable<Alert>;
+  /** Ids of incidents with an alert whose output or a field value contains the (lower-case) text. */
+  incidentsMatchingText(needle: string): ReadonlySet<string>;
   /** Alert counts keyed by (second - timelineEpoch()) * PRIORITIES.length + priority index. */
   timelineOf(id: string): ReadonlyMap<number, number>;
   timelineEpoch(): number;
@@ -87,17 +79,9 @@ export interface ViewSource {
 export function computeView(source: ViewSource, filter: ViewFilter, window: ViewWindow = ALL_ROWS, selectedId: string | null = null): ViewResult {
   const all = source.summaries();
   const needle = filter.text.trim().toLowerCase();
-  const textMatch = new Map<string, boolean>();
-  const matchesText = (incident: IncidentSummary): boolean => {
-    if (!needle) return true;
-    let hit = textMatch.get(incident.id);
-    if (hit === undefined) {
-      hit = summaryText(incident).includes(needle);
-      if (!hit) for (const alert of source.alertsOfIncident(incident.id)) if (alertMatchesText(alert, needle)) { hit = true; break; }
-      textMatch.set(incident.id, hit);
-    }
-    return hit;
-  };
+  const alertHits = needle ? source.incidentsMatchingText(needle) : null;
+  const matchesText = (incident: IncidentSummary): boolean =>
+    alertHits === null || alertHits.has(incident.id) || summaryText(incident).includes(needle);
   const base = all.filter((i) => overlapsTime(i, filter) && matchesText(i));
   const rows = base.filter((i) => passesFacets(i, filter));
   sortIncidents(rows, filter.sort);

@@ -1,17 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from './lines';
+import { LineBatcher } from './batcher';
+import { splitLines } from './lines';
 import { utf8 } from './testkit';
 
 type Ev = [number, string] | [number, 'BAD', string];
 
-function split(chunks: Uint8Array[], maxLineBytes?: number): Ev[] {
+/**
+ * Lines as the stream path produces them: chunks -> LineBatcher -> splitLines. Also checks that
+ * every line's span points at its own bytes (and characters) in the batch.
+ */
+function split(chunks: Uint8Array[], maxLineBytes?: number, batchBytes = 1): Ev[] {
   const out: Ev[] = [];
-  const s = new LineSplitter(
-    { line: (t, n) => out.push([n, t]), bad: (n, m) => out.push([n, 'BAD', m]) },
-    maxLineBytes === undefined ? {} : { maxLineBytes },
-  );
-  for (const c of chunks) s.push(c);
-  s.end();
+  const limit = maxLineBytes === undefined ? {} : { maxLineBytes };
+  const batcher = new LineBatcher({ ...limit, firstBatchBytes: batchBytes, maxBatchBytes: batchBytes });
+  let nextLine = 1;
+  const decoder = new TextDecoder();
+  const take = (pieces: ReturnType<LineBatcher['push']>) => {
+    for (const piece of pieces) {
+      if (piece.kind === 'overlong') {
+        out.push([nextLine++, 'BAD', piece.message]);
+        continue;
+      }
+      const n = splitLines(
+        piece.bytes,
+        nextLine,
+        {
+          line: (t, no, span) => {
+            out.push([no, t]);
+            expect(decoder.decode(piece.bytes.subarray(span.byteStart, span.byteEnd))).toBe(t);
+          },
+          bad: (no, m) => out.push([no, 'BAD', m]),
+        },
+        maxLineBytes,
+      );
+      nextLine += n;
+    }
+  };
+  for (const c of chunks) take(batcher.push(c));
+  take(batcher.end());
   return out;
 }
 
@@ -31,7 +57,7 @@ const cat = (...parts: Uint8Array[]) => {
   return out;
 };
 
-describe('LineSplitter', () => {
+describe('LineBatcher + splitLines', () => {
   const text = 'a\r\nbé漢😀\n\n  \nlast without newline';
   const want: Ev[] = [
     [1, 'a'],
@@ -41,8 +67,8 @@ describe('LineSplitter', () => {
     [5, 'last without newline'],
   ];
 
-  it.each([1, 2, 3, 4, 5, 7, 64, 1000])('gives the same lines for chunks of %i bytes', (size) => {
-    expect(split(chunked(utf8(text), size))).toEqual(want);
+  it.each([1, 2, 3, 4, 5, 7, 64, 1000])('gives the same lines for chunks of %i bytes, in batches of any size', (size) => {
+    for (const batch of [1, 5, 4096]) expect(split(chunked(utf8(text), size), undefined, batch)).toEqual(want);
   });
 
   it('handles a final newline (no empty extra line) and an empty input', () => {
@@ -70,13 +96,13 @@ describe('LineSplitter', () => {
       [4, 'BAD', 'invalid UTF-8'],
       [5, 'good5'],
     ];
-    for (const size of [1, 3, 1000]) expect(split(chunked(bytes, size))).toEqual(want);
+    for (const size of [1, 3, 1000]) for (const batch of [1, 4096]) expect(split(chunked(bytes, size), undefined, batch)).toEqual(want);
   });
 
   it('reports a line over the limit without keeping it, and carries on', () => {
     const long = 'x'.repeat(300);
-    for (const size of [1, 7, 64, 10_000]) {
-      const ev = split(chunked(utf8(`ok\n${long}\nafter\n${long}`), size), 100);
+    for (const [size, batch] of [[1, 1], [7, 1], [64, 50], [10_000, 1], [10_000, 4096]] as const) {
+      const ev = split(chunked(utf8(`ok\n${long}\nafter\n${long}`), size), 100, batch);
       expect(ev.map((e) => e.slice(0, 2))).toEqual([
         [1, 'ok'],
         [2, 'BAD'],

@@ -1,6 +1,7 @@
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
 import { SNIFF_BYTES, isGzip, sniffBytes, utf8BomLength, type Detected } from './detect';
-import { LineSplitter, MAX_LINE_BYTES } from './lines';
+import { LineBatcher, type LinePiece } from './batcher';
+import { MAX_LINE_BYTES, splitLines } from './lines';
 import { makeIssue } from './normalize';
 import { lineRecords } from './record';
 import { Tally } from './tally';
@@ -55,6 +56,7 @@ export async function ingestStream(
     return r;
   };
 
+  let flushLines: (() => Promise<void>) | null = null;
   try {
     // Gzip or not: look at the first two raw bytes.
     const first: Uint8Array[] = [];
@@ -187,22 +189,36 @@ export async function ingestStream(
       return finish();
     }
 
-    // NDJSON or prefixed lines: stream line by line.
-    const splitter = new LineSplitter(lineRecords(file, tally));
-    for (const p of pieces) splitter.push(p);
+    // NDJSON or prefixed lines: stream batches of whole lines, to the caller or parsed here.
+    const lines = lineRecords(file, tally);
+    let nextLine = 1;
+    const take =
+      opts.lineBatches ??
+      ((piece: LinePiece) => {
+        if (piece.kind === 'overlong') tally.problem(makeIssue(file, nextLine++, piece.message, piece.excerpt));
+        else nextLine += splitLines(piece.bytes, nextLine, lines);
+      });
+    const batcher = new LineBatcher();
+    const feed = async (pieces: LinePiece[]) => {
+      for (const piece of pieces) await take(piece);
+    };
+    flushLines = () => feed(batcher.flush());
+    for (const p of pieces) await feed(batcher.push(p));
     pieces = [];
     progress();
     if (!eof) {
       for (let chunk = await next(); chunk !== null; chunk = await next()) {
-        splitter.push(chunk);
+        await feed(batcher.push(chunk));
         progress();
         if (opts.afterChunk) await opts.afterChunk();
       }
     }
-    splitter.end();
+    await feed(batcher.end());
     return finish();
   } catch (e) {
     if (isAbort(e)) {
+      // Lines already read but still held for a full batch: they were read, so they count.
+      if (flushLines) await flushLines().catch(() => {});
       await active.cancel(e).catch(() => {});
       if (active !== raw) await raw.cancel(e).catch(() => {});
     }

@@ -1,7 +1,7 @@
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
 import { sniffText } from './detect';
 import { makeIssue } from './normalize';
-import { lineRecords } from './record';
+import { parseLineRecord } from './record';
 import { Tally } from './tally';
 import type { IngestResult, RecordSink } from './types';
 
@@ -21,14 +21,14 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
     else ingestDocument(body, file, tally);
     return result();
   }
-  const handler = lineRecords(file, tally);
   let lineNo = 0;
   let start = 0;
   while (start < body.length) {
     const nl = body.indexOf('\n', start);
     const end = nl === -1 ? body.length : nl;
     const cr = end > start && body.charCodeAt(end - 1) === 0x0d;
-    handler.line(body.slice(start, cr ? end - 1 : end), ++lineNo);
+    const r = parseLineRecord(body.slice(start, cr ? end - 1 : end), file, ++lineNo);
+    if (r !== null) tally.add(r);
     if (nl === -1) break;
     start = nl + 1;
   }

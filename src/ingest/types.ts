@@ -1,4 +1,5 @@
 import type { Alert, ParseIssue } from '../model/alert';
+import type { LinePiece } from './batcher';
 
 /** An alert as ingest produces it: the engine assigns `id` when it adds it to a session. */
 export type IngestedAlert = Omit<Alert, 'id'>;
@@ -39,4 +40,10 @@ export interface IngestOptions {
    * answers the page's requests there, so incidents show while a large file is still read).
    */
   afterChunk?: () => Promise<void> | void;
+  /**
+   * Takes over the lines of NDJSON and prefixed-line files: each batch of whole lines (and each
+   * line too long to keep) goes here in order, unparsed, and the result's counts leave them out.
+   * The engine parses the batches in parser workers. Awaited: a slow taker slows the reading.
+   */
+  lineBatches?: (piece: LinePiece) => Promise<void> | void;
 }

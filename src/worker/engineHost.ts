@@ -4,6 +4,11 @@ import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { ingestStream, ingestText } from '../ingest';
 import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
+import type { LinePiece } from '../ingest/batcher';
+import { makeIssue } from '../ingest/normalize';
+import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
+import { RANGE_SIZES, forEachRange, linesStart, readHead, readRange, streamLines, type RangeSizes } from './ranges';
+import { InOrder } from './inOrder';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 
 /**
@@ -21,6 +26,26 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+interface ReadResult {
+  format: string;
+  gzip: boolean;
+  bytes: number;
+}
+
+/** What a reader gets from ingest(): where records, batches and ranges go, and its bookkeeping. */
+interface IngestIO {
+  /** Records parsed by the reader itself (JSON documents, pasted text). */
+  sink: { alert: AnalysisSession['addAlert']; problem: AnalysisSession['addProblem'] };
+  signal: AbortSignal;
+  /** Lines to parse: applied in the order given; waits when too many are pending. */
+  parse: (input: ParseInput) => Promise<void>;
+  /** The same for the pieces a LineBatcher cuts (batches, and lines too long to keep). */
+  lineBatches: (piece: LinePiece) => Promise<void>;
+  progress: (bytesRead: number) => void;
+  /** Lets the event loop turn now and then while a stream is read (see READ_SLICE_MS). */
+  afterChunk: () => Promise<void> | void;
+}
+
 export interface RequestContext {
   signal: AbortSignal;
   progress: (p: IngestProgress) => void;
@@ -32,8 +57,18 @@ export interface RequestContext {
  * to leave the engine reading most of the time.
  */
 const CHANGE_INTERVAL_MS = 1000;
+/**
+ * While files are read, views (recomputed after each notification) may take at most about this
+ * share of the engine's time: with tens of thousands of incidents a view costs 100 ms or more, and
+ * the notifications are spaced out accordingly.
+ */
+const VIEW_SHARE_WHILE_READING = 0.1;
 /** Longest stretch of reading before the engine lets queued requests (views, cancel) run. */
 const READ_SLICE_MS = 40;
+/** Inputs up to this size are parsed in the engine itself (see ingest). */
+const INLINE_PARSE_BYTES = 256 * 1024;
+/** Batches of a file being parsed or waiting their turn to be applied, at most. */
+const BATCHES_IN_FLIGHT = 6;
 
 /**
  * The analysis engine behind the worker boundary: one session, requests in, plain data out.
@@ -46,8 +81,22 @@ export class EngineHost {
   private reading = 0;
   private lastNotify = 0;
   private pendingNotify: ReturnType<typeof setTimeout> | null = null;
+  private jobs = 0;
+  private readonly inlineParsers = new InlineParsers();
+  /** How long the last view took (see VIEW_SHARE_WHILE_READING). */
+  private viewMs = 0;
 
-  constructor(private readonly onChange: (status: SessionStatus) => void = () => {}) {}
+  constructor(
+    private readonly onChange: (status: SessionStatus) => void = () => {},
+    /** Where NDJSON batches are parsed: parser workers in the browser, inline elsewhere. */
+    private parsers: BatchParsers = new InlineParsers(),
+    private readonly rangeSizes: RangeSizes = RANGE_SIZES,
+  ) {}
+
+  /** Parse in these from now on (the worker gets its parser workers' ports after start-up). */
+  useParsers(parsers: BatchParsers): void {
+    this.parsers = parsers;
+  }
 
   async handle<T extends EngineRequest>(request: T, ctx: RequestContext): Promise<EngineResponses[T['type']]> {
     const value = await this.dispatch(request, ctx);
@@ -61,15 +110,19 @@ export class EngineHost {
 
   private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
     switch (request.type) {
-      case 'ingestFile':
-        if (looksLikeSessionFile(await request.file.slice(0, 64).text())) return this.openSession(request.file);
-        return this.ingest(request.file.name, ctx, (sink, opts) =>
-          ingestStream(request.file.stream(), request.file.name, sink, opts),
-        request.file.size);
+      case 'ingestFile': {
+        const head = await readHead(request.file);
+        if (looksLikeSessionFile(new TextDecoder().decode(head.subarray(0, 64)))) return this.openSession(request.file);
+        return this.ingest(request.file.name, ctx, (io) => this.readFile(request.file, head, io), request.file.size);
+      }
       case 'ingestText':
-        return this.ingest(request.name, ctx, async (sink) => ingestText(request.text, request.name, sink), request.text.length);
-      case 'view':
-        return computeView(this.session, request.filter, request.window, request.selectedId ?? null);
+        return this.ingest(request.name, ctx, async (io) => ingestText(request.text, request.name, io.sink), request.text.length);
+      case 'view': {
+        const started = Date.now();
+        const view = computeView(this.session, request.filter, request.window, request.selectedId ?? null);
+        this.viewMs = Date.now() - started;
+        return view;
+      }
       case 'report':
         return this.session.report(request.incidentId) ?? null;
       case 'alerts':
@@ -84,7 +137,7 @@ export class EngineHost {
         return serializeSession({
           savedAt: request.savedAt,
           inputs: this.inputs.map((i) => i.name),
-          alerts: this.session.allAlerts().map(({ id: _id, ...alert }) => alert),
+          alerts: Array.from(this.session.allAlerts(), ({ id: _id, ...alert }) => alert),
           problems: [...this.session.problems()],
           triage: request.triage,
         });
@@ -140,58 +193,116 @@ export class EngineHost {
     );
   }
 
-  private async ingest(
-    name: string,
-    ctx: RequestContext,
-    run: (
-      sink: { alert: AnalysisSession['addAlert']; problem: AnalysisSession['addProblem'] },
-      opts: Parameters<typeof ingestStream>[3],
-    ) => Promise<{ format: string; gzip: boolean; bytes: number; records: number; alerts: number; problems: number }>,
-    totalBytes: number,
-  ): Promise<InputSummary> {
+  /**
+   * Read a file: a plain NDJSON file as ranges its parsers read themselves; gzip, JSON documents
+   * and the rest of a file after a line too long to range over, as a stream.
+   */
+  private async readFile(file: File, head: Uint8Array, io: IngestIO): Promise<ReadResult> {
+    const stream = (blob: Blob) =>
+      ingestStream(blob.stream(), file.name, io.sink, {
+        signal: io.signal,
+        lineBatches: io.lineBatches,
+        onProgress: (p) => io.progress(p.bytesRead),
+        afterChunk: io.afterChunk,
+      });
+    const lines = linesStart(head, file.size);
+    if (lines === null) return stream(file);
+    const stop = await forEachRange(
+      file,
+      lines.start,
+      async (range) => {
+        // Read here (this thread is mostly idle, so the read keeps flowing), parsed there.
+        await io.parse(readRange(file, range, head).then((bytes) => ({ bytes, firstLine: 1, file: file.name })));
+        io.progress(range.end);
+      },
+      io.signal,
+      this.rangeSizes,
+    );
+    if (stop < file.size) {
+      await streamLines(file.slice(stop), io.lineBatches, io.signal);
+      io.progress(file.size);
+    }
+    return { format: lines.format, gzip: false, bytes: file.size };
+  }
+
+  private async ingest(name: string, ctx: RequestContext, read: (io: IngestIO) => Promise<ReadResult>, totalBytes: number): Promise<InputSummary> {
     // Counted here as records arrive, so a cancelled read still reports what it loaded.
     const summary: InputSummary = { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
+    const session = this.session;
     const sink = {
       alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
-        const alert = this.session.addAlert(record);
+        const alert = session.addAlert(record);
         summary.alerts++;
         summary.records++;
         this.bump(false);
         return alert;
       },
       problem: (issue: Parameters<AnalysisSession['addProblem']>[0]) => {
-        this.session.addProblem(issue);
+        session.addProblem(issue);
         summary.problems++;
         summary.records++;
         this.bump(false);
       },
     };
+    // Lines are parsed concurrently (by the parser workers) and applied in file order, which is
+    // also where they get their line numbers: nothing before counts them.
+    const job = ++this.jobs;
+    // A small input is parsed here: a round trip to a parser worker would cost more than it saves.
+    const parsers = totalBytes <= INLINE_PARSE_BYTES ? this.inlineParsers : this.parsers;
+    const keySpaces = new Set<string>();
+    const inOrder = new InOrder(BATCHES_IN_FLIGHT);
+    let nextLine = 1;
+    const parse = (input: ParseInput): Promise<void> =>
+      inOrder.add(parsers.parse(job, input), ({ batch, keySpace }) => {
+        session.addBatch(batch, keySpace, nextLine - 1);
+        nextLine += batch.lines;
+        keySpaces.add(keySpace);
+        summary.alerts += batch.alerts;
+        summary.problems += batch.problems.length;
+        summary.records += batch.alerts + batch.problems.length;
+        this.bump(false);
+      });
+    const lineBatches = (piece: LinePiece): Promise<void> =>
+      piece.kind === 'overlong'
+        ? inOrder.add(Promise.resolve(piece), (p) => sink.problem(makeIssue(name, nextLine++, p.message, p.excerpt)))
+        : parse({ bytes: piece.bytes, firstLine: 1, file: name });
+    let sliceStart = Date.now();
+    const io: IngestIO = {
+      sink,
+      signal: ctx.signal,
+      parse,
+      lineBatches,
+      progress: (bytesRead) => {
+        summary.bytes = bytesRead;
+        ctx.progress({ name, bytesRead, totalBytes, records: summary.records });
+      },
+      afterChunk: () => {
+        if (Date.now() - sliceStart < READ_SLICE_MS) return;
+        return yieldToEventLoop().then(() => {
+          sliceStart = Date.now();
+        });
+      },
+    };
     this.reading++;
     this.inputs.push(summary);
     try {
-      let sliceStart = Date.now();
-      const result = await run(sink, {
-        signal: ctx.signal,
-        onProgress: (p) => {
-          summary.bytes = p.bytesRead;
-          ctx.progress({ name, bytesRead: p.bytesRead, totalBytes, records: p.records });
-        },
-        afterChunk: () => {
-          if (Date.now() - sliceStart < READ_SLICE_MS) return;
-          return yieldToEventLoop().then(() => {
-            sliceStart = Date.now();
-          });
-        },
-      });
-      Object.assign(summary, result);
+      const result = await read(io);
+      await inOrder.drain();
+      summary.format = result.format;
+      summary.gzip = result.gzip;
+      summary.bytes = result.bytes;
       return { ...summary };
     } catch (error) {
       if (ctx.signal.aborted) {
+        // What was read before the cancel is kept: let the batches already sent finish.
+        await inOrder.drain().catch(() => {});
         summary.cancelled = true;
         return { ...summary };
       }
       throw error;
     } finally {
+      parsers.endJob(job);
+      for (const space of keySpaces) session.endKeySpace(space);
       this.reading--;
       // The last input to finish says so at once; the others wait for the regular beat (with
       // thousands of small files, one notification each would flood the page).
@@ -199,11 +310,12 @@ export class EngineHost {
     }
   }
 
-  /** Tell the UI the session changed, at most every CHANGE_INTERVAL_MS unless forced. */
+  /** Tell the UI the session changed, at most every CHANGE_INTERVAL_MS (or more while reading) unless forced. */
   private bump(force: boolean): void {
     this.version++;
     const now = Date.now();
-    if (force || now - this.lastNotify >= CHANGE_INTERVAL_MS) {
+    const interval = this.reading > 0 ? Math.max(CHANGE_INTERVAL_MS, this.viewMs / VIEW_SHARE_WHILE_READING) : CHANGE_INTERVAL_MS;
+    if (force || now - this.lastNotify >= interval) {
       if (this.pendingNotify) clearTimeout(this.pendingNotify);
       this.pendingNotify = null;
       this.lastNotify = now;
@@ -213,7 +325,7 @@ export class EngineHost {
         this.pendingNotify = null;
         this.lastNotify = Date.now();
         this.onChange(this.status());
-      }, CHANGE_INTERVAL_MS);
+      }, interval);
     }
   }
 }

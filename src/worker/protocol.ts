@@ -64,6 +64,9 @@ export interface EngineResponses {
 
 export type RequestMessage = { id: number; request: EngineRequest };
 
+/** Sent once by the page right after start-up: ports to the parser workers it started. */
+export type ParsersMessage = { parsers: MessagePort[] };
+
 export type ResponseMessage =
   | { id: number; kind: 'result'; value: unknown }
   | { id: number; kind: 'error'; message: string; userError: boolean }

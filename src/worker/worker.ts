@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { EngineHost } from './engineHost';
-import type { RequestMessage, ResponseMessage } from './protocol';
+import { PortParsers } from './portParsers';
+import type { ParsersMessage, RequestMessage, ResponseMessage } from './protocol';
 
 /** Worker entry: postMessage transport around the EngineHost. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -8,7 +9,11 @@ const post = (message: ResponseMessage) => scope.postMessage(message);
 const host = new EngineHost((status) => post({ id: 0, kind: 'changed', status }));
 const running = new Map<number, AbortController>();
 
-scope.onmessage = async (event: MessageEvent<RequestMessage>) => {
+scope.onmessage = async (event: MessageEvent<RequestMessage | ParsersMessage>) => {
+  if ('parsers' in event.data) {
+    host.useParsers(new PortParsers(event.data.parsers));
+    return;
+  }
   const { id, request } = event.data;
   if (request.type === 'cancel') {
     running.get(request.target)?.abort();

@@ -1,0 +1,121 @@
+import type { Alert } from '../model';
+import type { IngestedAlert } from '../ingest';
+import { parseLineRecord } from '../ingest/record';
+import { IntColumn } from './column';
+import type { ParsedBatch } from './parseBatch';
+
+/** The bytes of one parsed batch and the ids of its alerts (consecutive). */
+interface Chunk {
+  bytes: Uint8Array;
+  file: string;
+  firstId: number;
+  count: number;
+  /** Added to the batch's line numbers to give the file's. */
+  lineOffset: number;
+}
+
+const HELD_AS_OBJECT = -1;
+
+/**
+ * Every alert of a session, by id. Alerts read from NDJSON are kept as the bytes of their line
+ * plus a few integer columns, and parsed again when asked for: a parsed alert costs the heap about
+ * ten times its line, and a day of alerts is hundreds of MB of lines. Alerts from other inputs
+ * (JSON documents, pasted text, saved sessions) are few and kept as objects.
+ */
+export class AlertStore {
+  private readonly chunkOf = new IntColumn();
+  private readonly byteStart = new IntColumn();
+  private readonly byteEnd = new IntColumn();
+  private readonly line = new IntColumn();
+  private readonly plain = new IntColumn();
+  private readonly chunks: Chunk[] = [];
+  private readonly objects = new Map<number, Alert>();
+  private readonly decoder = new TextDecoder();
+
+  get size(): number {
+    return this.chunkOf.length;
+  }
+
+  /** Keep an alert object; sets and returns its id. */
+  addObject(alert: Alert): number {
+    const id = this.size;
+    alert.id = id;
+    this.objects.set(id, alert);
+    this.chunkOf.push(HELD_AS_OBJECT);
+    for (const c of [this.byteStart, this.byteEnd, this.line, this.plain]) c.push(0);
+    return id;
+  }
+
+  /** Keep a parsed batch's bytes and positions; returns the id of its first alert. */
+  addBatch(batch: ParsedBatch, lineOffset: number): number {
+    const firstId = this.size;
+    if (batch.alerts === 0) return firstId;
+    const chunk = this.chunks.length;
+    this.chunks.push({ bytes: batch.bytes, file: batch.file, firstId, count: batch.alerts, lineOffset });
+    for (let i = 0; i < batch.alerts; i++) this.chunkOf.push(chunk);
+    this.byteStart.append(batch.byteStart);
+    this.byteEnd.append(batch.byteEnd);
+    this.line.append(batch.line);
+    this.plain.append(batch.plain);
+    return firstId;
+  }
+
+  /** The stored object, or a fresh record parsed again from the alert's line (id not yet set). */
+  get(id: number): Alert | IngestedAlert {
+    const c = this.chunkOf.get(id);
+    if (c === HELD_AS_OBJECT) return this.objects.get(id)!;
+    const chunk = this.chunks[c]!;
+    const text = this.decoder.decode(chunk.bytes.subarray(this.byteStart.get(id), this.byteEnd.get(id)));
+    const line = this.line.get(id) + chunk.lineOffset;
+    const record = parseLineRecord(text, chunk.file, line);
+    // The line parsed as an alert when it was read; the same bytes parse the same way.
+    if (record === null || 'message' in record) throw new Error(`alert ${id} no longer parses (${chunk.file}:${line})`);
+    return record;
+  }
+
+  isObject(id: number): boolean {
+    return this.chunkOf.get(id) === HELD_AS_OBJECT;
+  }
+
+  /**
+   * Calls `candidate(id)` for each alert from `fromId` on that `wanted(id)` and that may contain
+   * `needle` (lower case) in its output or field values: a plain line (see ParsedBatch.plain)
+   * whose lower-cased text lacks the needle cannot, so it is skipped without parsing. `wanted` is
+   * asked again before each call, so an answer can change while scanning.
+   */
+  textCandidates(needle: string, fromId: number, wanted: (id: number) => boolean, candidate: (id: number) => void): void {
+    const asciiNeedle = /^[\x20-\x7e]+$/.test(needle);
+    for (const [id] of this.objects) if (id >= fromId && wanted(id)) candidate(id);
+    for (const chunk of this.chunks) {
+      const end = chunk.firstId + chunk.count;
+      if (end <= fromId) continue;
+      const from = Math.max(fromId, chunk.firstId);
+      const lower = asciiNeedle ? this.asciiLowerText(chunk) : null;
+      if (lower === null) {
+        for (let id = from; id < end; id++) if (wanted(id)) candidate(id);
+        continue;
+      }
+      // Jump from one occurrence of the needle to the next; only lines holding one are candidates.
+      // The chunk is all ASCII, so character offsets are byte offsets.
+      let id = from;
+      let at = lower.indexOf(needle, this.byteStart.get(id));
+      while (at !== -1 && id < end) {
+        while (id < end && this.byteEnd.get(id) <= at) id++;
+        if (id === end) break;
+        if (at >= this.byteStart.get(id)) {
+          if (this.plain.get(id) === 1 && wanted(id)) candidate(id);
+          if (++id === end) break;
+        }
+        at = lower.indexOf(needle, this.byteStart.get(id));
+      }
+      // Lines that are not plain may hold the text escaped: always candidates.
+      for (let i = from; i < end; i++) if (this.plain.get(i) === 0 && wanted(i)) candidate(i);
+    }
+  }
+
+  /** The chunk decoded and lower-cased when it is all ASCII (one character per byte), else null. */
+  private asciiLowerText(chunk: Chunk): string | null {
+    const text = this.decoder.decode(chunk.bytes);
+    return text.length === chunk.bytes.length ? text.toLowerCase() : null;
+  }
+}

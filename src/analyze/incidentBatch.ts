@@ -1,0 +1,313 @@
+import type { Alert, Entity, Priority, RiskLevel } from '../model';
+import { PRIORITIES } from '../model';
+import { catalogEntry } from '../knowledge/ruleCatalog';
+import { fieldText } from '../knowledge/fieldValue';
+import { entityOf } from './entity';
+import { assessRisk } from './risk';
+
+/**
+ * What a batch of alerts adds to the incidents, computed where the alerts are parsed (a parser
+ * worker, or the engine for alerts it holds as objects) so that only this crosses to the engine:
+ * per alert the incident key, per incident one opening and one delta. The engine folds deltas in
+ * input order, which gives exactly what adding the alerts one by one would.
+ */
+
+/** The first alert of a key in a key table: what the incident's summary starts from. */
+export interface IncidentOpening {
+  /** Key number in the batch's key space (see KeyTable). */
+  key: number;
+  rule: string;
+  source: string;
+  entity: Entity;
+  containerImage?: string;
+  k8sNamespace?: string;
+  tags: string[];
+  priority: Priority;
+  riskScore: number;
+  riskLevel: RiskLevel;
+  /** Index of the alert in the batch. */
+  alert: number;
+}
+
+/** One key's alerts in one batch, folded. */
+export interface IncidentDelta {
+  key: number;
+  count: number;
+  /** Earliest (and latest) time, with the alert's own time text; NaN and '' when none had one. */
+  firstMs: number;
+  firstTime: string;
+  lastMs: number;
+  lastTime: string;
+  /** Host names in the order first seen. */
+  hostnames: string[];
+  /** The most severe priority and the first alert (batch index) that had it. */
+  severest: Priority;
+  severestAlert: number;
+  /**
+   * That alert's risk, when it may be needed: only an alert more severe than any this key table
+   * saw before can become the incident's representative, and only then is its risk computed.
+   */
+  risk?: { score: number; level: RiskLevel };
+  /** Pairs of (timeline key relative to the batch's epochSecond, alert count); see timelineKey. */
+  timeline: ArrayLike<number>;
+}
+
+/**
+ * The deltas of a batch packed for postMessage: a few thousand small objects per batch cost
+ * more to clone than to compute, numbers in one typed array cost a copy. See forEachDelta.
+ */
+export interface PackedDeltas {
+  /** DELTA_NUMBERS numbers per delta, in the order of packDelta. */
+  numbers: Float64Array;
+  /** First and last time text of each delta. */
+  times: string[];
+  /** Every delta's host names, in delta order. */
+  hostnames: string[];
+  /** Every delta's timeline pairs, in delta order. */
+  timeline: Float64Array;
+}
+
+export interface IncidentBatchResult {
+  /** Key of each alert, in batch order. */
+  keys: Int32Array;
+  openings: IncidentOpening[];
+  deltas: PackedDeltas;
+  /** Whole seconds of the batch's first alert with a time: what its timeline keys count from. */
+  epochSecond: number;
+}
+
+const SEVERITY = new Map<Priority, number>(PRIORITIES.map((p, i) => [p, i]));
+
+/** Severity rank: 0 is the most severe (Emergency). */
+export function severity(priority: Priority): number {
+  return SEVERITY.get(priority)!;
+}
+
+/**
+ * Timeline key: whole seconds since `epoch` times the number of priorities, plus the priority's
+ * index. Relative keys stay small integers (V8 Smis): an absolute key (~1.4e10) is a heap number,
+ * allocated and hashed on every alert.
+ */
+export function timelineKey(timeMs: number, priority: Priority, epoch = 0): number {
+  return (Math.floor(timeMs / 1000) - epoch) * PRIORITIES.length + severity(priority);
+}
+
+/** The alert's tags, or the rule's own tags when the record carries none (older Falco output). */
+export function effectiveTags(rule: string, tags: string[]): string[] {
+  return tags.length ? tags : (catalogEntry(rule)?.tags ?? tags);
+}
+
+/**
+ * Numbers each distinct (rule, entity kind, entity value) once. One table per key space: a parser
+ * worker keeps one per file it reads, the engine one for its object alerts.
+ */
+export class KeyTable {
+  private readonly byRule = new Map<string, Map<string, Map<string, number>>>();
+  private count = 0;
+  private lastRule = '';
+  private lastByKind: Map<string, Map<string, number>> | undefined;
+  /** Per key, the severity of the most severe alert seen (see IncidentDelta.risk). */
+  readonly best: number[] = [];
+
+  /** The key's number, or -1 - number when it is new (so the caller knows to open it). */
+  numberOf(rule: string, entity: Entity): number {
+    // Runs of alerts of one rule are common (noisy rules): skip hashing the rule name again.
+    let byKind = rule === this.lastRule ? this.lastByKind : this.byRule.get(rule);
+    if (!byKind) this.byRule.set(rule, (byKind = new Map()));
+    this.lastRule = rule;
+    this.lastByKind = byKind;
+    let byValue = byKind.get(entity.kind);
+    if (!byValue) byKind.set(entity.kind, (byValue = new Map()));
+    const known = byValue.get(entity.value);
+    if (known !== undefined) return known;
+    const key = this.count++;
+    byValue.set(entity.value, key);
+    this.best.push(PRIORITIES.length);
+    return -1 - key;
+  }
+}
+
+/** Accumulates one batch: add alerts in input order, then take the result. */
+export class IncidentBatch {
+  private keys = new Int32Array(1024);
+  private size = 0;
+  private readonly openings: IncidentOpening[] = [];
+  private readonly deltas = new Map<number, DeltaBuilder>();
+  private epochSecond = NaN;
+
+  constructor(private readonly table: KeyTable) {}
+
+  /** Add an alert whose tags are already effectiveTags (its id is not read). Returns its index in the batch. */
+  add(alert: Alert): number {
+    const index = this.size++;
+    const entity = entityOf(alert, false);
+    let key = this.table.numberOf(alert.rule, entity);
+    let opened: IncidentOpening | null = null;
+    if (key < 0) {
+      key = -1 - key;
+      opened = opening(key, alert, entityOf(alert), index);
+      this.openings.push(opened);
+    }
+    if (index === this.keys.length) {
+      const grown = new Int32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[index] = key;
+    if (Number.isNaN(this.epochSecond) && !Number.isNaN(alert.timeMs)) this.epochSecond = Math.floor(alert.timeMs / 1000);
+    let delta = this.deltas.get(key);
+    if (!delta) this.deltas.set(key, (delta = new DeltaBuilder(key, this.table)));
+    // The opening's risk is this alert's: computed once, for both.
+    if (opened) delta.opened(opened);
+    delta.add(alert, index, this.epochSecond);
+    return index;
+  }
+
+  result(): IncidentBatchResult {
+    return {
+      keys: this.keys.slice(0, this.size),
+      openings: this.openings,
+      deltas: packDeltas([...this.deltas.values()].map((d) => d.done())),
+      epochSecond: this.epochSecond,
+    };
+  }
+}
+
+const RISK_LEVELS: readonly RiskLevel[] = ['critical', 'high', 'medium', 'low', 'info'];
+const DELTA_NUMBERS = 10;
+
+function packDeltas(deltas: IncidentDelta[]): PackedDeltas {
+  const numbers = new Float64Array(deltas.length * DELTA_NUMBERS);
+  const times: string[] = [];
+  const hostnames: string[] = [];
+  const timeline: number[] = [];
+  deltas.forEach((d, i) => {
+    numbers.set(
+      [d.key, d.count, d.firstMs, d.lastMs, severity(d.severest), d.severestAlert, d.risk?.score ?? NaN, d.risk ? RISK_LEVELS.indexOf(d.risk.level) : -1, d.hostnames.length, d.timeline.length],
+      i * DELTA_NUMBERS,
+    );
+    times.push(d.firstTime, d.lastTime);
+    hostnames.push(...d.hostnames);
+    for (let j = 0; j < d.timeline.length; j++) timeline.push(d.timeline[j]!);
+  });
+  return { numbers, times, hostnames, timeline: Float64Array.from(timeline) };
+}
+
+/** Calls `fn` with each delta of a packed batch, in order (the object is reused: read it at once). */
+export function forEachDelta(packed: PackedDeltas, fn: (d: IncidentDelta) => void): void {
+  const n = packed.numbers;
+  let host = 0;
+  let pair = 0;
+  for (let i = 0; i < n.length / DELTA_NUMBERS; i++) {
+    const at = i * DELTA_NUMBERS;
+    const hosts = n[at + 8]!;
+    const pairs = n[at + 9]!;
+    const delta: IncidentDelta = {
+      key: n[at]!,
+      count: n[at + 1]!,
+      firstMs: n[at + 2]!,
+      lastMs: n[at + 3]!,
+      firstTime: packed.times[2 * i]!,
+      lastTime: packed.times[2 * i + 1]!,
+      severest: PRIORITIES[n[at + 4]!]!,
+      severestAlert: n[at + 5]!,
+      hostnames: packed.hostnames.slice(host, host + hosts),
+      timeline: packed.timeline.subarray(pair, pair + pairs),
+    };
+    if (n[at + 7]! >= 0) delta.risk = { score: n[at + 6]!, level: RISK_LEVELS[n[at + 7]!]! };
+    host += hosts;
+    pair += pairs;
+    fn(delta);
+  }
+}
+
+function opening(key: number, alert: Alert, entity: Entity, index: number): IncidentOpening {
+  const risk = assessRisk(alert);
+  const o: IncidentOpening = {
+    key,
+    rule: alert.rule,
+    source: alert.source,
+    entity,
+    tags: alert.tags,
+    priority: alert.priority,
+    riskScore: risk.score,
+    riskLevel: risk.level,
+    alert: index,
+  };
+  const image = fieldText(alert, 'container.image.repository');
+  const namespace = fieldText(alert, 'k8s.ns.name') ?? fieldText(alert, 'ka.target.namespace');
+  if (image !== undefined) o.containerImage = image;
+  if (namespace !== undefined) o.k8sNamespace = namespace;
+  return o;
+}
+
+class DeltaBuilder {
+  private count = 0;
+  private firstMs = NaN;
+  private firstTime = '';
+  private lastMs = NaN;
+  private lastTime = '';
+  private readonly hostnames: string[] = [];
+  private severest: Priority = 'Debug';
+  private severestAlert = -1;
+  private risk: IncidentDelta['risk'];
+  private readonly timeline = new Map<number, number>();
+
+  constructor(
+    private readonly key: number,
+    private readonly table: KeyTable,
+  ) {}
+
+  /** The key's first alert, about to be added: its risk is known and it sets the bar. */
+  opened(o: IncidentOpening): void {
+    this.table.best[this.key] = severity(o.priority);
+    this.risk = { score: o.riskScore, level: o.riskLevel };
+  }
+
+  add(alert: Alert, index: number, epochSecond: number): void {
+    this.count++;
+    // Strict comparisons: on a tie the earlier alert stays, as when alerts are added one by one.
+    if (alert.timeMs < this.firstMs || Number.isNaN(this.firstMs)) {
+      this.firstMs = alert.timeMs;
+      this.firstTime = alert.time;
+    }
+    if (alert.timeMs > this.lastMs || Number.isNaN(this.lastMs)) {
+      this.lastMs = alert.timeMs;
+      this.lastTime = alert.time;
+    }
+    if (alert.hostname && !this.hostnames.includes(alert.hostname)) this.hostnames.push(alert.hostname);
+    const rank = severity(alert.priority);
+    if (this.severestAlert < 0 || rank < severity(this.severest)) {
+      this.severest = alert.priority;
+      this.severestAlert = index;
+      if (rank < this.table.best[this.key]!) {
+        this.table.best[this.key] = rank;
+        const risk = assessRisk(alert);
+        this.risk = { score: risk.score, level: risk.level };
+      }
+    }
+    if (!Number.isNaN(alert.timeMs)) {
+      const k = timelineKey(alert.timeMs, alert.priority, epochSecond);
+      this.timeline.set(k, (this.timeline.get(k) ?? 0) + 1);
+    }
+  }
+
+  done(): IncidentDelta {
+    const timeline: number[] = [];
+    for (const [k, n] of this.timeline) timeline.push(k, n);
+    const delta: IncidentDelta = {
+      key: this.key,
+      count: this.count,
+      firstMs: this.firstMs,
+      firstTime: this.firstTime,
+      lastMs: this.lastMs,
+      lastTime: this.lastTime,
+      hostnames: this.hostnames,
+      severest: this.severest,
+      severestAlert: this.severestAlert,
+      timeline,
+    };
+    if (this.risk) delta.risk = this.risk;
+    return delta;
+  }
+}

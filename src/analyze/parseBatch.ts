@@ -1,0 +1,94 @@
+import type { Alert, ParseIssue } from '../model';
+import { splitLines } from '../ingest/lines';
+import { makeIssue } from '../ingest/normalize';
+import { parseLineRecord } from '../ingest/record';
+import { IncidentBatch, effectiveTags, type IncidentBatchResult, type KeyTable } from './incidentBatch';
+
+/**
+ * A batch of whole lines to parse (see LineBatcher), from the file named `file`. Its lines are
+ * numbered from `firstLine`; the engine passes 1 and shifts the numbers when the batch takes its
+ * place in the file (see AnalysisSession.addBatch).
+ */
+export interface BatchInput {
+  bytes: Uint8Array;
+  firstLine: number;
+  file: string;
+}
+
+/**
+ * A parsed batch: nothing of the parsed alerts is kept but where each one lies in `bytes` (handed
+ * back, to be stored and parsed again on demand) and what it adds to the incidents.
+ */
+export interface ParsedBatch extends IncidentBatchResult {
+  bytes: Uint8Array;
+  file: string;
+  /** Lines in the batch (blank ones included), and alerts among them. */
+  lines: number;
+  alerts: number;
+  /** Per alert: its line's bytes in `bytes`, and its line number. */
+  byteStart: Int32Array;
+  byteEnd: Int32Array;
+  line: Int32Array;
+  /**
+   * Per alert, 1 when its line holds its text values exactly as written (no JSON escape, every
+   * number as JavaScript prints it): text found in a value is then found in the raw line, so
+   * search may skip, unparsed, a line that lacks it.
+   */
+  plain: Uint8Array;
+  problems: ParseIssue[];
+}
+
+/** Parse a batch of lines: alerts become positions and incident deltas, the rest problems. */
+export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
+  const { bytes, file } = input;
+  const incidents = new IncidentBatch(table);
+  const byteStart: number[] = [];
+  const byteEnd: number[] = [];
+  const lines: number[] = [];
+  const plain: number[] = [];
+  const problems: ParseIssue[] = [];
+  const lineCount = splitLines(bytes, input.firstLine, {
+    line(text, lineNo, span) {
+      const r = parseLineRecord(text, file, lineNo);
+      if (r === null) return;
+      if ('message' in r) {
+        problems.push(r);
+        return;
+      }
+      const alert = r as Alert;
+      alert.id = -1;
+      alert.tags = effectiveTags(alert.rule, alert.tags);
+      incidents.add(alert);
+      byteStart.push(span.byteStart);
+      byteEnd.push(span.byteEnd);
+      lines.push(lineNo);
+      plain.push(isPlain(text, alert) ? 1 : 0);
+    },
+    bad(lineNo, message, excerpt) {
+      problems.push(makeIssue(file, lineNo, message, excerpt));
+    },
+  });
+  return {
+    ...incidents.result(),
+    bytes,
+    file,
+    lines: lineCount,
+    alerts: lines.length,
+    byteStart: Int32Array.from(byteStart),
+    byteEnd: Int32Array.from(byteEnd),
+    line: Int32Array.from(lines),
+    plain: Uint8Array.from(plain),
+    problems,
+  };
+}
+
+/** See ParsedBatch.plain. */
+function isPlain(line: string, alert: Alert): boolean {
+  if (line.indexOf('\\') !== -1) return false;
+  const fields = alert.outputFields;
+  for (const key in fields) {
+    const value = fields[key];
+    if (typeof value === 'number' && !line.includes(String(value))) return false;
+  }
+  return true;
+}

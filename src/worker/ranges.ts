@@ -1,0 +1,114 @@
+import { LineBatcher, type LinePiece } from '../ingest/batcher';
+import { isGzip, sniffBytes, utf8BomLength } from '../ingest/detect';
+
+/**
+ * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines that the parser
+ * workers read themselves with Blob.slice: the engine never touches their bytes, it only finds
+ * where lines end. Gzip and JSON documents are read as a stream instead (see ingestStream).
+ */
+
+/** Bytes read first: enough to sniff the format, and all of most small files. */
+export const HEAD_BYTES = 64 * 1024;
+/**
+ * Range sizes: small first, so the first incidents show early, then large so per-range costs
+ * vanish; and how far past a range's nominal end a line may go before the rest of the file is
+ * streamed instead (a line that long would otherwise be read whole into one range).
+ */
+export interface RangeSizes {
+  first: number;
+  max: number;
+  longLine: number;
+}
+
+export const RANGE_SIZES: RangeSizes = { first: 256 * 1024, max: 4 * 1024 * 1024, longLine: 8 * 1024 * 1024 };
+const FIRST_WINDOW = 16 * 1024;
+
+/** A range of whole lines: [start, end), where end is just past a '\n' or the file's end. */
+export interface FileRange {
+  start: number;
+  end: number;
+}
+
+/** The first HEAD_BYTES of a file. */
+export async function readHead(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+}
+
+/**
+ * Where the lines of a plain NDJSON or prefixed-line file start (past a BOM); null for any other
+ * file. `head` is the file's start (readHead), `size` its size.
+ */
+export function linesStart(head: Uint8Array, size: number): { start: number; format: 'ndjson' | 'lines' } | null {
+  if (isGzip(head)) return null;
+  const bom = utf8BomLength(head);
+  const detected = sniffBytes(head.subarray(bom), size <= head.length);
+  if (detected === null || (detected.format !== 'ndjson' && detected.format !== 'lines')) return null;
+  return { start: bom, format: detected.format };
+}
+
+/**
+ * Cut the file from `start` into ranges (small first, so the first incidents show early) and hand
+ * each to `take` in order. Returns where ranging stopped: the file's size, or the start of a line
+ * whose end lies too far to look for (the caller streams the rest).
+ */
+export async function forEachRange(
+  file: Blob,
+  start: number,
+  take: (range: FileRange) => Promise<void>,
+  signal: AbortSignal,
+  sizes: RangeSizes = RANGE_SIZES,
+): Promise<number> {
+  let pos = start;
+  let target = sizes.first;
+  while (pos < file.size) {
+    if (signal.aborted) throw abortError();
+    const end = pos + target >= file.size ? file.size : await endOfLineAt(file, pos + target, sizes.longLine);
+    if (end === null) return pos;
+    await take({ start: pos, end });
+    pos = end;
+    target = Math.min(target * 2, sizes.max);
+  }
+  return pos;
+}
+
+/** Just past the first '\n' at or after `from` (or the file's end); null if none within `limit` bytes. */
+async function endOfLineAt(file: Blob, from: number, limit: number): Promise<number | null> {
+  let at = from;
+  let window = FIRST_WINDOW;
+  while (at < file.size && at - from < limit) {
+    const bytes = new Uint8Array(await file.slice(at, at + window).arrayBuffer());
+    const nl = bytes.indexOf(0x0a);
+    if (nl !== -1) return at + nl + 1;
+    at += bytes.length;
+    window *= 4;
+  }
+  return at >= file.size ? file.size : null;
+}
+
+/** Stream a blob of whole lines through the batcher (the rest of a file after a very long line). */
+export async function streamLines(blob: Blob, take: (piece: LinePiece) => Promise<void>, signal: AbortSignal): Promise<void> {
+  const reader = blob.stream().getReader();
+  const batcher = new LineBatcher();
+  try {
+    for (;;) {
+      if (signal.aborted) throw abortError();
+      const r = await reader.read();
+      if (r.done) break;
+      for (const piece of batcher.push(r.value)) await take(piece);
+    }
+    for (const piece of batcher.end()) await take(piece);
+  } catch (e) {
+    await reader.cancel().catch(() => {});
+    throw e;
+  }
+}
+
+export function abortError(): DOMException {
+  return new DOMException('Reading the file was cancelled', 'AbortError');
+}
+
+/** The bytes of a range without its final '\n' (read from `head` when the range lies in it). */
+export async function readRange(blob: Blob, range: FileRange, head?: Uint8Array): Promise<Uint8Array> {
+  const bytes = head && range.end <= head.length ? head.slice(range.start, range.end) : new Uint8Array(await blob.slice(range.start, range.end).arrayBuffer());
+  return bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.subarray(0, bytes.length - 1) : bytes;
+}
