@@ -104,22 +104,23 @@ export function effectiveTags(rule: string, tags: string[]): string[] {
 export class KeyTable {
   private readonly byRule = new Map<string, Map<string, Map<string, number>>>();
   private count = 0;
-  private lastRule = '';
-  private lastByKind: Map<string, Map<string, number>> | undefined;
+  private last = { rule: '', kind: '', value: '', key: -1 };
   /** Per key, the severity of the most severe alert seen (see IncidentDelta.risk). */
   readonly best: number[] = [];
 
   /** The key's number, or -1 - number when it is new (so the caller knows to open it). */
   numberOf(rule: string, entity: Entity): number {
-    // Runs of alerts of one rule are common (noisy rules): skip hashing the rule name again.
-    let byKind = rule === this.lastRule ? this.lastByKind : this.byRule.get(rule);
+    // Runs of alerts of one rule and entity are common (noisy rules): skip the lookups then.
+    if (rule === this.last.rule && entity.value === this.last.value && entity.kind === this.last.kind) return this.last.key;
+    let byKind = this.byRule.get(rule);
     if (!byKind) this.byRule.set(rule, (byKind = new Map()));
-    this.lastRule = rule;
-    this.lastByKind = byKind;
     let byValue = byKind.get(entity.kind);
     if (!byValue) byKind.set(entity.kind, (byValue = new Map()));
     const known = byValue.get(entity.value);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.last = { rule, kind: entity.kind, value: entity.value, key: known };
+      return known;
+    }
     const key = this.count++;
     byValue.set(entity.value, key);
     this.best.push(PRIORITIES.length);

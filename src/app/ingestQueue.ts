@@ -30,17 +30,22 @@ const queue: InputEntry[] = [];
 let running = 0;
 let publishTimer: ReturnType<typeof setTimeout> | null = null;
 
-function publish(): void {
-  if (publishTimer) return;
-  publishTimer = setTimeout(() => {
+function publish(now: boolean): void {
+  if (now) {
+    if (publishTimer) clearTimeout(publishTimer);
     publishTimer = null;
     useInputStatus.setState({ byKey: new Map(states) });
-  }, PUBLISH_MS);
+    return;
+  }
+  if (publishTimer) return;
+  publishTimer = setTimeout(() => publish(true), PUBLISH_MS);
 }
 
 function setState(key: string, state: InputState): void {
   states.set(key, state);
-  publish();
+  // The last input to finish shows at once: the analyst is waiting for exactly that.
+  const last = (state.phase === 'done' || state.phase === 'failed') && queue.length === 0 && running <= 1;
+  publish(last);
 }
 
 export function cancelInput(key: string): void {
@@ -93,7 +98,7 @@ export function enqueueInputs(inputs: readonly InputEntry[]): void {
     added = true;
   }
   if (added) {
-    publish();
+    publish(false);
     pump();
   }
 }

@@ -58,6 +58,11 @@ export interface RequestContext {
  */
 const CHANGE_INTERVAL_MS = 1000;
 /**
+ * The same while files are read: each view costs the engine and the page tens of milliseconds of
+ * the CPU the parsers need, and the progress strip moves on its own meanwhile.
+ */
+const CHANGE_INTERVAL_WHILE_READING_MS = 2000;
+/**
  * While files are read, views (recomputed after each notification) may take at most about this
  * share of the engine's time: with tens of thousands of incidents a view costs 100 ms or more, and
  * the notifications are spaced out accordingly.
@@ -217,6 +222,7 @@ export class EngineHost {
       },
       io.signal,
       this.rangeSizes,
+      head,
     );
     if (stop < file.size) {
       await streamLines(file.slice(stop), io.lineBatches, io.signal);
@@ -314,7 +320,7 @@ export class EngineHost {
   private bump(force: boolean): void {
     this.version++;
     const now = Date.now();
-    const interval = this.reading > 0 ? Math.max(CHANGE_INTERVAL_MS, this.viewMs / VIEW_SHARE_WHILE_READING) : CHANGE_INTERVAL_MS;
+    const interval = this.reading > 0 ? Math.max(CHANGE_INTERVAL_WHILE_READING_MS, this.viewMs / VIEW_SHARE_WHILE_READING) : CHANGE_INTERVAL_MS;
     if (force || now - this.lastNotify >= interval) {
       if (this.pendingNotify) clearTimeout(this.pendingNotify);
       this.pendingNotify = null;

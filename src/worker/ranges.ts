@@ -20,7 +20,9 @@ export interface RangeSizes {
   longLine: number;
 }
 
-export const RANGE_SIZES: RangeSizes = { first: 256 * 1024, max: 4 * 1024 * 1024, longLine: 8 * 1024 * 1024 };
+// The first range is the head already read (64 KiB, a few dozen alerts): the first incidents show
+// before a parser has warmed up on megabytes.
+export const RANGE_SIZES: RangeSizes = { first: 64 * 1024, max: 4 * 1024 * 1024, longLine: 8 * 1024 * 1024 };
 const FIRST_WINDOW = 16 * 1024;
 
 /** A range of whole lines: [start, end), where end is just past a '\n' or the file's end. */
@@ -57,12 +59,20 @@ export async function forEachRange(
   take: (range: FileRange) => Promise<void>,
   signal: AbortSignal,
   sizes: RangeSizes = RANGE_SIZES,
+  /** The file's first bytes, already read: the first range ends at their last '\n'. */
+  head: Uint8Array = new Uint8Array(),
 ): Promise<number> {
   let pos = start;
   let target = sizes.first;
+  const headEnd = head.length < file.size ? head.lastIndexOf(0x0a) + 1 : file.size;
   while (pos < file.size) {
     if (signal.aborted) throw abortError();
-    const end = pos + target >= file.size ? file.size : await endOfLineAt(file, pos + target, sizes.longLine);
+    const end =
+      pos === start && headEnd > start
+        ? headEnd
+        : pos + target >= file.size
+          ? file.size
+          : await endOfLineAt(file, pos + target, sizes.longLine);
     if (end === null) return pos;
     await take({ start: pos, end });
     pos = end;
