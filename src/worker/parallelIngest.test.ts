@@ -13,6 +13,7 @@ import { InOrder } from './inOrder';
 import { PortParsers, type ParserPort } from './portParsers';
 import { serveParser, type ServedPort } from './parserService';
 import type { RangeSizes } from './ranges';
+import { warmUp } from './warmUp';
 
 /**
  * The parallel path (ranges or batches of lines parsed anywhere, folded in file order) must give
@@ -164,6 +165,12 @@ describe('search over alerts kept as lines', () => {
       const expected = new Set([...want.map((s) => s.id), ...summaryHits.map((s) => s.id)]);
       expect(new Set(view.rows.map((r) => r.id)), needle).toEqual(expected);
     }
+  });
+});
+
+describe('parser warm-up', () => {
+  it('parses every warm-up line of the samples as an alert', () => {
+    expect(warmUp()).toBe(3000);
   });
 });
 

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { ParserConnect } from './parserProtocol';
 import { serveParser } from './parserService';
+import { warmUp } from './warmUp';
 
 /**
  * Parser worker entry: the page hands it a port, and the engine sends it batches of lines on it
@@ -9,5 +10,5 @@ import { serveParser } from './parserService';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<ParserConnect>) => {
-  if (event.data.type === 'connect') serveParser(event.data.port as unknown as Parameters<typeof serveParser>[0]);
+  if (event.data.type === 'connect') serveParser(event.data.port as unknown as Parameters<typeof serveParser>[0], warmUp);
 };

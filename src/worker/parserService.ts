@@ -9,15 +9,16 @@ export interface ServedPort {
 
 /**
  * Answer the engine's requests on `port`: batches of lines are parsed in the order they come,
- * results go back with their buffers transferred.
+ * results go back with their buffers transferred. `warm` runs before the parser says it is ready.
  */
-export function serveParser(port: ServedPort): void {
+export function serveParser(port: ServedPort, warm?: () => unknown): void {
   const parser = new OrderedParser();
   const reply = (message: ParserResponse, transfer: Transferable[] = []) => port.postMessage(message, transfer);
   port.onmessage = (e) => {
     const request = e.data;
     switch (request.type) {
       case 'hello':
+        if (warm) warm();
         reply({ type: 'ready' });
         return;
       case 'end':
