@@ -13,7 +13,7 @@ import { InOrder } from './inOrder';
 import { PortParsers, type ParserPort } from './portParsers';
 import { serveParser, type ServedPort } from './parserService';
 import type { RangeSizes } from './ranges';
-import { warmUp } from './warmUp';
+import { warmUp, warmUpEngine } from './warmUp';
 
 /**
  * The parallel path (ranges or batches of lines parsed anywhere, folded in file order) must give
@@ -169,8 +169,9 @@ describe('search over alerts kept as lines', () => {
 });
 
 describe('parser warm-up', () => {
-  it('parses every warm-up line of the samples as an alert', () => {
+  it('parses every warm-up line of the samples as an alert, and folds them into incidents', () => {
     expect(warmUp()).toBe(3000);
+    expect(warmUpEngine()).toBeGreaterThan(100);
   });
 });
 
