@@ -170,7 +170,7 @@ describe('search over alerts kept as lines', () => {
 
 describe('parser warm-up', () => {
   it('parses every warm-up line of the samples as an alert, and folds them into incidents', () => {
-    expect(warmUp()).toBe(3000);
+    expect(warmUp()).toBe(1000);
     expect(warmUpEngine()).toBeGreaterThan(100);
   });
 });

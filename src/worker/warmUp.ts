@@ -6,7 +6,7 @@ import { EMPTY_FILTER } from '../model';
 import samples from '../samples/falco-samples.ndjson?raw';
 
 /** Lines parsed to warm up: enough calls for the JIT to optimise the parsing path. */
-const WARM_UP_LINES = 3000;
+const WARM_UP_LINES = 1000;
 
 /**
  * Parse the built-in samples a few thousand times over, once, while the page is idle: a fresh
