@@ -84,15 +84,16 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
 
 /**
  * See ParsedBatch.plain. Integers are taken to be written as their digits, as every JSON writer
- * does (checking each would cost more than the rest of the line's grouping); other numbers are
- * looked for as JavaScript prints them (1.50 is printed 1.5).
+ * does: checking each would cost more than the rest of the line's grouping, and Falco's
+ * nanosecond times (evt.time, beyond 2^53) print differently once parsed anyway. Other numbers
+ * are looked for as JavaScript prints them (1.50 is printed 1.5).
  */
 function isPlain(line: string, alert: Alert): boolean {
   if (line.indexOf('\\') !== -1) return false;
   const fields = alert.outputFields;
   for (const key in fields) {
     const value = fields[key];
-    if (typeof value === 'number' && !Number.isSafeInteger(value) && !line.includes(String(value))) return false;
+    if (typeof value === 'number' && !Number.isInteger(value) && !line.includes(String(value))) return false;
   }
   return true;
 }
