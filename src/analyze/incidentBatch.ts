@@ -92,6 +92,31 @@ export function timelineKey(timeMs: number, priority: Priority, epoch = 0): numb
   return (Math.floor(timeMs / 1000) - epoch) * PRIORITIES.length + severity(priority);
 }
 
+/** An incident's first and last seen times (IncidentSummary has these fields). */
+export interface TimeSpan {
+  firstSeenMs: number;
+  firstSeen: string;
+  lastSeenMs: number;
+  lastSeen: string;
+}
+
+/**
+ * Widen a span to take in [firstMs, lastMs]. Strict comparisons, so that on a tie the earlier
+ * alert's text stays; a known time always replaces an unknown one (NaN). Used for each alert
+ * within a batch and for each batch's delta, which is why folding batches gives what adding
+ * the alerts one by one gives.
+ */
+export function widenSpan(span: TimeSpan, firstMs: number, firstTime: string, lastMs: number, lastTime: string): void {
+  if (firstMs < span.firstSeenMs || Number.isNaN(span.firstSeenMs)) {
+    span.firstSeenMs = firstMs;
+    span.firstSeen = firstTime;
+  }
+  if (lastMs > span.lastSeenMs || Number.isNaN(span.lastSeenMs)) {
+    span.lastSeenMs = lastMs;
+    span.lastSeen = lastTime;
+  }
+}
+
 /** The alert's tags, or the rule's own tags when the record carries none (older Falco output). */
 export function effectiveTags(rule: string, tags: string[]): string[] {
   return tags.length ? tags : (catalogEntry(rule)?.tags ?? tags);
@@ -244,10 +269,7 @@ function opening(key: number, alert: Alert, entity: Entity, index: number): Inci
 
 class DeltaBuilder {
   private count = 0;
-  private firstMs = NaN;
-  private firstTime = '';
-  private lastMs = NaN;
-  private lastTime = '';
+  private readonly span: TimeSpan = { firstSeenMs: NaN, firstSeen: '', lastSeenMs: NaN, lastSeen: '' };
   private readonly hostnames: string[] = [];
   private severest: Priority = 'Debug';
   private severestAlert = -1;
@@ -267,15 +289,7 @@ class DeltaBuilder {
 
   add(alert: Alert, index: number, epochSecond: number): void {
     this.count++;
-    // Strict comparisons: on a tie the earlier alert stays, as when alerts are added one by one.
-    if (alert.timeMs < this.firstMs || Number.isNaN(this.firstMs)) {
-      this.firstMs = alert.timeMs;
-      this.firstTime = alert.time;
-    }
-    if (alert.timeMs > this.lastMs || Number.isNaN(this.lastMs)) {
-      this.lastMs = alert.timeMs;
-      this.lastTime = alert.time;
-    }
+    widenSpan(this.span, alert.timeMs, alert.time, alert.timeMs, alert.time);
     if (alert.hostname && !this.hostnames.includes(alert.hostname)) this.hostnames.push(alert.hostname);
     const rank = severity(alert.priority);
     if (this.severestAlert < 0 || rank < severity(this.severest)) {
@@ -299,10 +313,10 @@ class DeltaBuilder {
     const delta: IncidentDelta = {
       key: this.key,
       count: this.count,
-      firstMs: this.firstMs,
-      firstTime: this.firstTime,
-      lastMs: this.lastMs,
-      lastTime: this.lastTime,
+      firstMs: this.span.firstSeenMs,
+      firstTime: this.span.firstSeen,
+      lastMs: this.span.lastSeenMs,
+      lastTime: this.span.lastSeen,
       hostnames: this.hostnames,
       severest: this.severest,
       severestAlert: this.severestAlert,

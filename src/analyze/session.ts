@@ -5,7 +5,7 @@ import { tacticsFromTags } from '../knowledge/mitre';
 import { AlertStore } from './alertStore';
 import { IntColumn } from './column';
 import { stableHash } from './hash';
-import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, type IncidentBatchResult, type IncidentDelta, type IncidentOpening } from './incidentBatch';
+import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchResult, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
 import type { ParsedBatch } from './parseBatch';
 import { buildReport } from './report';
@@ -238,14 +238,7 @@ export class AnalysisSession {
   private merge(state: IncidentState, d: IncidentDelta, firstId: number, shift: number): void {
     const summary = state.summary;
     summary.count += d.count;
-    if (d.firstMs < summary.firstSeenMs || Number.isNaN(summary.firstSeenMs)) {
-      summary.firstSeenMs = d.firstMs;
-      summary.firstSeen = d.firstTime;
-    }
-    if (d.lastMs > summary.lastSeenMs || Number.isNaN(summary.lastSeenMs)) {
-      summary.lastSeenMs = d.lastMs;
-      summary.lastSeen = d.lastTime;
-    }
+    widenSpan(summary, d.firstMs, d.firstTime, d.lastMs, d.lastTime);
     let hostsChanged = false;
     for (const host of d.hostnames) {
       if (state.hostnames.has(host)) continue;
