@@ -1,5 +1,6 @@
 import type { Alert, IncidentSummary } from '../model';
 import { fieldText } from '../knowledge/fieldValue';
+import { eventGeneratorMatch } from '../knowledge/eventGenerator';
 
 /**
  * Observations any alert can earn, whatever its rule: facts an analyst checks first.
@@ -7,13 +8,11 @@ import { fieldText } from '../knowledge/fieldValue';
  */
 export function commonObservations(alert: Alert, incident: IncidentSummary, playbookNotes: string[] = []): string[] {
   const notes: string[] = [];
-  const generator = ['proc.name', 'proc.pname', 'container.image.repository'].find((f) =>
-    fieldText(alert, f)?.includes('event-generator'),
-  );
+  const generator = eventGeneratorMatch(alert);
   // Said once: the playbook's own note about the drill is more specific than this one.
   if (generator && !playbookNotes.some((n) => n.includes('event-generator'))) {
     notes.push(
-      `${generator}=${fieldText(alert, generator)}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
+      `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
     );
   }
   const loginUid = fieldText(alert, 'user.loginuid');

@@ -1,6 +1,7 @@
 import type { Alert, Priority } from '../model';
 import { lookupTable } from '../knowledge/lookupTable';
 import { fieldText } from '../knowledge/fieldValue';
+import { eventGeneratorMatch } from '../knowledge/eventGenerator';
 import { classifyIp } from '../knowledge/ip';
 
 /** Points a priority contributes on its own: the rule author's severity is the starting point. */
@@ -55,7 +56,6 @@ const PACKAGE_MANAGERS = new Set([
 ]);
 const IMAGE_BUILDERS = /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/;
 const CI_RUNNERS = /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i;
-const EVENT_GENERATOR = /event-generator/;
 const TEMP_DIRS = /^(\/tmp\/|\/dev\/shm\/|\/var\/tmp\/|\/run\/shm\/)/;
 
 function first(alert: Alert, fields: string[], accept: (value: string) => boolean) {
@@ -152,10 +152,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     label: "Falco's event-generator",
     delta: -35,
     reason: "falcosecurity's event-generator fires alerts on purpose to test Falco: likely a drill.",
-    test: (a) =>
-      first(a, ['proc.name', 'proc.pname', 'proc.exepath', 'container.image.repository', 'container.name', 'proc.cmdline'], (v) =>
-        EVENT_GENERATOR.test(v),
-      ),
+    test: (a) => eventGeneratorMatch(a) ?? null,
   },
   {
     id: 'image-build',

@@ -223,7 +223,7 @@ describe('observe on realistic alerts', () => {
       'user.name': 'root',
       'user.uid': 0,
     });
-    expect(notes[0]).toMatch(/event-generator.*proc\.name, proc\.exepath, container\.name/);
+    expect(notes[0]).toMatch(/event-generator.*proc\.name, proc\.exepath, proc\.cmdline, container\.name/);
     expect(notes.some((n) => n.includes('password hashes'))).toBe(true);
     expect(notes.some((n) => n.startsWith('proc.tty'))).toBe(false);
     expect(notes.some((n) => n.startsWith('user.loginuid'))).toBe(false);
@@ -264,7 +264,7 @@ describe('observe on realistic alerts', () => {
       'proc.pname': 'event-generator',
       'user.loginuid': -1,
     });
-    expect(notes[0]).toMatch(/proc\.pname, proc\.exepath, proc\.pcmdline/);
+    expect(notes[0]).toMatch(/proc\.exepath, proc\.pname, proc\.pcmdline/);
     expect(notes[1]).toMatch(/proc\.name is httpd but proc\.exepath is \/bin\/event-generator/);
   });
 

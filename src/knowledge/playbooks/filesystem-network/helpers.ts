@@ -1,6 +1,7 @@
 import { classifyIp, type IpClass, type IpScope } from '../../ip';
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
+import { eventGeneratorMatches } from '../../eventGenerator';
 import type { CommandTemplate } from '../../types';
 
 /**
@@ -83,21 +84,9 @@ function basename(path: string): string {
 
 /** Where falcosecurity's event-generator shows up in the alert, if anywhere. */
 export function eventGeneratorNotes(alert: Alert): string[] {
-  const where: string[] = [];
+  const where = eventGeneratorMatches(alert).map((m) => m.field);
   const name = fieldText(alert, 'proc.name');
-  if (name === EVENT_GENERATOR) where.push('proc.name');
-  if (fieldText(alert, 'proc.pname') === EVENT_GENERATOR) where.push('proc.pname');
   const exe = fieldText(alert, 'proc.exepath');
-  if (exe !== undefined && basename(exe) === EVENT_GENERATOR) where.push('proc.exepath');
-  const pcmd = fieldText(alert, 'proc.pcmdline');
-  if (pcmd !== undefined && basename(pcmd) === EVENT_GENERATOR) where.push('proc.pcmdline');
-  for (const n of [2, 3, 4, 5, 6, 7]) {
-    if (fieldText(alert, `proc.aname[${n}]`) === EVENT_GENERATOR) where.push(`proc.aname[${n}]`);
-  }
-  const image = fieldText(alert, 'container.image.repository');
-  if (image?.includes(EVENT_GENERATOR)) where.push('container.image.repository');
-  const cname = fieldText(alert, 'container.name');
-  if (cname?.includes(EVENT_GENERATOR)) where.push('container.name');
   if (where.length === 0) return [];
   const notes = [
     `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`,

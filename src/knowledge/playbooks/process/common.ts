@@ -5,6 +5,7 @@
 import type { Alert } from '../../../model';
 import type { CommandTemplate } from '../../types';
 import { fieldText } from '../../fieldValue';
+import { eventGeneratorMatch } from '../../eventGenerator';
 
 /** Drops the observations that did not apply. */
 export function compact(...notes: Array<string | undefined | false>): string[] {
@@ -30,41 +31,7 @@ export const DEBUGGER_NAMES: ReadonlySet<string> = new Set([
 
 // ---------------------------------------------------------------- event-generator
 
-const EVENT_GENERATOR_FIELDS = [
-  'proc.name',
-  'proc.exepath',
-  'proc.exe',
-  'proc.pname',
-  'proc.pexepath',
-  'proc.pexe',
-  'proc.aname[2]',
-  'proc.aname[3]',
-  'proc.aname[4]',
-  'proc.cmdline',
-  'proc.pcmdline',
-  'container.name',
-  'container.image.repository',
-] as const;
-
-function looksLikeEventGenerator(field: string, value: string): boolean {
-  const v = value.toLowerCase();
-  if (v.includes('falco-event-generator') || v.includes('falcosecurity/event-generator')) return true;
-  if (field.endsWith('cmdline')) {
-    // event-generator re-runs itself as `<name> run ^helper.X$` to stage an action under another name.
-    return /\brun \^helper\.[a-z0-9_]+\$/i.test(value) || /(^|[\s/])event-generator(\s|$)/.test(value);
-  }
-  if (field === 'container.name') return v.includes('event-generator');
-  return v === 'event-generator' || v.endsWith('/event-generator');
-}
-
-/** The first field that shows falcosecurity's event-generator behind the alert, if any. */
-export function eventGeneratorMatch(alert: Alert): { field: string; value: string } | undefined {
-  for (const field of EVENT_GENERATOR_FIELDS) {
-    const value = fieldText(alert, field);
-    if (value !== undefined && looksLikeEventGenerator(field, value)) return { field, value };
-  }
-  return undefined;
-}
+export { eventGeneratorMatch };
 
 /** Generic drill observation, for rules without a more specific event-generator explanation. */
 export function eventGeneratorNote(alert: Alert): string | undefined {
