@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { incidents } from './helpers';
+
+/**
+ * A large NDJSON file goes to the parser workers in ranges and comes back folded into incidents:
+ * every alert counted once, in its incident, with its own line number, and searchable.
+ */
+test('a large file is parsed by the parser workers: counts, line numbers and search hold', async ({ page }, testInfo) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('./');
+  // The engine and at least two parsers (the page starts them at once).
+  await expect.poll(() => workers.length).toBeGreaterThanOrEqual(3);
+
+  const lines: string[] = [];
+  for (let i = 0; i < 60_000; i++) {
+    lines.push(
+      JSON.stringify({
+        rule: `Parser test rule ${i % 2}`,
+        priority: i === 59_999 ? 'Critical' : 'Notice',
+        time: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString(),
+        output: `event ${i} pid=${100_000 + i} ${'z'.repeat(250)}`,
+        output_fields: { 'container.id': `c${i % 3}`, 'proc.name': 'worker', 'proc.pid': 100_000 + i },
+      }),
+    );
+  }
+  const path = testInfo.outputPath('parsed.ndjson');
+  writeFileSync(path, `${lines.join('\n')}\n`); // ~21 MB: ranges across both parsers
+  await page.getByLabel('Open alert files').setInputFiles(path);
+
+  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText('parsed.ndjson: 60000 alerts, 0 problems', { timeout: 60_000 });
+  await expect(page.locator('.session-stats')).toHaveText(/60000 alerts · 6 incidents · 0 problems/);
+
+  // The last line (i = 59999: rule 1, container c2) is the only Critical one: its incident leads.
+  await incidents(page).first().click();
+  await expect(page.getByRole('heading', { name: 'Parser test rule 1' })).toBeVisible();
+  await expect(page.getByText('Critical · 10000 alerts · container c2')).toBeVisible();
+  await page.getByRole('tab', { name: 'Alerts' }).click();
+  // Its alerts are lines i + 1 with i ≡ 5 (mod 6): 6, 12, 18 ...
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1).getByRole('cell').last()).toHaveText('parsed.ndjson:6');
+  await expect(rows.nth(2).getByRole('cell').last()).toHaveText('parsed.ndjson:12');
+  await expect(rows.nth(50).getByRole('cell').last()).toHaveText('parsed.ndjson:300');
+
+  // Search finds the one incident holding pid=154321 (i = 54321: rule 1, container c0).
+  await page.getByPlaceholder('Search output and fields').fill('pid=154321');
+  await expect(page.locator('.list-count')).toHaveText(/^1 of 6 incidents/);
+});
