@@ -7,7 +7,7 @@ import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../exp
 import type { LinePiece } from '../ingest/batcher';
 import { makeIssue } from '../ingest/normalize';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
-import { RANGE_SIZES, forEachRange, linesStart, readHead, readRange, streamLines, type RangeSizes } from './ranges';
+import { RANGE_SIZES, ReadFailure, forEachRange, linesStart, readHead, readRange, streamLines, type RangeSizes } from './ranges';
 import { InOrder } from './inOrder';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 
@@ -303,6 +303,12 @@ export class EngineHost {
         // What was read before the cancel is kept: let the batches already sent finish.
         await inOrder.drain().catch(() => {});
         summary.cancelled = true;
+        return { ...summary };
+      }
+      if (error instanceof ReadFailure) {
+        // The file went away or changed while read (the stream path says the same).
+        await inOrder.drain().catch(() => {});
+        sink.problem(makeIssue(name, 0, error.message));
         return { ...summary };
       }
       throw error;

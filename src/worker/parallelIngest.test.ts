@@ -151,6 +151,27 @@ describe('parallel ingest', () => {
   });
 });
 
+describe('a file that cannot be read to the end', () => {
+  it('keeps the ranges read before, and says where reading stopped', async () => {
+    const real = new Blob([BYTES]);
+    const breakAt = 200_000;
+    // Like a file deleted or changed on disk while read: reads past breakAt fail.
+    const file = {
+      name: 'vanishing.ndjson',
+      size: real.size,
+      slice: (start: number, end: number) =>
+        end <= breakAt ? real.slice(start, end) : { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) },
+    } as unknown as File;
+    const host = new EngineHost(() => {}, new InlineParsers(), SMALL);
+    const summary = await host.handle({ type: 'ingestFile', file }, ctx());
+    expect(summary.alerts).toBeGreaterThan(100);
+    const problems = (await host.handle({ type: 'problems', offset: 0, limit: 1e6 }, ctx())).items;
+    expect(problems.at(-1)).toMatchObject({ file: 'vanishing.ndjson', line: 0 });
+    expect(problems.at(-1)!.message).toMatch(/^the file could not be read to the end \(NotReadableError\); the records before this point were loaded$/);
+    expect(summary.records).toBe(summary.alerts + summary.problems);
+  });
+});
+
 describe('search over alerts kept as lines', () => {
   it('finds exactly the incidents a parse of every alert finds', async () => {
     const host = await engineWith(new InlineParsers(), new File([BYTES], 'corpus.ndjson'));

@@ -86,7 +86,10 @@ async function endOfLineAt(file: Blob, from: number, limit: number): Promise<num
   let at = from;
   let window = FIRST_WINDOW;
   while (at < file.size && at - from < limit) {
-    const bytes = new Uint8Array(await file.slice(at, at + window).arrayBuffer());
+    const bytes = await file
+      .slice(at, at + window)
+      .arrayBuffer()
+      .then((b) => new Uint8Array(b), (e: unknown) => Promise.reject(new ReadFailure(e)));
     const nl = bytes.indexOf(0x0a);
     if (nl !== -1) return at + nl + 1;
     at += bytes.length;
@@ -113,12 +116,24 @@ export async function streamLines(blob: Blob, take: (piece: LinePiece) => Promis
   }
 }
 
+/** A range (or the head) of a file that could not be read: what was read before it still counts. */
+export class ReadFailure extends Error {
+  constructor(cause: unknown) {
+    super(`the file could not be read to the end (${cause instanceof Error ? cause.message : String(cause)}); the records before this point were loaded`);
+  }
+}
+
 export function abortError(): DOMException {
   return new DOMException('Reading the file was cancelled', 'AbortError');
 }
 
 /** The bytes of a range without its final '\n' (read from `head` when the range lies in it). */
 export async function readRange(blob: Blob, range: FileRange, head?: Uint8Array): Promise<Uint8Array> {
-  const bytes = head && range.end <= head.length ? head.slice(range.start, range.end) : new Uint8Array(await blob.slice(range.start, range.end).arrayBuffer());
+  let bytes: Uint8Array;
+  try {
+    bytes = head && range.end <= head.length ? head.slice(range.start, range.end) : new Uint8Array(await blob.slice(range.start, range.end).arrayBuffer());
+  } catch (e) {
+    throw new ReadFailure(e);
+  }
   return bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.subarray(0, bytes.length - 1) : bytes;
 }
