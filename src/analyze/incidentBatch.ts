@@ -129,21 +129,27 @@ export function effectiveTags(rule: string, tags: string[]): string[] {
 export class KeyTable {
   private readonly byRule = new Map<string, Map<string, Map<string, number>>>();
   private count = 0;
-  private last = { rule: '', kind: '', value: '', key: -1 };
+  private lastRule = '';
+  private lastKind = '';
+  private lastValue = '';
+  private lastKey = -1;
   /** Per key, the severity of the most severe alert seen (see IncidentDelta.risk). */
   readonly best: number[] = [];
 
   /** The key's number, or -1 - number when it is new (so the caller knows to open it). */
   numberOf(rule: string, entity: Entity): number {
     // Runs of alerts of one rule and entity are common (noisy rules): skip the lookups then.
-    if (rule === this.last.rule && entity.value === this.last.value && entity.kind === this.last.kind) return this.last.key;
+    if (rule === this.lastRule && entity.value === this.lastValue && entity.kind === this.lastKind) return this.lastKey;
     let byKind = this.byRule.get(rule);
     if (!byKind) this.byRule.set(rule, (byKind = new Map()));
     let byValue = byKind.get(entity.kind);
     if (!byValue) byKind.set(entity.kind, (byValue = new Map()));
     const known = byValue.get(entity.value);
     if (known !== undefined) {
-      this.last = { rule, kind: entity.kind, value: entity.value, key: known };
+      this.lastRule = rule;
+      this.lastKind = entity.kind;
+      this.lastValue = entity.value;
+      this.lastKey = known;
       return known;
     }
     const key = this.count++;
