@@ -2,12 +2,13 @@ import type { Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
-import { ingestStream, ingestText } from '../ingest';
+import { ingestText } from '../ingest';
 import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
 import type { LinePiece } from '../ingest/batcher';
 import { makeIssue } from '../ingest/normalize';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
-import { RANGE_SIZES, ReadFailure, forEachRange, linesStart, readHead, readRange, streamLines, type RangeSizes } from './ranges';
+import { RANGE_SIZES, ReadFailure, readHead, type RangeSizes } from './ranges';
+import { readFile, type IngestIO, type ReadResult } from './readFile';
 import { InOrder } from './inOrder';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 
@@ -24,26 +25,6 @@ function yieldToEventLoop(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
-}
-
-interface ReadResult {
-  format: string;
-  gzip: boolean;
-  bytes: number;
-}
-
-/** What a reader gets from ingest(): where records, batches and ranges go, and its bookkeeping. */
-interface IngestIO {
-  /** Records parsed by the reader itself (JSON documents, pasted text). */
-  sink: { alert: AnalysisSession['addAlert']; problem: AnalysisSession['addProblem'] };
-  signal: AbortSignal;
-  /** Lines to parse: applied in the order given; waits when too many are pending. */
-  parse: (input: ParseInput) => Promise<void>;
-  /** The same for the pieces a LineBatcher cuts (batches, and lines too long to keep). */
-  lineBatches: (piece: LinePiece) => Promise<void>;
-  progress: (bytesRead: number) => void;
-  /** Lets the event loop turn now and then while a stream is read (see READ_SLICE_MS). */
-  afterChunk: () => Promise<void> | void;
 }
 
 export interface RequestContext {
@@ -118,7 +99,7 @@ export class EngineHost {
       case 'ingestFile': {
         const head = await readHead(request.file);
         if (looksLikeSessionFile(new TextDecoder().decode(head.subarray(0, 64)))) return this.openSession(request.file);
-        return this.ingest(request.file.name, ctx, (io) => this.readFile(request.file, head, io), request.file.size);
+        return this.ingest(request.file.name, ctx, (io) => readFile(request.file, head, io, this.rangeSizes), request.file.size);
       }
       case 'ingestText':
         return this.ingest(request.name, ctx, async (io) => ingestText(request.text, request.name, io.sink), request.text.length);
@@ -196,39 +177,6 @@ export class EngineHost {
       { generatedAt: request.generatedAt, files: this.inputs.map((i) => i.name), alerts: stats.alerts, problems: stats.problems },
       request.triage,
     );
-  }
-
-  /**
-   * Read a file: a plain NDJSON file as ranges its parsers read themselves; gzip, JSON documents
-   * and the rest of a file after a line too long to range over, as a stream.
-   */
-  private async readFile(file: File, head: Uint8Array, io: IngestIO): Promise<ReadResult> {
-    const stream = (blob: Blob) =>
-      ingestStream(blob.stream(), file.name, io.sink, {
-        signal: io.signal,
-        lineBatches: io.lineBatches,
-        onProgress: (p) => io.progress(p.bytesRead),
-        afterChunk: io.afterChunk,
-      });
-    const lines = linesStart(head, file.size);
-    if (lines === null) return stream(file);
-    const stop = await forEachRange(
-      file,
-      lines.start,
-      async (range) => {
-        // Read here (this thread is mostly idle, so the read keeps flowing), parsed there.
-        await io.parse(readRange(file, range, head).then((bytes) => ({ bytes, firstLine: 1, file: file.name })));
-        io.progress(range.end);
-      },
-      io.signal,
-      this.rangeSizes,
-      head,
-    );
-    if (stop < file.size) {
-      await streamLines(file.slice(stop), io.lineBatches, io.signal);
-      io.progress(file.size);
-    }
-    return { format: lines.format, gzip: false, bytes: file.size };
   }
 
   private async ingest(name: string, ctx: RequestContext, read: (io: IngestIO) => Promise<ReadResult>, totalBytes: number): Promise<InputSummary> {

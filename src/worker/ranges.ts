@@ -2,9 +2,9 @@ import { LineBatcher, type LinePiece } from '../ingest/batcher';
 import { isGzip, sniffBytes, utf8BomLength } from '../ingest/detect';
 
 /**
- * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines that the parser
- * workers read themselves with Blob.slice: the engine never touches their bytes, it only finds
- * where lines end. Gzip and JSON documents are read as a stream instead (see ingestStream).
+ * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines, read with Blob.slice
+ * (several at once: concurrent reads are faster than one stream) and parsed by the parser
+ * workers. Gzip and JSON documents are read as a stream instead (see ingestStream).
  */
 
 /** Bytes read first: enough to sniff the format, and all of most small files. */

@@ -1,0 +1,59 @@
+import type { AnalysisSession } from '../analyze/session';
+import type { LinePiece } from '../ingest/batcher';
+import { ingestStream } from '../ingest';
+import type { ParseInput } from './batchParsers';
+import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
+
+export interface ReadResult {
+  format: string;
+  gzip: boolean;
+  bytes: number;
+}
+
+/** What a reader gets from ingest(): where records, batches and ranges go, and its bookkeeping. */
+export interface IngestIO {
+  /** Records parsed by the reader itself (JSON documents, pasted text). */
+  sink: { alert: AnalysisSession['addAlert']; problem: AnalysisSession['addProblem'] };
+  signal: AbortSignal;
+  /** Lines to parse: applied in the order given; waits when too many are pending. */
+  parse: (input: ParseInput) => Promise<void>;
+  /** The same for the pieces a LineBatcher cuts (batches, and lines too long to keep). */
+  lineBatches: (piece: LinePiece) => Promise<void>;
+  progress: (bytesRead: number) => void;
+  /** Lets the event loop turn now and then while a stream is read. */
+  afterChunk: () => Promise<void> | void;
+}
+
+/**
+ * Read a file (its first bytes, `head`, already read): a plain NDJSON file as ranges of whole
+ * lines, read here and parsed by the parser workers; gzip, JSON documents and the rest of a file
+ * after a line too long to range over, as a stream.
+ */
+export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes: RangeSizes = RANGE_SIZES): Promise<ReadResult> {
+  const stream = (blob: Blob) =>
+    ingestStream(blob.stream(), file.name, io.sink, {
+      signal: io.signal,
+      lineBatches: io.lineBatches,
+      onProgress: (p) => io.progress(p.bytesRead),
+      afterChunk: io.afterChunk,
+    });
+  const lines = linesStart(head, file.size);
+  if (lines === null) return stream(file);
+  const stop = await forEachRange(
+    file,
+    lines.start,
+    async (range) => {
+      // Read here (this thread is mostly idle, so the read keeps flowing), parsed there.
+      await io.parse(readRange(file, range, head).then((bytes) => ({ bytes, firstLine: 1, file: file.name })));
+      io.progress(range.end);
+    },
+    io.signal,
+    sizes,
+    head,
+  );
+  if (stop < file.size) {
+    await streamLines(file.slice(stop), io.lineBatches, io.signal);
+    io.progress(file.size);
+  }
+  return { format: lines.format, gzip: false, bytes: file.size };
+}
