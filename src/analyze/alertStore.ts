@@ -42,7 +42,10 @@ export class AlertStore {
     alert.id = id;
     this.objects.set(id, alert);
     this.chunkOf.push(HELD_AS_OBJECT);
-    for (const c of [this.byteStart, this.byteEnd, this.line, this.plain]) c.push(0);
+    this.byteStart.push(0);
+    this.byteEnd.push(0);
+    this.line.push(0);
+    this.plain.push(0);
     return id;
   }
 

@@ -57,7 +57,7 @@ export interface IncidentDelta {
  * more to clone than to compute, numbers in one typed array cost a copy. See forEachDelta.
  */
 export interface PackedDeltas {
-  /** DELTA_NUMBERS numbers per delta, in the order of packDelta. */
+  /** DELTA_NUMBERS numbers per delta, in the order packDeltas writes them. */
   numbers: Float64Array;
   /** First and last time text of each delta. */
   times: string[];
@@ -67,13 +67,19 @@ export interface PackedDeltas {
   timeline: Float64Array;
 }
 
-export interface IncidentBatchResult {
+/** A batch's incidents, before packing: what the engine folds for alerts it parsed itself. */
+export interface IncidentBatchParts {
   /** Key of each alert, in batch order. */
   keys: Int32Array;
   openings: IncidentOpening[];
-  deltas: PackedDeltas;
+  deltas: IncidentDelta[];
   /** Whole seconds of the batch's first alert with a time: what its timeline keys count from. */
   epochSecond: number;
+}
+
+/** The same, packed to cross to the engine (see PackedDeltas). */
+export interface IncidentBatchResult extends Omit<IncidentBatchParts, 'deltas'> {
+  deltas: PackedDeltas;
 }
 
 const SEVERITY = new Map<Priority, number>(PRIORITIES.map((p, i) => [p, i]));
@@ -161,7 +167,8 @@ export class KeyTable {
 
 /** Accumulates one batch: add alerts in input order, then take the result. */
 export class IncidentBatch {
-  private keys = new Int32Array(1024);
+  /** Small at first: the engine makes a batch of one for each alert it holds as an object. */
+  private keys = new Int32Array(16);
   private size = 0;
   private readonly openings: IncidentOpening[] = [];
   private readonly deltas = new Map<number, DeltaBuilder>();
@@ -195,13 +202,20 @@ export class IncidentBatch {
     return index;
   }
 
-  result(): IncidentBatchResult {
+  /** The batch's incidents, unpacked (for a session folding alerts it holds itself). */
+  parts(): IncidentBatchParts {
     return {
       keys: this.keys.slice(0, this.size),
       openings: this.openings,
-      deltas: packDeltas([...this.deltas.values()].map((d) => d.done())),
+      deltas: [...this.deltas.values()].map((d) => d.done()),
       epochSecond: this.epochSecond,
     };
+  }
+
+  /** The batch's incidents, packed to be posted. */
+  result(): IncidentBatchResult {
+    const parts = this.parts();
+    return { ...parts, deltas: packDeltas(parts.deltas) };
   }
 }
 
@@ -225,7 +239,7 @@ function packDeltas(deltas: IncidentDelta[]): PackedDeltas {
   return { numbers, times, hostnames, timeline: Float64Array.from(timeline) };
 }
 
-/** Calls `fn` with each delta of a packed batch, in order (the object is reused: read it at once). */
+/** Unpacks a packed batch's deltas, calling `fn` with each in order. */
 export function forEachDelta(packed: PackedDeltas, fn: (d: IncidentDelta) => void): void {
   const n = packed.numbers;
   let host = 0;

@@ -5,7 +5,7 @@ import { tacticsFromTags } from '../knowledge/mitre';
 import { AlertStore } from './alertStore';
 import { IntColumn } from './column';
 import { stableHash } from './hash';
-import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchResult, type IncidentDelta, type IncidentOpening } from './incidentBatch';
+import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchParts, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
 import type { ParsedBatch } from './parseBatch';
 import { buildReport } from './report';
@@ -67,12 +67,22 @@ export class AnalysisSession {
 
   /** Add one normalised record, kept as an object; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
-    const alert = this.restore(record);
-    const id = this.store.addObject(alert);
+    return this.addAlerts([record])[0]!;
+  }
+
+  /** Add records kept as objects (a saved session's alerts), folded as one batch. */
+  addAlerts(records: readonly Omit<Alert, 'id'>[]): Alert[] {
     const batch = new IncidentBatch(this.objectKeys);
-    batch.add(alert);
-    this.applyIncidents(OBJECT_KEYS, batch.result(), id);
-    return alert;
+    const firstId = this.store.size;
+    const alerts = records.map((record) => {
+      const alert = this.restore(record);
+      this.store.addObject(alert);
+      batch.add(alert);
+      return alert;
+    });
+    const parts = batch.parts();
+    this.applyIncidents(OBJECT_KEYS, parts, firstId, (fold) => parts.deltas.forEach(fold));
+    return alerts;
   }
 
   /**
@@ -83,7 +93,7 @@ export class AnalysisSession {
   addBatch(batch: ParsedBatch, keySpace: string, lineOffset = 0): void {
     for (const problem of batch.problems) this.addProblem(lineOffset ? { ...problem, line: problem.line + lineOffset } : problem);
     const firstId = this.store.addBatch(batch, lineOffset);
-    this.applyIncidents(keySpace, batch, firstId);
+    this.applyIncidents(keySpace, batch, firstId, (fold) => forEachDelta(batch.deltas, fold));
   }
 
   /** Forget a key space's numbering (its file is read); its incidents stay. */
@@ -178,14 +188,17 @@ export class AnalysisSession {
     return s.ids;
   }
 
-  /** Fold a batch's incident deltas in (see incidentBatch); its alerts have ids from firstId on. */
-  private applyIncidents(keySpace: string, batch: IncidentBatchResult, firstId: number): void {
+  /**
+   * Fold a batch's incidents in (see incidentBatch); its alerts have ids from firstId on, and
+   * `eachDelta` hands over its deltas, packed or not.
+   */
+  private applyIncidents(keySpace: string, batch: Omit<IncidentBatchParts, 'deltas'>, firstId: number, eachDelta: (fold: (d: IncidentDelta) => void) => void): void {
     let states = this.keySpaces.get(keySpace);
     if (!states) this.keySpaces.set(keySpace, (states = []));
     for (const o of batch.openings) states[o.key] = this.stateFor(o, firstId + o.alert);
     if (Number.isNaN(this.epoch)) this.epoch = batch.epochSecond;
     const shift = (batch.epochSecond - this.epoch) * PRIORITIES.length;
-    forEachDelta(batch.deltas, (d) => this.merge(states[d.key]!, d, firstId, shift));
+    eachDelta((d) => this.merge(states[d.key]!, d, firstId, shift));
     const keys = batch.keys;
     for (let i = 0; i < keys.length; i++) {
       const state = states[keys[i]!]!;

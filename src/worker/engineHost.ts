@@ -142,7 +142,7 @@ export class EngineHost {
   /** Reopen a saved session: its alerts and problems join this one; its triage goes to the UI. */
   private async openSession(file: File): Promise<InputSummary> {
     const saved = parseSessionFile(await file.text(), file.name);
-    for (const alert of saved.alerts) this.session.addAlert(alert);
+    this.session.addAlerts(saved.alerts);
     for (const problem of saved.problems) this.session.addProblem(problem);
     const summary: InputSummary = {
       name: file.name,

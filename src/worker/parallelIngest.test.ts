@@ -125,6 +125,17 @@ describe('parallel ingest', () => {
     expect(inline.histogram?.buckets.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
   });
 
+  it('alerts added as one list of objects (a saved session) give the same as one by one', () => {
+    const records: Parameters<AnalysisSession['addAlert']>[0][] = [];
+    ingestText(TEXT, 'corpus.ndjson', { alert: (a) => void records.push(a), problem: () => {} });
+    const listed = new AnalysisSession();
+    listed.addAlerts(records);
+    const ref = reference();
+    expect(listed.summaries()).toEqual(ref.summaries());
+    expect([...listed.allAlerts()]).toEqual([...ref.allAlerts()]);
+    expect(computeView(listed, EMPTY_FILTER).histogram).toEqual(computeView(ref, EMPTY_FILTER).histogram);
+  });
+
   it('two parser workers behind ports give the same', async () => {
     expect(await snapshotOf(await engineWith(await portParsers(), file))).toEqual(inline);
   });
