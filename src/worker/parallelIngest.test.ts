@@ -13,7 +13,7 @@ import { InOrder } from './inOrder';
 import { PortParsers, type ParserPort } from './portParsers';
 import { serveParser, type ServedPort } from './parserService';
 import type { RangeSizes } from './ranges';
-import { warmUp, warmUpEngine } from './warmUp';
+import { warmUp } from './warmUp';
 
 /**
  * The parallel path (ranges or batches of lines parsed anywhere, folded in file order) must give
@@ -201,9 +201,8 @@ describe('search over alerts kept as lines', () => {
 });
 
 describe('parser warm-up', () => {
-  it('parses every warm-up line of the samples as an alert, and folds them into incidents', () => {
+  it('parses every warm-up line of the samples as an alert', () => {
     expect(warmUp()).toBe(1000);
-    expect(warmUpEngine()).toBeGreaterThan(100);
   });
 });
 

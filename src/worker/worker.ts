@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import { EngineHost } from './engineHost';
 import { PortParsers } from './portParsers';
-import { warmUpEngine } from './warmUp';
 import type { ParsersMessage, RequestMessage, ResponseMessage } from './protocol';
 
 /** Worker entry: postMessage transport around the EngineHost. */
@@ -9,8 +8,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: ResponseMessage) => scope.postMessage(message);
 const host = new EngineHost((status) => post({ id: 0, kind: 'changed', status }));
 const running = new Map<number, AbortController>();
-// Compiled before the first drop rather than during it (see warmUp).
-setTimeout(warmUpEngine, 0);
 
 scope.onmessage = async (event: MessageEvent<RequestMessage | ParsersMessage>) => {
   if ('parsers' in event.data) {
