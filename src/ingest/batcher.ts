@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes';
 import { MAX_LINE_BYTES, lineTooLong } from './lines';
 
 /**
@@ -104,7 +105,7 @@ export class LineBatcher {
 
   /** Everything pending as one fresh buffer (a copy, so the stream's buffers are never shared). */
   private takePending(): Uint8Array {
-    const out = concat(this.pending, this.pendingBytes);
+    const out = concatBytes(this.pending);
     this.dropPending();
     return out;
   }
@@ -119,7 +120,7 @@ export class LineBatcher {
 
   private startOverlong(): void {
     const bytes = this.pendingBytes;
-    this.overlongHead = concat(this.pending, EXCERPT_BYTES);
+    this.overlongHead = concatBytes(this.pending, EXCERPT_BYTES);
     this.dropPending();
     this.overlongBytes = bytes;
   }
@@ -136,19 +137,4 @@ export class LineBatcher {
     this.overlongHead = new Uint8Array();
     return problem;
   }
-}
-
-/** The first `limit` bytes of the parts, joined into a fresh buffer. */
-function concat(parts: Uint8Array[], limit: number): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(Math.min(total, limit));
-  let at = 0;
-  for (const p of parts) {
-    if (at >= out.length) break;
-    const take = Math.min(p.length, out.length - at);
-    out.set(take === p.length ? p : p.subarray(0, take), at);
-    at += take;
-  }
-  return out;
 }

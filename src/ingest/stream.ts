@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes';
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
 import { SNIFF_BYTES, isGzip, sniffBytes, utf8BomLength, type Detected } from './detect';
 import { LineBatcher, type LinePiece } from './batcher';
@@ -111,7 +112,7 @@ export async function ingestStream(
         if (isAbort(e)) throw e;
         readError = gzip
           ? `gzip data is corrupt or truncated (${errorText(e)}); the records before this point were loaded`
-          : `the file could not be read to the end (${errorText(e)}); the records before this point were loaded`;
+          : couldNotReadToEnd(e);
         return null;
       }
     };
@@ -226,7 +227,7 @@ export async function ingestStream(
   }
 }
 
-function abortError(): DOMException {
+export function abortError(): DOMException {
   return new DOMException('Reading the file was cancelled', 'AbortError');
 }
 
@@ -234,19 +235,16 @@ function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
 
+/** Why a file's records stop early: the same words whichever way it was being read. */
+export function couldNotReadToEnd(cause: unknown): string {
+  return `the file could not be read to the end (${errorText(cause)}); the records before this point were loaded`;
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The parts as one array: the part itself when there is only one (no copy of a large document). */
 function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }

@@ -1,5 +1,6 @@
 import { LineBatcher, type LinePiece } from '../ingest/batcher';
 import { isGzip, sniffBytes, utf8BomLength } from '../ingest/detect';
+import { abortError, couldNotReadToEnd } from '../ingest/stream';
 
 /**
  * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines, read with Blob.slice
@@ -119,12 +120,8 @@ export async function streamLines(blob: Blob, take: (piece: LinePiece) => Promis
 /** A range (or the head) of a file that could not be read: what was read before it still counts. */
 export class ReadFailure extends Error {
   constructor(cause: unknown) {
-    super(`the file could not be read to the end (${cause instanceof Error ? cause.message : String(cause)}); the records before this point were loaded`);
+    super(couldNotReadToEnd(cause));
   }
-}
-
-export function abortError(): DOMException {
-  return new DOMException('Reading the file was cancelled', 'AbortError');
 }
 
 /** The bytes of a range without its final '\n' (read from `head` when the range lies in it). */
