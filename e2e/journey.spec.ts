@@ -51,6 +51,8 @@ test('the Markdown preview renders exactly the exported string', async ({ page }
   await expect(preview.getByRole('heading', { level: 2, name: 'Risk assessment' })).toBeVisible();
   await expect(preview.locator('table').first()).toContainText('proc.cmdline');
   await expect(preview).toContainText('sh -c clear; (bash || ash || sh)');
+  // evt.time as Falco wrote it (JSON.parse alone would show 1685022245478446000).
+  await expect(preview).toContainText('1685022245478445995');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
   const markdown = await downloadedText(download);
   expect(markdown).toContain('Terminal shell in container');

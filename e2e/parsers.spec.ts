@@ -13,6 +13,8 @@ test('a large file is parsed by the parser workers: counts, line numbers and sea
   // The engine and at least two parsers (the page starts them at once).
   await expect.poll(() => workers.length).toBeGreaterThanOrEqual(3);
 
+  // Falco's evt.time: nanoseconds, beyond 2^53, which JSON.parse rounds (...123456789 -> ...123456768).
+  const evtTime = (i: number) => String((1_704_067_200n + BigInt(i)) * 1_000_000_000n + 123_456_789n);
   const lines: string[] = [];
   for (let i = 0; i < 60_000; i++) {
     lines.push(
@@ -21,8 +23,8 @@ test('a large file is parsed by the parser workers: counts, line numbers and sea
         priority: i === 59_999 ? 'Critical' : 'Notice',
         time: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString(),
         output: `event ${i} pid=${100_000 + i} ${'z'.repeat(250)}`,
-        output_fields: { 'container.id': `c${i % 3}`, 'proc.name': 'worker', 'proc.pid': 100_000 + i },
-      }),
+        output_fields: { 'container.id': `c${i % 3}`, 'proc.name': 'worker', 'proc.pid': 100_000 + i, 'evt.time': 'NS' },
+      }).replace('"NS"', evtTime(i)),
     );
   }
   const path = testInfo.outputPath('parsed.ndjson');
@@ -36,6 +38,9 @@ test('a large file is parsed by the parser workers: counts, line numbers and sea
   await incidents(page).first().click();
   await expect(page.getByRole('heading', { name: 'Parser test rule 1' })).toBeVisible();
   await expect(page.getByText('Critical · 10000 alerts · container c2')).toBeVisible();
+  // Its fields show evt.time as written, not as parsed.
+  expect(String(Number(evtTime(59_999)))).not.toBe(evtTime(59_999));
+  await expect(page.getByRole('article', { name: /Report: Parser test rule 1/ })).toContainText(evtTime(59_999));
   await page.getByRole('tab', { name: 'Alerts' }).click();
   // Its alerts are lines i + 1 with i ≡ 5 (mod 6): 6, 12, 18 ...
   const rows = page.getByRole('table').getByRole('row');
@@ -45,5 +50,8 @@ test('a large file is parsed by the parser workers: counts, line numbers and sea
 
   // Search finds the one incident holding pid=154321 (i = 54321: rule 1, container c0).
   await page.getByPlaceholder('Search output and fields').fill('pid=154321');
+  await expect(page.locator('.list-count')).toHaveText(/^1 of 6 incidents/);
+  // So do the digits of its evt.time, which no parsed number holds.
+  await page.getByPlaceholder('Search output and fields').fill(evtTime(54_322));
   await expect(page.locator('.list-count')).toHaveText(/^1 of 6 incidents/);
 });

@@ -49,7 +49,8 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
   const problems: ParseIssue[] = [];
   const lineCount = splitLines(bytes, input.firstLine, {
     line(text, lineNo, span) {
-      const r = parseLineRecord(text, file, lineNo);
+      // Grouping never reads the digits of huge integers: not worth a scan of every line here.
+      const r = parseLineRecord(text, file, lineNo, false);
       if (r === null) return;
       if ('message' in r) {
         problems.push(r);
@@ -84,9 +85,10 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
 
 /**
  * See ParsedBatch.plain. Integers are taken to be written as their digits, as every JSON writer
- * does: checking each would cost more than the rest of the line's grouping, and Falco's
- * nanosecond times (evt.time, beyond 2^53) print differently once parsed anyway. Other numbers
- * are looked for as JavaScript prints them (1.50 is printed 1.5).
+ * does: checking each would cost more than the rest of the line's grouping. Those beyond 2^53
+ * (Falco's nanosecond evt.time) are kept as the digits written when the alert is parsed again
+ * (see keepWrittenIntegers), and never matched when they cannot be (see alertMatchesText).
+ * Other numbers are looked for as JavaScript prints them (1.50 is printed 1.5).
  */
 function isPlain(line: string, alert: Alert): boolean {
   if (line.indexOf('\\') !== -1) return false;

@@ -2,8 +2,9 @@ import type { Alert } from '../model';
 
 /**
  * Whether the alert's output or one of its field values contains `needle` (lower case). Numbers
- * match as printed, except integers beyond 2^53 (Falco's nanosecond evt.time): parsing rounded
- * their last digits, so what would match are digits the file does not hold.
+ * match as printed, except integers beyond 2^53 whose written digits were not found (see
+ * writtenInteger; found ones are kept as strings): parsing rounded their last digits, so what
+ * would match are digits the file does not hold.
  */
 export function alertMatchesText(alert: Alert, needle: string): boolean {
   if (alert.output.toLowerCase().includes(needle)) return true;

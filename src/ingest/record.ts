@@ -1,19 +1,27 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { LineHandler } from './lines';
 import { makeIssue, normalizeRecord } from './normalize';
+import { keepWrittenIntegers } from './exactInteger';
 import type { Tally } from './tally';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
-/** Parse one record's JSON text and restore it; invalid JSON becomes a ParseIssue. */
-export function parseJsonRecord(json: string, file: string, line: number): Result {
+/**
+ * Parse one record's JSON text and restore it; invalid JSON becomes a ParseIssue. With
+ * `writtenIntegers`, integers beyond 2^53 in output_fields keep the digits written (see
+ * keepWrittenIntegers): wanted wherever the alert is shown, saved or searched, skipped where only
+ * its incident is computed (a parser's batch), where it would cost a scan of every line.
+ */
+export function parseJsonRecord(json: string, file: string, line: number, writtenIntegers = true): Result {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (e) {
     return makeIssue(file, line, `invalid JSON: ${jsonErrorText(e)}`, json);
   }
-  return normalizeRecord(value, file, line, json);
+  const r = normalizeRecord(value, file, line, json);
+  if (writtenIntegers && !('message' in r)) keepWrittenIntegers(r.outputFields, json);
+  return r;
 }
 
 /**
@@ -21,19 +29,19 @@ export function parseJsonRecord(json: string, file: string, line: number): Resul
  * `<6>2024-08-07T13:49:51Z host Falco[1]: {...}`). The JSON starts at the line's first '{'.
  * Returns null for a blank line: blank lines are not records.
  */
-export function parseLineRecord(text: string, file: string, line: number): Result | null {
+export function parseLineRecord(text: string, file: string, line: number, writtenIntegers = true): Result | null {
   const start = firstNonBlank(text);
   if (start === -1) return null;
   const first = text.charCodeAt(start);
   const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
   if (open === -1) return makeIssue(file, line, 'no JSON object on this line', text);
   const json = open === 0 ? text : text.slice(open);
-  const r = parseJsonRecord(json, file, line);
+  const r = parseJsonRecord(json, file, line, writtenIntegers);
   if ('message' in r && r.message.startsWith('invalid JSON') && !json.trimEnd().endsWith('}')) {
     // A suffix after the JSON (some log shippers append one): retry up to the last '}'.
     const close = json.lastIndexOf('}');
     if (close > 0) {
-      const retry = parseJsonRecord(json.slice(0, close + 1), file, line);
+      const retry = parseJsonRecord(json.slice(0, close + 1), file, line, writtenIntegers);
       if (!('message' in retry)) return retry;
     }
   }

@@ -17,7 +17,10 @@ export const PRIORITIES = [
 
 export type Priority = (typeof PRIORITIES)[number];
 
-/** Values Falco puts in output_fields. `<NA>` stays a string: it is what Falco printed. */
+/**
+ * Values Falco puts in output_fields. `<NA>` stays a string: it is what Falco printed. So does an
+ * integer beyond 2^53 (evt.time, in nanoseconds): the digits written, which a number cannot hold.
+ */
 export type FieldValue = string | number | boolean | null;
 
 export type OutputFields = Record<string, FieldValue>;
