@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRoundedInteger, writtenInteger } from './exactInteger';
+import { MAX_WRITTEN_INTEGERS, isRoundedInteger, keepWrittenIntegers, writtenInteger } from './exactInteger';
 import { parseLineRecord } from './record';
 import type { Alert } from '../model';
 
@@ -33,6 +33,17 @@ describe('writtenInteger', () => {
 
   it('returns null for a key written with escapes', () => {
     expect(writtenInteger(`{"evt\\u002etime":${NS}}`, 'evt.time', parsed(NS))).toBeNull();
+  });
+
+  it('looks up a bounded number of fields per record, however many a hostile one holds', () => {
+    const count = 20_000;
+    const raw = `{${Array.from({ length: count }, (_, i) => `"k${i}":${NS}`).join(',')}}`;
+    const fields = JSON.parse(raw) as Record<string, number | string>;
+    // Each field looked up scans the 600 KB text: all 20,000 would take minutes.
+    keepWrittenIntegers(fields, raw);
+    const kept = Object.values(fields).filter((v) => v === NS).length;
+    expect(kept).toBe(MAX_WRITTEN_INTEGERS);
+    expect(fields[`k${count - 1}`]).toBe(parsed(NS));
   });
 
   it('tells rounded integers from safe ones and from other values', () => {

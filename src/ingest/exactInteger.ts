@@ -7,14 +7,23 @@ import type { OutputFields } from '../model/alert';
  */
 
 /**
+ * Fields looked up per record: each costs a scan of the record's text, and a hostile record could
+ * hold thousands. Falco's have one or two (evt.time, sometimes a 64-bit id).
+ */
+export const MAX_WRITTEN_INTEGERS = 8;
+
+/**
  * Replace, in parsed output_fields, each integer that lost digits by the digits written in `raw`,
- * the record's JSON text, where they can be told (see writtenInteger). Only the field changes:
- * the alert's time was already taken from the number, as it is wherever the text is not at hand.
+ * the record's JSON text, where they can be told (see writtenInteger); the first
+ * MAX_WRITTEN_INTEGERS of them. Only the field changes: the alert's time was already taken from
+ * the number, as it is wherever the text is not at hand.
  */
 export function keepWrittenIntegers(fields: OutputFields, raw: string): void {
+  let looked = 0;
   for (const key in fields) {
     const value = fields[key];
     if (!isRoundedInteger(value) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
+    if (++looked > MAX_WRITTEN_INTEGERS) return;
     const digits = writtenInteger(raw, key, value);
     // defineProperty, never `fields[key] =`: the key is the record's own (it may be __proto__).
     if (digits !== null) Object.defineProperty(fields, key, { value: digits, writable: true, enumerable: true, configurable: true });
