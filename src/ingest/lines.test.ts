@@ -99,6 +99,17 @@ describe('LineBatcher + splitLines', () => {
     for (const size of [1, 3, 1000]) for (const batch of [1, 4096]) expect(split(chunked(bytes, size), undefined, batch)).toEqual(want);
   });
 
+  it('keeps a U+FFFD written in the file as text, next to a line of bad bytes', () => {
+    // The lossy decoder gives U+FFFD for both: the line-by-line fallback tells them apart.
+    const bytes = cat(utf8('a\uFFFDb\n'), new Uint8Array([0x78, 0xff]), utf8('\n\uFFFD'));
+    const want: Ev[] = [
+      [1, 'a\uFFFDb'],
+      [2, 'BAD', 'invalid UTF-8'],
+      [3, '\uFFFD'],
+    ];
+    for (const batch of [1, 4096]) expect(split([bytes], undefined, batch)).toEqual(want);
+  });
+
   it('reports a line over the limit without keeping it, and carries on', () => {
     const long = 'x'.repeat(300);
     for (const [size, batch] of [[1, 1], [7, 1], [64, 50], [10_000, 1], [10_000, 4096]] as const) {

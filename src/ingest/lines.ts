@@ -2,7 +2,8 @@
  * Split a block of complete UTF-8 lines (see LineBatcher) into decoded lines. Works on bytes:
  * '\n' never occurs inside a multi-byte UTF-8 sequence, so the block is decoded a piece of whole
  * lines at a time (pieces of about 64 KiB: browsers decode those several times faster than
- * megabytes at once), and only a piece holding invalid UTF-8 falls back to one decode per line.
+ * megabytes at once), and only a piece holding invalid UTF-8 (or U+FFFD) falls back to one decode
+ * per line.
  * '\r' before '\n' is dropped.
  */
 
@@ -49,12 +50,11 @@ export function splitLines(block: Uint8Array, firstLine: number, handler: LineHa
 
 /** The lines of block[from, to), decoded at once; returns how many there were. */
 function decodePiece(block: Uint8Array, from: number, to: number, firstLine: number, handler: LineHandler, span: LineSpan, maxLineBytes: number): number {
-  let text: string;
-  try {
-    text = fatal.decode(block.subarray(from, to));
-  } catch {
-    return linesOneByOne(block, from, to, firstLine, handler, maxLineBytes);
-  }
+  // The lossy decoder and a look for U+FFFD take half the time of the fatal decoder (37 against
+  // 70 ms for 100 MB). A piece holding a replacement character (decoded from bad bytes, or written
+  // as such) goes line by line, where the fatal decoder tells the two apart.
+  const text = lossy.decode(block.subarray(from, to));
+  if (text.indexOf('\uFFFD') !== -1) return linesOneByOne(block, from, to, firstLine, handler, maxLineBytes);
   // All ASCII when as many characters as bytes: then offsets in the text are offsets in the bytes.
   const ascii = text.length === to - from;
   let lineNo = firstLine;
