@@ -14,7 +14,8 @@ export function restoreOutputFields(v: unknown): { ok: true; fields: OutputField
     return { ok: false, error: `"output_fields" must be an object, got ${typeName(v)}` };
   }
   const obj = Object.getPrototypeOf(v) === Object.prototype ? (v as Record<string, unknown>) : copyOwn(v);
-  for (const key of Object.keys(obj)) {
+  // for...in, not Object.keys: no array per record (a JSON.parse object inherits nothing enumerable).
+  for (const key in obj) {
     const value = obj[key];
     if (value !== null && typeof value === 'object') {
       Object.defineProperty(obj, key, { value: stringifyJson(value), writable: true, enumerable: true, configurable: true });

@@ -42,12 +42,20 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
     return `not a Falco alert: expected a JSON object, got ${typeName(value)}`;
   }
   let rec = value as Record<string, unknown>;
-  // falcosidekick wrappers: {"event": {...alert}, "outputs": [...]} (falcosidekick-ui payload).
-  const event = own(rec, 'event');
-  if (own(rec, 'rule') === undefined && event !== null && typeof event === 'object' && !Array.isArray(event)) {
-    rec = event as Record<string, unknown>;
+  // Each key is looked up once: this runs for every line of a file.
+  let rule = own(rec, 'rule');
+  if (rule === undefined) {
+    // falcosidekick wrappers: {"event": {...alert}, "outputs": [...]} (falcosidekick-ui payload).
+    const event = own(rec, 'event');
+    if (event !== null && typeof event === 'object' && !Array.isArray(event)) {
+      rec = event as Record<string, unknown>;
+      rule = own(rec, 'rule');
+    }
   }
-  if (own(rec, 'rule') === undefined && own(rec, 'output') === undefined && own(rec, 'output_fields') === undefined && own(rec, 'priority') === undefined) {
+  const output = own(rec, 'output');
+  const outputFields = own(rec, 'output_fields');
+  const priorityValue = own(rec, 'priority');
+  if (rule === undefined && output === undefined && outputFields === undefined && priorityValue === undefined) {
     const keys = Object.keys(rec);
     const shown = keys.slice(0, 4).map((k) => JSON.stringify(k.length > 30 ? `${k.slice(0, 30)}…` : k)).join(', ');
     return (
@@ -57,13 +65,10 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
     );
   }
 
-  const rule = own(rec, 'rule');
   if (rule === undefined || rule === null) return 'no "rule" field';
   if (typeof rule !== 'string') return `"rule" must be a string, got ${typeName(rule)}`;
   if (rule.trim() === '') return '"rule" is empty';
 
-  const output = own(rec, 'output');
-  const outputFields = own(rec, 'output_fields');
   const time = own(rec, 'time');
   if (output === undefined && outputFields === undefined && time === undefined) {
     return 'not a Falco alert: has "rule" but no "output", "output_fields" or "time"';
@@ -72,7 +77,7 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
     return `"output" must be a string, got ${typeName(output)}`;
   }
 
-  const priority = parsePriority(own(rec, 'priority'));
+  const priority = parsePriority(priorityValue);
   if (typeof priority === 'object') return priority.error;
 
   const restored = restoreOutputFields(outputFields);
@@ -85,9 +90,11 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
   }
 
   const uuid = optionalString(rec, 'uuid');
+  if (uuid instanceof FieldError) return uuid.message;
   const hostname = optionalString(rec, 'hostname');
+  if (hostname instanceof FieldError) return hostname.message;
   const source = optionalString(rec, 'source');
-  if (uuid.error ?? hostname.error ?? source.error) return (uuid.error ?? hostname.error ?? source.error)!;
+  if (source instanceof FieldError) return source.message;
 
   const when: ParsedTime =
     parseTimeField(time) ?? parseEpochNanos(fieldOf(fields, 'evt.time')) ?? parseEpochNanos(fieldOf(fields, 'evt.time.iso8601')) ?? NO_TIME;
@@ -101,23 +108,26 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
     timeMs: when.timeMs,
     output: typeof output === 'string' ? output : '',
     outputFields: fields,
-    source: source.value !== undefined ? normalizeSource(source.value) : inferSource(fields),
-    sourceInferred: source.value === undefined,
+    source: source !== undefined ? normalizeSource(source) : inferSource(fields),
+    sourceInferred: source === undefined,
     tags: Array.isArray(tags) ? (tags as string[]) : [],
   };
-  if (uuid.value !== undefined) alert.uuid = uuid.value;
-  if (hostname.value !== undefined) alert.hostname = hostname.value;
+  if (uuid !== undefined) alert.uuid = uuid;
+  if (hostname !== undefined) alert.hostname = hostname;
   return alert;
 }
 
-const NONE: { value?: string; error?: string } = {};
+/** Why an optional field is not valid: a class, so that valid values cost no object per record. */
+class FieldError {
+  constructor(readonly message: string) {}
+}
 
 /** An optional string field: absent, null and blank mean absent; another type is an error. */
-function optionalString(rec: Record<string, unknown>, key: string): { value?: string; error?: string } {
+function optionalString(rec: Record<string, unknown>, key: string): string | undefined | FieldError {
   const v = own(rec, key);
-  if (v === undefined || v === null) return NONE;
-  if (typeof v !== 'string') return { error: `"${key}" must be a string, got ${typeName(v)}` };
-  return v.trim() === '' ? NONE : { value: v };
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') return new FieldError(`"${key}" must be a string, got ${typeName(v)}`);
+  return v.trim() === '' ? undefined : v;
 }
 
 /** An own property of a parsed object (never one inherited from Object.prototype). */
