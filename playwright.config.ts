@@ -1,5 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './scripts/chromium';
 
 /**
  * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here;
@@ -17,21 +18,6 @@ const CI = !!process.env.CI;
 const PORT = 4173;
 const HOST = '127.0.0.1';
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -57,7 +43,7 @@ export default defineConfig({
     navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions,
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
     {

@@ -19,6 +19,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../scripts/chromium';
 import { defaultPath, ensureFile } from './generate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -497,23 +498,10 @@ async function main(): Promise<void> {
   const files = [];
   for (const s of sizes) files.push({ size: s, path: await ensureFile(s) });
 
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const preview = await startPreview(port);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-precise-memory-info',
-      ],
-    });
+    browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args, '--enable-precise-memory-info'] });
     const browserCdp = await browser.newBrowserCDPSession();
     console.log(`browser: Chromium ${browser.version()} headless, ${preview.url}, runs per size: ${runs}`);
     for (const { size, path } of files) {
