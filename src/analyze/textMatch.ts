@@ -1,4 +1,5 @@
 import type { Alert } from '../model';
+import { isRoundedInteger } from '../ingest/exactInteger';
 
 /**
  * Whether the alert's output or one of its field values contains `needle` (lower case). Numbers
@@ -10,7 +11,7 @@ export function alertMatchesText(alert: Alert, needle: string): boolean {
   if (alert.output.toLowerCase().includes(needle)) return true;
   for (const key in alert.outputFields) {
     const value = alert.outputFields[key];
-    if (value === null || (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))) continue;
+    if (value === null || isRoundedInteger(value)) continue;
     if (String(value).toLowerCase().includes(needle)) return true;
   }
   return false;
