@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { incidents, loadSamples } from './helpers';
 
 async function seriousViolations(page: Page) {
@@ -24,30 +24,33 @@ async function focusRing(page: Page) {
   });
 }
 
+/**
+ * Press Tab until `target` has focus, at most `presses` times; whether it got there. With
+ * `checkRings`, every element Tab stops on on the way must show a focus ring.
+ */
+async function tabTo(page: Page, target: Locator, presses: number, checkRings: boolean): Promise<boolean> {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const reached = await target.evaluate((el) => el === document.activeElement);
+    if (checkRings) {
+      const ring = await focusRing(page);
+      expect(ring.visible, `focus ring on ${ring.tag}`).toBe(true);
+    }
+    if (reached) return true;
+  }
+  return false;
+}
+
 test('keyboard only: load samples, move through the list, open a report, shortcuts dialog', async ({ page }) => {
   await page.goto('./');
   const load = page.getByRole('button', { name: 'Load sample alerts' }).first();
-  let reached = false;
-  for (let i = 0; i < 15 && !reached; i++) {
-    await page.keyboard.press('Tab');
-    reached = await load.evaluate((el) => el === document.activeElement);
-    const ring = await focusRing(page);
-    expect(ring.visible, `focus ring on ${ring.tag}`).toBe(true);
-  }
-  expect(reached, 'Tab reaches "Load sample alerts"').toBe(true);
+  expect(await tabTo(page, load, 15, true), 'Tab reaches "Load sample alerts"').toBe(true);
   await page.keyboard.press('Enter');
   await expect(incidents(page)).toHaveCount(11);
 
   // Tab to the incident list.
   const list = page.getByRole('listbox', { name: 'Incidents' });
-  reached = false;
-  for (let i = 0; i < 60 && !reached; i++) {
-    await page.keyboard.press('Tab');
-    reached = await list.evaluate((el) => el === document.activeElement);
-    const ring = await focusRing(page);
-    expect(ring.visible, `focus ring on ${ring.tag}`).toBe(true);
-  }
-  expect(reached, 'Tab reaches the incident list').toBe(true);
+  expect(await tabTo(page, list, 60, true), 'Tab reaches the incident list').toBe(true);
 
   const selected = () => list.getByRole('option', { selected: true });
   const selectedIndex = () => incidents(page).evaluateAll((rows) => rows.findIndex((r) => r.getAttribute('aria-selected') === 'true'));
@@ -72,12 +75,7 @@ test('keyboard only: load samples, move through the list, open a report, shortcu
 
   // Tab onward from the report reaches its controls (Export Markdown).
   const exportButton = page.getByRole('button', { name: 'Export Markdown' });
-  reached = false;
-  for (let i = 0; i < 10 && !reached; i++) {
-    await page.keyboard.press('Tab');
-    reached = await exportButton.evaluate((el) => el === document.activeElement);
-  }
-  expect(reached, 'Tab from the report reaches Export Markdown').toBe(true);
+  expect(await tabTo(page, exportButton, 10, false), 'Tab from the report reaches Export Markdown').toBe(true);
 
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('?');
