@@ -15,7 +15,8 @@ import { CHROMIUM_LAUNCH } from './scripts/chromium';
  */
 
 const CI = !!process.env.CI;
-const PORT = 4173;
+// E2E_PORT lets several checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const HOST = '127.0.0.1';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -58,7 +59,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npm run build:single && npm run preview -- --host ${HOST}`,
+    command: `npm run build && npm run build:single && npx vite preview --port ${PORT} --strictPort --host ${HOST}`,
     url: `http://${HOST}:${PORT}/`,
     reuseExistingServer: !CI,
     timeout: 240_000,
