@@ -7,7 +7,7 @@
  * `HH:MM:SS.nnnnnnnnn: Priority` prefix and the rule's real output template filled in), `priority`,
  * `rule`, `time` (ISO, 9 fraction digits, increasing over one day), `output_fields`, `source`,
  * `tags`, `hostname`. Rules, tags, priorities and output fields come from the real Falco rules
- * index (../shared/falco/rules-index.json): syscall, k8s_audit, aws_cloudtrail, gcp_auditlog,
+ * index (vendor/falco/rules-index.json): syscall, k8s_audit, aws_cloudtrail, gcp_auditlog,
  * okta and github.
  *
  * Repetition follows what busy clusters show: a handful of noisy rules fired by a handful of
@@ -29,7 +29,7 @@ const DAY_START_S = Date.UTC(2025, 5, 10) / 1000; // 2025-06-10T00:00:00Z
 const DAY_S = 86_400;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RULES_INDEX = process.env.FALCO_RULES_INDEX ?? resolve(ROOT, '../shared/falco/rules-index.json');
+const RULES_INDEX = process.env.FALCO_RULES_INDEX ?? resolve(ROOT, 'vendor/falco/rules-index.json');
 
 // ---------------------------------------------------------------------------------------------
 // Seeded PRNG (sfc32) and helpers

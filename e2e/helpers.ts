@@ -2,12 +2,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Download, type Page } from '@playwright/test';
 
-export const SHARED_ALERTS = resolve(import.meta.dirname, '../../shared/falco/alerts');
+/** The published Falco alerts vendored in this repository as fixtures (vendor/falco/alerts, see its PROVENANCE.md). */
+export const VENDORED_ALERTS = resolve(import.meta.dirname, '../vendor/falco/alerts');
 
-export function sharedAlertPaths(): string[] {
+export function vendoredAlertPaths(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-  return walk(SHARED_ALERTS).filter((p) => !p.endsWith('.sources.ndjson')).sort();
+  return walk(VENDORED_ALERTS).filter((p) => !p.endsWith('.sources.ndjson')).sort();
 }
 
 export async function downloadedText(download: Download): Promise<string> {

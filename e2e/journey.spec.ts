@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { downloadedText, dropFiles, incidents, loadSamples, sharedAlertPaths, SHARED_ALERTS } from './helpers';
+import { downloadedText, dropFiles, incidents, loadSamples, vendoredAlertPaths, VENDORED_ALERTS } from './helpers';
 
 const REPORT_SECTIONS = ['Summary', 'Alert fields', 'Risk assessment', 'MITRE ATT&CK', 'Mitigation', 'Tuning', 'Next steps'];
 
@@ -58,9 +58,9 @@ test('the Markdown preview renders exactly the exported string', async ({ page }
   expect(markdown).toContain('Terminal shell in container');
 });
 
-test('open every shared alert file: all load, problems are listed with file and line', async ({ page }) => {
+test('open every vendored alert file: all load, problems are listed with file and line', async ({ page }) => {
   await page.goto('./');
-  const paths = sharedAlertPaths();
+  const paths = vendoredAlertPaths();
   await page.getByLabel('Open alert files').setInputFiles(paths);
   const inputs = page.getByRole('list', { name: 'Inputs' });
   for (const path of paths) await expect(inputs).toContainText(`${basename(path)}:`);
@@ -73,17 +73,17 @@ test('open every shared alert file: all load, problems are listed with file and 
 
 test('drop a gzip file and a syslog file on the page', async ({ page }) => {
   await page.goto('./');
-  await dropFiles(page, [{ name: 'syslog-wrapped.log', content: readFileSync(`${SHARED_ALERTS}/syslog-wrapped.log`, 'utf8'), type: 'text/plain' }]);
+  await dropFiles(page, [{ name: 'syslog-wrapped.log', content: readFileSync(`${VENDORED_ALERTS}/syslog-wrapped.log`, 'utf8'), type: 'text/plain' }]);
   await expect(page.getByRole('list', { name: 'Inputs' })).toContainText('syslog-wrapped.log: 6 alerts, 0 problems');
   // gzip bytes go through a real file input (DataTransfer strings cannot carry binary).
-  await page.getByLabel('Open alert files').setInputFiles(`${SHARED_ALERTS}/real-alerts.ndjson.gz`);
+  await page.getByLabel('Open alert files').setInputFiles(`${VENDORED_ALERTS}/real-alerts.ndjson.gz`);
   await expect(page.getByRole('list', { name: 'Inputs' })).toContainText('real-alerts.ndjson.gz: 33 alerts, 0 problems');
 });
 
 test('paste an alert', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Paste alerts' }).first().click();
-  await page.getByLabel('Alert JSON').fill(readFileSync(`${SHARED_ALERTS}/single-pretty.json`, 'utf8'));
+  await page.getByLabel('Alert JSON').fill(readFileSync(`${VENDORED_ALERTS}/single-pretty.json`, 'utf8'));
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(incidents(page).filter({ hasText: 'Write below root' })).toBeVisible();
   await expect(page.getByRole('article')).toContainText('/wjd-test');

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { downloadedText, incidents, SHARED_ALERTS } from './helpers';
+import { downloadedText, incidents, VENDORED_ALERTS } from './helpers';
 
-const SHARED_FILE = `${SHARED_ALERTS}/real-alerts.ndjson`;
+const VENDORED_FILE = `${VENDORED_ALERTS}/real-alerts.ndjson`;
 
 test('after one visit the app loads and works with the network off', async ({ page, context }) => {
   await page.goto('./');
@@ -20,8 +20,8 @@ test('after one visit the app loads and works with the network off', async ({ pa
   await expect(page.getByRole('heading', { name: /Triage Falco alerts/ })).toBeVisible();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
-  await page.getByLabel('Open alert files').setInputFiles(SHARED_FILE);
-  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText(`${basename(SHARED_FILE)}: 33 alerts, 0 problems`);
+  await page.getByLabel('Open alert files').setInputFiles(VENDORED_FILE);
+  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText(`${basename(VENDORED_FILE)}: 33 alerts, 0 problems`);
   await incidents(page).first().click();
   const report = page.getByRole('article', { name: /^Report: / });
   await expect(report).toBeVisible();

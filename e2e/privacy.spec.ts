@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { downloadedText, incidents, loadSamples, sharedAlertPaths } from './helpers';
+import { downloadedText, incidents, loadSamples, vendoredAlertPaths } from './helpers';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -15,7 +15,7 @@ test('a whole session makes no request outside the app itself', async ({ page, c
   context.on('serviceworker', (w) => requests.add(w.url()));
 
   await loadSamples(page);
-  await page.getByLabel('Open alert files').setInputFiles(sharedAlertPaths());
+  await page.getByLabel('Open alert files').setInputFiles(vendoredAlertPaths());
   await expect(page.locator('.session-stats')).toContainText('problems');
   await expect(page.getByRole('list', { name: 'Inputs' }).locator('li.reading')).toHaveCount(0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisSession } from './session';
-import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
+import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
 import { readFileSync } from 'node:fs';
 import { ingestText } from '../ingest';
 
@@ -55,7 +55,7 @@ describe('reports', () => {
   });
 
   it('every shared alert gets a complete report', () => {
-    const session = sessionOf(sharedAlertFiles());
+    const session = sessionOf(vendoredAlertFiles());
     for (const summary of session.summaries()) {
       const report = session.report(summary.id)!;
       expect(report.summary.length, summary.rule).toBeGreaterThan(1);

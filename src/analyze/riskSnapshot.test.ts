@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from './risk';
-import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
+import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
 
 /**
  * Every shared real alert, scored: a change to the risk model shows up here as a diff to review
@@ -8,7 +8,7 @@ import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
  */
 describe('risk over every shared alert', () => {
   it('is stable', () => {
-    const session = sessionOf(sharedAlertFiles());
+    const session = sessionOf(vendoredAlertFiles());
     const lines: string[] = [];
     for (const summary of session.summaries()) {
       for (const alert of session.alertsOfIncident(summary.id)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisSession } from './session';
 import { makeAlert } from '../testing/alerts';
-import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
+import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
 
 const record = (overrides: Parameters<typeof makeAlert>[0]) => {
   const { id: _id, ...rest } = makeAlert(overrides);
@@ -58,7 +58,7 @@ describe('AnalysisSession', () => {
   });
 
   it('loads every shared alert file with nothing lost', () => {
-    const session = sessionOf(sharedAlertFiles());
+    const session = sessionOf(vendoredAlertFiles());
     const { alerts, problems } = session.stats();
     const inIncidents = session.summaries().reduce((n, s) => n + s.count, 0);
     expect(inIncidents).toBe(alerts);

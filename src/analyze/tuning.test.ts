@@ -6,10 +6,11 @@ import draft6 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { parse } from 'yaml';
 import { buildTuning } from './tuning';
 import { playbookForRule } from '../knowledge/playbooks';
-import { makeAlert, SHARED_FALCO } from '../testing/alerts';
-import { sessionOf, sharedAlertFiles } from '../testing/sharedAlerts';
+import { makeAlert } from '../testing/alerts';
+import { VENDORED_FALCO } from '../testing/vendored';
+import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('rule-schema.json', SHARED_FALCO)), 'utf8'));
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('rule-schema.json', VENDORED_FALCO)), 'utf8'));
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addMetaSchema(draft6);
 const validateRules = ajv.compile(schema);
@@ -25,8 +26,8 @@ function expectValidFalco(yaml: string): unknown[] {
 type ExceptionItem = { name: string; fields: string[]; comps: string[]; values: string[][] };
 type RuleItem = { rule: string; exceptions?: ExceptionItem[]; override?: Record<string, string>; append?: boolean; enabled?: boolean };
 
-describe('tuning snippets generated from every shared alert', () => {
-  const session = sessionOf(sharedAlertFiles());
+describe('tuning snippets generated from every vendored alert', () => {
+  const session = sessionOf(vendoredAlertFiles());
   const reports = session.summaries().map((s) => session.report(s.id)!);
 
   it('cover every incident', () => {

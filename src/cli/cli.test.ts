@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from './args';
 import { runReport } from './run';
-import { ALERTS_DIR } from '../testing/sharedAlerts';
+import { VENDORED_ALERTS_DIR } from '../testing/vendored';
 
 const samples = fileURLToPath(new URL('../samples/falco-samples.ndjson', import.meta.url));
 
@@ -20,7 +20,7 @@ describe('cli', () => {
   });
 
   it('prints the documented JSON shape', async () => {
-    const result = await runReport({ command: 'report', files: [samples, `${ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'json' });
+    const result = await runReport({ command: 'report', files: [samples, `${VENDORED_ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'json' });
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.alerts).toBe(13);
@@ -38,7 +38,7 @@ describe('cli', () => {
   });
 
   it('prints Markdown and lists problems on stderr', async () => {
-    const result = await runReport({ command: 'report', files: [`${ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'md' }, new Date('2026-01-01T00:00:00Z'));
+    const result = await runReport({ command: 'report', files: [`${VENDORED_ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'md' }, new Date('2026-01-01T00:00:00Z'));
     expect(result.stdout).toMatch(/^# Falco incident report/);
     expect(result.stderr).toMatch(/odd-and-malformed\.ndjson:1: invalid JSON/);
     expect(result.exitCode).toBe(0);

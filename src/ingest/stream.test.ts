@@ -2,12 +2,12 @@ import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingestStream } from './stream';
-import { ALERTS_DIR, collector, fixture, ingestBytes, randomBytes, streamOf, utf8 } from './testkit';
+import { VENDORED_ALERTS_URL, collector, fixture, ingestBytes, randomBytes, streamOf, utf8 } from './testkit';
 import type { IngestFormat } from './types';
 
 type Row = [file: string, format: IngestFormat, gzip: boolean, alerts: number, problems: number];
 
-// Every file under shared/falco/alerts (the test below fails when one is added without a row).
+// Every file under vendor/falco/alerts (the test below fails when one is added without a row).
 const FIXTURES: Row[] = [
   ['array.json', 'array', false, 4, 0],
   ['falco-test-output-single_rule_with_cat_write.ndjson', 'ndjson', false, 8, 0],
@@ -32,11 +32,11 @@ async function load(name: string, chunk?: number) {
   return r;
 }
 
-describe('shared Falco alert files', () => {
+describe('vendored Falco alert files', () => {
   it('has a row for every file', () => {
     const files = [
-      ...readdirSync(ALERTS_DIR).filter((f) => f.includes('.')),
-      ...readdirSync(new URL('variants/', ALERTS_DIR)).map((f) => `variants/${f}`),
+      ...readdirSync(VENDORED_ALERTS_URL).filter((f) => f.includes('.')),
+      ...readdirSync(new URL('variants/', VENDORED_ALERTS_URL)).map((f) => `variants/${f}`),
     ];
     expect(files.sort()).toEqual(FIXTURES.map((r) => r[0]).sort());
   });

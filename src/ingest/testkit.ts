@@ -1,13 +1,15 @@
 /** Test helpers for ingest (imported by *.test.ts only; Node APIs are fine here). */
 import { readFileSync } from 'node:fs';
 import type { ParseIssue } from '../model/alert';
+import { VENDORED_FALCO } from '../testing/vendored';
 import { ingestStream } from './stream';
 import type { IngestedAlert, IngestOptions, IngestResult, RecordSink } from './types';
 
-export const ALERTS_DIR = new URL('../../../shared/falco/alerts/', import.meta.url);
+/** vendor/falco/alerts/ as a URL (the published alerts vendored as fixtures). */
+export const VENDORED_ALERTS_URL = new URL('alerts/', VENDORED_FALCO);
 
 export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(name, ALERTS_DIR)));
+  return new Uint8Array(readFileSync(new URL(name, VENDORED_ALERTS_URL)));
 }
 
 /** A stream handing out `bytes` in chunks of `size` bytes (whole when size is omitted). */

@@ -1,12 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { explainField, explainFieldDetailed } from './fields';
+import { VENDORED_ALERTS_DIR, VENDORED_RULES_INDEX } from '../testing/vendored';
 import { outputFieldsOf, type IndexEntry } from '../../scripts/gen-rule-catalog';
 
-const shared = fileURLToPath(new URL('../../../shared/falco/', import.meta.url));
-const index = JSON.parse(readFileSync(join(shared, 'rules-index.json'), 'utf8')) as IndexEntry[];
+const index = JSON.parse(readFileSync(VENDORED_RULES_INDEX, 'utf8')) as IndexEntry[];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +28,7 @@ function collectKeys(value: unknown, into: Set<string>): void {
 
 function alertFieldKeys(): Set<string> {
   const keys = new Set<string>();
-  for (const file of filesUnder(join(shared, 'alerts'))) {
+  for (const file of filesUnder(VENDORED_ALERTS_DIR)) {
     if (file.endsWith('.gz')) continue; // same content as the uncompressed file
     const text = readFileSync(file, 'utf8');
     try {

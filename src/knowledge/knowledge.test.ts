@@ -4,13 +4,14 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ALL_PLAYBOOKS, playbookForRule } from './playbooks';
 import { runsFalco } from './falcoCli';
+import { VENDORED_RULES_INDEX } from '../testing/vendored';
 
 interface IndexEntry {
   rule: string;
   output: string | null;
 }
 const index = JSON.parse(
-  readFileSync(new URL('../../../shared/falco/rules-index.json', import.meta.url), 'utf8'),
+  readFileSync(VENDORED_RULES_INDEX, 'utf8'),
 ) as IndexEntry[];
 
 /** %fields of every output a rule name has in the index (lower-cased rule -> fields). */

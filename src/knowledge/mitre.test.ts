@@ -9,13 +9,14 @@ import {
   tacticsFromTags,
   techniqueInfo,
 } from './mitre';
+import { VENDORED_RULES_INDEX } from '../testing/vendored';
 
 interface IndexEntry {
   rule: string;
   tags: string[] | null;
 }
 const index = JSON.parse(
-  readFileSync(new URL('../../../shared/falco/rules-index.json', import.meta.url), 'utf8'),
+  readFileSync(VENDORED_RULES_INDEX, 'utf8'),
 ) as IndexEntry[];
 const allTags = [...new Set(index.flatMap((r) => r.tags ?? []))];
 

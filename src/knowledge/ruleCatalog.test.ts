@@ -9,7 +9,7 @@ import {
   type IndexEntry,
 } from '../../scripts/gen-rule-catalog';
 
-const indexUrl = new URL('../../../shared/falco/rules-index.json', import.meta.url);
+const indexUrl = new URL('../../vendor/falco/rules-index.json', import.meta.url);
 const index = JSON.parse(readFileSync(indexUrl, 'utf8')) as IndexEntry[];
 
 describe('ruleCatalog.ts', () => {

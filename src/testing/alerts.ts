@@ -18,6 +18,3 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
     ...overrides,
   };
 }
-
-/** Where the shared Falco data lives, from any test file (repo root is two levels above src/x/). */
-export const SHARED_FALCO = new URL('../../../shared/falco/', import.meta.url);

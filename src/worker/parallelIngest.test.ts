@@ -6,7 +6,7 @@ import { alertMatchesText } from '../analyze/textMatch';
 import { computeView } from '../analyze/view';
 import { ingestText } from '../ingest';
 import { EMPTY_FILTER } from '../model';
-import { SHARED_FALCO } from '../testing/alerts';
+import { VENDORED_FALCO } from '../testing/vendored';
 import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from './batchParsers';
 import { EngineHost } from './engineHost';
 import { InOrder } from './inOrder';
@@ -17,7 +17,7 @@ import { warmUp } from './warmUp';
 
 /**
  * The parallel path (ranges or batches of lines parsed anywhere, folded in file order) must give
- * exactly what adding the alerts one by one gives. The corpus mixes every shared NDJSON file
+ * exactly what adding the alerts one by one gives. The corpus mixes every vendored NDJSON file
  * (malformed lines included), replicated with varying hosts and containers so that incidents
  * span many batches, plus CRLF, blank, non-ASCII and escaped lines.
  */
@@ -25,7 +25,7 @@ const NDJSON = ['real-alerts.ndjson', 'falco-test-output-single_rule_with_cat_wr
 const SAMPLES = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8');
 
 function corpus(): string {
-  const base = [...NDJSON.map((f) => readFileSync(new URL(`alerts/${f}`, SHARED_FALCO), 'utf8')), SAMPLES]
+  const base = [...NDJSON.map((f) => readFileSync(new URL(`alerts/${f}`, VENDORED_FALCO), 'utf8')), SAMPLES]
     .join('\n')
     .split('\n');
   const lines: string[] = [];

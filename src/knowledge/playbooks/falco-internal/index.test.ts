@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { Alert, OutputFields } from '../../../model';
 import { PLAYBOOKS, observeMetrics, observeSyscallDrop } from './index';
 import { checkFalcoCommand, runsFalco } from '../../falcoCli';
-
-const alertsDir = new URL('../../../../../shared/falco/alerts/', import.meta.url);
+import { VENDORED_ALERTS_DIR } from '../../../testing/vendored';
 
 function alertsOf(file: string, rule: string): Alert[] {
-  return readFileSync(new URL(file, alertsDir), 'utf8')
+  return readFileSync(`${VENDORED_ALERTS_DIR}${file}`, 'utf8')
     .split('\n')
     .flatMap((line, i) => {
       try {

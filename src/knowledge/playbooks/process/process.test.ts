@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { playbookProse } from '../../../testing/playbookProse';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { VENDORED_RULES_DIR, VENDORED_RULES_INDEX } from '../../../testing/vendored';
 import { parse } from 'yaml';
 import type { Alert, OutputFields } from '../../../model';
 import type { Playbook } from '../../types';
@@ -134,19 +135,13 @@ describe('process and container playbooks: coverage and shape', () => {
   });
 });
 
-// ---------------------------------------------------------------- checks against the upstream rules, when present
-
-const INDEX_PATH = '/work/shared/falco/rules-index.json';
-const RULES_DIR = '/work/shared/falco/rules';
-const haveRules = existsSync(INDEX_PATH);
+// ---------------------------------------------------------------- checks against the upstream rules (vendored)
 
 /** Fields Falco adds to syscall alerts (container and Kubernetes decoration), usable in commands. */
 const DECORATION = new Set(['container.id', 'k8s.ns.name', 'k8s.pod.name']);
 
-describe.skipIf(!haveRules)('process and container playbooks: consistency with the upstream rules', () => {
-  const index = haveRules
-    ? (JSON.parse(readFileSync(INDEX_PATH, 'utf8')) as Array<{ rule: string; output: string }>)
-    : [];
+describe('process and container playbooks: consistency with the upstream rules', () => {
+  const index = JSON.parse(readFileSync(VENDORED_RULES_INDEX, 'utf8')) as Array<{ rule: string; output: string }>;
   const printed = (rule: string): Set<string> => {
     const entry = index.find((r) => r.rule === rule);
     if (!entry) throw new Error(`rule not in index: ${rule}`);
@@ -175,7 +170,7 @@ describe.skipIf(!haveRules)('process and container playbooks: consistency with t
   it('names allow-lists that exist upstream and that the rule condition reaches', () => {
     const items: Array<Record<string, unknown>> = [];
     for (const f of ['falco_rules.yaml', 'falco-incubating_rules.yaml', 'falco-sandbox_rules.yaml']) {
-      items.push(...(parse(readFileSync(`${RULES_DIR}/${f}`, 'utf8')) as Array<Record<string, unknown>>));
+      items.push(...(parse(readFileSync(`${VENDORED_RULES_DIR}${f}`, 'utf8')) as Array<Record<string, unknown>>));
     }
     const macros = new Map(items.filter((i) => 'macro' in i).map((i) => [String(i.macro), String(i.condition)]));
     const lists = new Set(items.filter((i) => 'list' in i).map((i) => String(i.list)));
@@ -200,7 +195,7 @@ describe.skipIf(!haveRules)('process and container playbooks: consistency with t
   });
 
   it('matches the ptrace requests of the upstream macro', () => {
-    const text = readFileSync(`${RULES_DIR}/falco_rules.yaml`, 'utf8');
+    const text = readFileSync(`${VENDORED_RULES_DIR}falco_rules.yaml`, 'utf8');
     const macro = /- macro: ptrace_attach_or_injection\n\s+condition: >?\s*([\s\S]*?)\n-/.exec(text)?.[1] ?? '';
     const requests = [...macro.matchAll(/PTRACE_[A-Z]+/g)].map((m) => m[0]).sort();
     const detects = byRule('PTRACE attached to process').detects;

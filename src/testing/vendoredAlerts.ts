@@ -1,21 +1,18 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AnalysisSession } from '../analyze/session';
 import { ingestText } from '../ingest';
-import { SHARED_FALCO } from './alerts';
+import { VENDORED_ALERTS_DIR } from './vendored';
 import { gunzipSync } from 'node:zlib';
 
-export const ALERTS_DIR = fileURLToPath(new URL('alerts/', SHARED_FALCO));
-
-/** Every alert file in ../shared/falco/alerts (recursively), except the provenance side-file. */
-export function sharedAlertFiles(): string[] {
+/** Every alert file in vendor/falco/alerts (recursively), except the provenance side-file. */
+export function vendoredAlertFiles(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? walk(path) : [path];
     });
-  return walk(ALERTS_DIR)
+  return walk(VENDORED_ALERTS_DIR)
     .filter((path) => !path.endsWith('.sources.ndjson'))
     .sort();
 }
@@ -27,7 +24,7 @@ export function sessionOf(paths: string[]): AnalysisSession {
   for (const path of paths) {
     const bytes = readFileSync(path);
     const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-    ingestText(text, path.slice(ALERTS_DIR.length), sink);
+    ingestText(text, path.slice(VENDORED_ALERTS_DIR.length), sink);
   }
   return session;
 }
