@@ -1,137 +1,69 @@
 /**
- * Generates src/knowledge/ruleCatalog.ts from vendor/falco/rules-index.json.
- * Run: npx tsx scripts/gen-rule-catalog.ts
+ * Regenerates the vendored rules index and the rule catalog from the vendored Falco rules files.
  *
- * Only facts are carried over (source, priority, tags, file, enabled, output %fields); rule
- * descriptions and output texts stay out of the bundle.
+ *   npm run gen:catalog
+ *       Reads vendor/falco/rules/*.yaml (the files of RULES_FILES, in load order) and writes
+ *       vendor/falco/rules-index.json and src/knowledge/ruleCatalog.ts.
+ *
+ *   npm run gen:catalog -- --rules ~/src/falco-rules --plugins ~/src/falco-plugins
+ *       First copies the upstream files byte for byte into vendor/falco/rules/ (same layout as now:
+ *       the falcosecurity/rules files at the top and under archive/, the plugins' rules files under
+ *       plugins/, each repository's LICENSE beside them), then regenerates as above. Either option
+ *       may be given alone. Each path is a checkout of falcosecurity/rules or falcosecurity/plugins;
+ *       the source path of every file is in scripts/ruleCatalogBuilder.ts (RULES_FILES) and in
+ *       vendor/falco/PROVENANCE.md, whose commits you then update with the ones printed here.
+ *
+ * src/knowledge/ruleCatalog.test.ts fails when the committed index or catalog differ from what
+ * this script would write, so run it after any change to the vendored rules files.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { RULES_FILES, RULES_FOLDER_EXTRAS, generate, type RulesFileText, type Upstream } from './ruleCatalogBuilder';
 
-export interface IndexEntry {
-  rule: string;
-  file: string;
-  priority: string | null;
-  source: string;
-  tags: string[] | null;
-  enabled: boolean | null;
-  output: string | null;
-  override?: unknown;
-  append?: unknown;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const VENDOR_RULES_DIR = join(ROOT, 'vendor/falco/rules');
+export const INDEX_PATH = join(ROOT, 'vendor/falco/rules-index.json');
+export const CATALOG_PATH = join(ROOT, 'src/knowledge/ruleCatalog.ts');
+
+/** The texts of the vendored rules files, in load order. */
+export function vendoredRulesTexts(): RulesFileText[] {
+  return RULES_FILES.map((spec) => ({ file: spec.file, text: readFileSync(join(VENDOR_RULES_DIR, spec.file), 'utf8') }));
 }
 
-export interface CatalogRecord {
-  source: string;
-  priority: string;
-  tags: string[];
-  file: string;
-  /** false only when the rule file sets `enabled: false`. */
-  enabled: boolean;
-  /** The %fields of the rule's output, in order of first appearance. */
-  outputFields: string[];
-}
-
-/**
- * Field references in a Falco output format: `%proc.name`, `%proc.aname[2]`,
- * `%jevt.value[/requestObject/spec/volumes]`, `%ka.uri.param[command]`.
- */
-export function outputFieldsOf(output: string): string[] {
-  const out: string[] = [];
-  const re = /%([A-Za-z_][A-Za-z0-9_.]*)(\[[^\]\s]*\])?/g;
-  for (const m of output.matchAll(re)) {
-    const name = (m[1] ?? '').replace(/\.+$/, '') + (m[2] ?? '');
-    if (name && !out.includes(name)) out.push(name);
+/** Copy every file that comes from `upstream` out of its checkout; returns the checkout's commit when git knows it. */
+function copyFromCheckout(upstream: Upstream, checkout: string): string | null {
+  const specs = [...RULES_FILES, ...RULES_FOLDER_EXTRAS].filter((s) => s.upstream === upstream);
+  const missing = specs.map((s) => join(checkout, s.upstreamPath)).filter((p) => !existsSync(p));
+  if (missing.length > 0) {
+    throw new Error(`${checkout} does not look like a falcosecurity/${upstream} checkout; missing:\n  ${missing.join('\n  ')}`);
   }
-  return out;
-}
-
-/** Falco priorities as it prints them (capitalised), from the rule files' spelling. */
-export function normalisePriority(p: string): string {
-  const lower = p.trim().toLowerCase();
-  const map: Record<string, string> = {
-    emergency: 'Emergency',
-    alert: 'Alert',
-    critical: 'Critical',
-    error: 'Error',
-    warning: 'Warning',
-    warn: 'Warning',
-    notice: 'Notice',
-    informational: 'Informational',
-    info: 'Informational',
-    debug: 'Debug',
-  };
-  return map[lower] ?? p;
-}
-
-/**
- * One record per rule name. The first full definition wins; entries that only override or append
- * (no output, e.g. the GKE overlay of "Disallowed K8s User") do not replace it.
- */
-export function buildCatalog(index: IndexEntry[]): Record<string, CatalogRecord> {
-  const catalog: Record<string, CatalogRecord> = {};
-  for (const e of index) {
-    if (e.output === null || e.priority === null) continue;
-    if (catalog[e.rule]) continue;
-    catalog[e.rule] = {
-      source: e.source,
-      priority: normalisePriority(e.priority),
-      tags: e.tags ?? [],
-      file: e.file,
-      enabled: e.enabled !== false,
-      outputFields: outputFieldsOf(e.output),
-    };
+  for (const s of specs) {
+    const to = join(VENDOR_RULES_DIR, s.file);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(join(checkout, s.upstreamPath), to);
   }
-  return catalog;
+  try {
+    return execFileSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
 }
-
-export function renderCatalog(catalog: Record<string, CatalogRecord>): string {
-  const lines = Object.entries(catalog).map(([rule, rec]) => `  ${JSON.stringify(rule)}: ${JSON.stringify(rec)},`);
-  const body = `{\n${lines.join('\n')}\n}`;
-  return `// GENERATED by scripts/gen-rule-catalog.ts from vendor/falco/rules-index.json. Do not edit.
-// Facts only (source, priority, tags, file, enabled, output %fields) of the upstream Falco rules.
-import type { Priority } from '../model';
-
-export interface CatalogEntry {
-  rule: string;
-  source: string;
-  priority: Priority;
-  tags: string[];
-  /** Rules file (relative to the upstream rules folder) that defines the rule. */
-  file: string;
-  /** false only when the rules file disables the rule. */
-  enabled: boolean;
-  /** The %fields the rule prints in its output, in order of first appearance. */
-  outputFields: string[];
-}
-
-type Rec = Omit<CatalogEntry, 'rule'>;
-
-export const RULE_CATALOG: Readonly<Record<string, Rec>> = ${body};
-
-const byLowerName = new Map<string, CatalogEntry>(
-  Object.entries(RULE_CATALOG).map(([rule, rec]) => [rule.toLowerCase(), { rule, ...rec }]),
-);
-
-/** The upstream facts of a rule (case-insensitive name), or null for custom rules. */
-export function catalogEntry(rule: string): CatalogEntry | null {
-  return byLowerName.get(rule.trim().toLowerCase()) ?? null;
-}
-
-/** The %fields of the rule's output ([] for unknown rules). */
-export function ruleOutputFields(rule: string): string[] {
-  return catalogEntry(rule)?.outputFields ?? [];
-}
-`;
-}
-
-export const INDEX_PATH = fileURLToPath(new URL('../vendor/falco/rules-index.json', import.meta.url));
-export const OUT_PATH = fileURLToPath(new URL('../src/knowledge/ruleCatalog.ts', import.meta.url));
 
 function main(): void {
-  const index = JSON.parse(readFileSync(INDEX_PATH, 'utf8')) as IndexEntry[];
-  const catalog = buildCatalog(index);
-  writeFileSync(OUT_PATH, renderCatalog(catalog));
-  console.log(`wrote ${Object.keys(catalog).length} rules to ${OUT_PATH}`);
+  const { values } = parseArgs({ options: { rules: { type: 'string' }, plugins: { type: 'string' } } });
+  for (const upstream of ['rules', 'plugins'] as const) {
+    const checkout = values[upstream];
+    if (checkout === undefined) continue;
+    const commit = copyFromCheckout(upstream, resolve(checkout));
+    console.log(`copied falcosecurity/${upstream} files from ${checkout}${commit ? ` @ ${commit}` : ''}: update vendor/falco/PROVENANCE.md`);
+  }
+  const { indexJson, catalogTs, rules } = generate(vendoredRulesTexts());
+  writeFileSync(INDEX_PATH, indexJson);
+  writeFileSync(CATALOG_PATH, catalogTs);
+  console.log(`wrote ${INDEX_PATH} and ${rules} rules to ${CATALOG_PATH}`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainField, explainFieldDetailed } from './fields';
 import { VENDORED_ALERTS_DIR, VENDORED_RULES_INDEX } from '../testing/vendored';
-import { outputFieldsOf, type IndexEntry } from '../../scripts/gen-rule-catalog';
+import { outputFieldsOf, type IndexEntry } from '../../scripts/ruleCatalogBuilder';
 
 const index = JSON.parse(readFileSync(VENDORED_RULES_INDEX, 'utf8')) as IndexEntry[];
 

@@ -1,21 +1,31 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { PRIORITIES } from '../model';
 import { RULE_CATALOG, catalogEntry, ruleOutputFields } from './ruleCatalog';
-import {
-  buildCatalog,
-  outputFieldsOf,
-  renderCatalog,
-  type IndexEntry,
-} from '../../scripts/gen-rule-catalog';
+import { RULES_FILES, generate, outputFieldsOf, type IndexEntry } from '../../scripts/ruleCatalogBuilder';
+import { CATALOG_PATH, INDEX_PATH, VENDOR_RULES_DIR, vendoredRulesTexts } from '../../scripts/gen-rule-catalog';
 
-const indexUrl = new URL('../../vendor/falco/rules-index.json', import.meta.url);
-const index = JSON.parse(readFileSync(indexUrl, 'utf8')) as IndexEntry[];
+const indexJson = readFileSync(INDEX_PATH, 'utf8');
+const index = JSON.parse(indexJson) as IndexEntry[];
 
-describe('ruleCatalog.ts', () => {
-  it('is in sync with rules-index.json (regenerate: npx tsx scripts/gen-rule-catalog.ts)', () => {
-    const onDisk = readFileSync(new URL('./ruleCatalog.ts', import.meta.url), 'utf8');
-    expect(onDisk).toBe(renderCatalog(buildCatalog(index)));
+describe('ruleCatalog.ts and rules-index.json', () => {
+  // Regenerated in memory from vendor/falco/rules/*.yaml: a vendored rules file changed without
+  // `npm run gen:catalog` (or a hand edit of a generated file) fails here.
+  const fresh = generate(vendoredRulesTexts());
+
+  it('rules-index.json is what the vendored rules files give (regenerate: npm run gen:catalog)', () => {
+    expect(indexJson).toBe(fresh.indexJson);
+  });
+
+  it('ruleCatalog.ts is what the vendored rules files give (regenerate: npm run gen:catalog)', () => {
+    expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(fresh.catalogTs);
+  });
+
+  it('reads every vendored rules file (a new one must be added to RULES_FILES)', () => {
+    const yaml = readdirSync(VENDOR_RULES_DIR, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => f.endsWith('.yaml'));
+    expect(yaml.sort()).toEqual(RULES_FILES.map((s) => s.file).sort());
   });
 
   it('has every rule name of the index', () => {
@@ -46,6 +56,17 @@ describe('catalogEntry', () => {
     const e = catalogEntry(rule);
     expect(e).toMatchObject({ source, priority });
     expect(e?.tags).toContain(source === 'syscall' ? 'container' : 'k8s');
+  });
+
+  it('names the macros and lists a condition consults, through macros', () => {
+    // Terminal shell in container: `spawned_process and container and shell_procs and ...`;
+    // shell_procs is `proc.name in (shell_binaries)`.
+    const e = catalogEntry('Terminal shell in container');
+    expect(e?.macros).toEqual(expect.arrayContaining(['spawned_process', 'container', 'shell_procs']));
+    expect(e?.lists).toContain('shell_binaries');
+    expect(catalogEntry('Create Symlink Over Sensitive Files')?.lists).toEqual(['sensitive_directory_names', 'sensitive_file_names']);
+    expect(catalogEntry('Disallowed K8s User')?.lists).toContain('allowed_k8s_users');
+    expect(catalogEntry('Github action with miners')).toMatchObject({ macros: [], lists: [] });
   });
 
   it('returns null for custom rules', () => {

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { Alert, OutputFields } from '../../../model';
 import type { Playbook } from '../../types';
 import { PLAYBOOKS } from './index';
+import { catalogEntry } from '../../ruleCatalog';
 import { ttyDevice, eventGeneratorMatch } from './common';
 import { decodeInlineBase64, formatDuration } from './drift';
 import { riskyCapabilities, sensitiveMounts } from './escape';
@@ -191,6 +192,12 @@ describe('process and container playbooks: consistency with the upstream rules',
       const rule = items.find((i) => i.rule === p.rules[0]);
       expect(rule, p.id).toBeDefined();
       expect(reached(String(rule?.condition)).split(/[^\w]+/), p.id).toContain(p.allowList.list);
+    }
+  });
+
+  it('names allow-lists that the rule catalog lists among the lists the rule consults', () => {
+    for (const p of PLAYBOOKS) {
+      if (p.allowList) expect(catalogEntry(p.rules[0] ?? '')?.lists, p.id).toContain(p.allowList.list);
     }
   });
 
