@@ -97,7 +97,7 @@ test('export all: one Markdown document with every incident', async ({ page }) =
   expect(markdown).toMatch(/^# Falco incident report/);
   expect(markdown.match(/^## (?!Incidents)/gm)).toHaveLength(11);
   expect(markdown).toContain('PTRACE attached to process');
-  expect(markdown).toContain('Anonymous Request Allowed');
+  expect(markdown).toContain('K8s Serviceaccount Created');
 });
 
 test('a report screenshot (UPDATE_SCREENSHOT=1 refreshes the README one)', async ({ page }, testInfo) => {

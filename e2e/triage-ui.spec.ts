@@ -16,17 +16,17 @@ test('facets include then exclude, search narrows, sort reorders, and the view s
   await expect(count(page)).toHaveText('7 of 11 incidents · 7 alerts');
   await expect(incidents(page).filter({ hasText: 'Attach/Exec Pod' })).toHaveCount(0);
 
-  await page.getByLabel('Search alerts').fill('wjd-test');
+  await page.getByLabel('Search alerts').fill('hack');
   await expect(count(page)).toHaveText('1 of 11 incidents · 1 alerts');
-  await expect(incidents(page)).toHaveText([/Write below root/]);
+  await expect(incidents(page)).toHaveText([/Write below binary dir/]);
 
   expect(decodeURIComponent(page.url())).toContain('-source=["k8s_audit"]');
-  expect(page.url()).toContain('q=wjd-test');
+  expect(page.url()).toContain('q=hack');
   await page.reload();
   // A reload starts with no alerts (nothing leaves the page), but the view is restored.
   await expect(page.getByLabel('Search alerts')).toHaveCount(0);
   await page.getByRole('button', { name: 'Load sample alerts' }).click();
-  await expect(page.getByLabel('Search alerts')).toHaveValue('wjd-test');
+  await expect(page.getByLabel('Search alerts')).toHaveValue('hack');
   await expect(count(page)).toHaveText('1 of 11 incidents · 1 alerts');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();

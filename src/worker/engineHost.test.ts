@@ -33,8 +33,8 @@ describe('EngineHost', () => {
     expect(k8s.rows.length).toBe(4);
     const notK8s = await host.handle({ type: 'view', filter: { ...EMPTY_FILTER, exclude: { source: ['k8s_audit'] } } }, ctx());
     expect(notK8s.rows.length).toBe(7);
-    const text = await host.handle({ type: 'view', filter: { ...EMPTY_FILTER, text: 'wjd-test' } }, ctx());
-    expect(text.rows.map((r) => r.rule)).toEqual(['Write below root']);
+    const text = await host.handle({ type: 'view', filter: { ...EMPTY_FILTER, text: 'hack' } }, ctx());
+    expect(text.rows.map((r) => r.rule)).toEqual(['Write below binary dir']);
   });
 
   it('saves a session and reopens it with triage, in another engine', async () => {
