@@ -6,6 +6,7 @@ import {
   namesIn,
   normalisePriority,
   parseRulesFiles,
+  referencesIn,
   renderIndex,
   type RulesFileText,
 } from './ruleCatalogBuilder';
@@ -30,6 +31,9 @@ const BASE: RulesFileText = {
 - macro: never_true
   condition: (evt.num=0)
 
+- macro: rename
+  condition: (evt.type in (rename, renameat))
+
 - macro: user_expected_terminal
   condition: (never_true)
 
@@ -39,7 +43,7 @@ const BASE: RulesFileText = {
     or exec point.
   condition: >
     spawned_process and shell_procs and proc.tty != 0
-    and not user_expected_terminal
+    and not user_expected_terminal and not evt.type in (rename)
   output: "A shell was spawned (user=%user.name shell=%proc.name parent=%proc.aname[2]) "
   priority: NOTICE
   tags: [container, shell, mitre_execution, T1059]
@@ -159,6 +163,15 @@ describe('buildCatalog', () => {
       priority: 'Error',
       macros: ['shell_procs'],
       lists: ['login_binaries', 'shell_binaries'],
+    });
+  });
+});
+
+describe('referencesIn', () => {
+  it('tells values of set operators (lists only) from bare names (macros or lists)', () => {
+    expect(referencesIn('spawned_process and proc.name in (bash, shell_binaries) and not fd.name pmatch (dirs) and never_true')).toEqual({
+      bare: ['spawned_process', 'and', 'and', 'not', 'and', 'never_true'],
+      values: ['bash', 'shell_binaries', 'dirs'],
     });
   });
 });

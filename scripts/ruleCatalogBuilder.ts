@@ -180,6 +180,18 @@ export function namesIn(condition: string): string[] {
   return [...unquoted.matchAll(/(?<![\w./*:-])[A-Za-z_]\w*(?![\w./*:-])/g)].map((m) => m[0]);
 }
 
+/** Value lists of set operators: `proc.name in (bash, shell_binaries)`; a word there is a value or a list, never a macro. */
+const VALUE_LIST = /\b(?:in|intersects|pmatch)\s*\(([^()]*)\)/g;
+
+/**
+ * The names a condition may consult: `values` inside the value lists of set operators (only lists
+ * expand there, so `evt.type in (rename)` does not call the macro `rename`), `bare` everywhere else.
+ */
+export function referencesIn(condition: string): { bare: string[]; values: string[] } {
+  const values = [...condition.matchAll(VALUE_LIST)].flatMap((m) => namesIn(m[1] ?? ''));
+  return { bare: namesIn(condition.replace(VALUE_LIST, ' ')), values };
+}
+
 /** Macro conditions and list items by name, per file (a name defined again in a file adds to it). */
 interface Definitions {
   macros: Map<string, Map<string, string[]>>;
@@ -229,7 +241,8 @@ function consulted(conditions: string[], file: string, defs: Definitions, order:
     for (const item of items) visitList(item);
   };
   const visitCondition = (condition: string): void => {
-    for (const name of namesIn(condition)) {
+    const { bare, values } = referencesIn(condition);
+    for (const name of bare) {
       const body = visible(defs.macros.get(name), file, order);
       if (body && !macros.has(name)) {
         macros.add(name);
@@ -238,6 +251,7 @@ function consulted(conditions: string[], file: string, defs: Definitions, order:
         visitList(name);
       }
     }
+    values.forEach(visitList);
   };
   conditions.forEach(visitCondition);
   return { macros: [...macros].sort(), lists: [...lists].sort() };
