@@ -1,6 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { downloadedText, incidents, loadSamples } from './helpers';
+
+/** Every triage record in the page's IndexedDB, as JSON text. */
+function storedTriage(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('falcoscope-triage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('notes').objectStore('notes').getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
 
 const RULE = 'Terminal shell in container';
 const NOTE = 'Ops ran kubectl exec for the 14:00 maintenance | ticket OPS-42 <b>ok</b>';
@@ -11,23 +27,8 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
   await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
   await page.getByLabel('Status').selectOption('benign');
   await page.getByLabel('Notes').fill(NOTE);
-  // Persisted to IndexedDB (zustand persist writes asynchronously).
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('keyval-store');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const get = open.result.transaction('keyval').objectStore('keyval').get('falcoscope-triage');
-              get.onsuccess = () => resolve(String(get.result ?? ''));
-              get.onerror = () => reject(get.error);
-            };
-          }),
-      ),
-    )
-    .toContain('benign');
+  // Persisted to IndexedDB, one record per incident (written asynchronously).
+  await expect.poll(() => storedTriage(page)).toContain('benign');
 
   await page.reload();
   await page.getByRole('button', { name: 'Load sample alerts' }).first().click();
@@ -80,4 +81,35 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
   } finally {
     await colleague.close();
   }
+});
+
+test('two tabs triage different incidents: both are kept, and each tab sees the other live', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await loadSamples(a);
+  await loadSamples(b);
+  const shell = incidents(a).filter({ hasText: RULE });
+  await shell.click();
+  await a.getByLabel('Status').selectOption('malicious');
+  await a.getByLabel('Notes').fill('reverse shell from the api pod');
+
+  const other = incidents(b).filter({ hasNotText: RULE }).first();
+  // Incident ids are stable hashes of rule and entity: the same in every tab.
+  const otherId = (await other.getAttribute('id')) ?? '';
+  await other.click();
+  await b.getByLabel('Status').selectOption('benign');
+
+  // Tab B shows A's verdict without a reload.
+  await incidents(b).filter({ hasText: RULE }).click();
+  await expect(b.getByLabel('Status')).toHaveValue('malicious');
+  await expect(b.getByLabel('Notes')).toHaveValue('reverse shell from the api pod');
+
+  // A fresh tab reads both from storage.
+  await expect.poll(() => storedTriage(a)).toContain('reverse shell');
+  const c = await context.newPage();
+  await loadSamples(c);
+  await incidents(c).filter({ hasText: RULE }).click();
+  await expect(c.getByLabel('Status')).toHaveValue('malicious');
+  await c.locator(`[id="${otherId}"]`).click();
+  await expect(c.getByLabel('Status')).toHaveValue('benign');
 });

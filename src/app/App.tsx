@@ -13,6 +13,7 @@ import { PasteButton } from '../ui/PasteDialog';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { ProgressStrip } from '../ui/ProgressStrip';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog';
+import { TriageSaveError } from '../ui/TriageSaveError';
 import { Welcome } from '../ui/Welcome';
 import { Workspace } from '../ui/Workspace';
 import logo from '../ui/logo.svg';
@@ -46,6 +47,7 @@ function Shell() {
           </p>
         ) : null}
       </header>
+      <TriageSaveError />
       <ProgressStrip />
       <main>{hasInputs ? <Workspace /> : <Welcome />}</main>
       <ProblemsPanel />

@@ -4,6 +4,7 @@ import { engine } from './engine';
 import { queryClient } from './queryClient';
 import { useSession, type InputEntry } from '../state/session';
 import { useTriage } from '../state/triage';
+import { restoreTriageMap } from '../ingest/triageNote';
 import type { IngestProgress, InputSummary } from '../worker/protocol';
 
 /** Files read at once: more only interleaves them in the one worker, and delays every result. */
@@ -62,7 +63,8 @@ function ingest(entry: InputEntry): Promise<InputSummary> {
   if (!entry.file) return engine.request({ type: 'ingestText', name: entry.name, text: entry.text ?? '' }, options);
   return engine.request({ type: 'ingestFile', file: entry.file }, options).then((summary) => {
     // A reopened session brings its triage: notes saved by the analyst (or a colleague) win.
-    if (summary.triage) useTriage.getState().replaceAll({ ...useTriage.getState().byIncident, ...summary.triage });
+    // Entries without a time count as changed now, so the session's notes win as they always did.
+    if (summary.triage) useTriage.getState().mergeAll(restoreTriageMap(summary.triage, Date.now()).byIncident);
     return summary;
   });
 }

@@ -1,37 +1,97 @@
-import { create } from 'zustand';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import { del, get, set } from 'idb-keyval';
-import type { TriageNote } from '../export/markdown';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { TriageNote, TriageStatus } from '../model/triage';
+import { newerNote, restoreTriageNote } from '../ingest/triageNote';
+import { broadcastTriageChannel, indexedDbTriageRepository, type TriageChannel, type TriageRepository } from './triageRepository';
 
-export const TRIAGE_STATUSES = ['new', 'investigating', 'benign', 'malicious', 'resolved'] as const;
-export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+export { TRIAGE_STATUSES, type TriageStatus } from '../model/triage';
 
 interface TriageState {
+  /** Prototype-less map: incident ids from session files are attacker-chosen. */
   byIncident: Record<string, TriageNote>;
+  /** Set when a note could not be stored; the UI says so, since the note lives only in this tab. */
+  writeError: string | null;
   setStatus: (incidentId: string, status: TriageStatus) => void;
   setNotes: (incidentId: string, notes: string) => void;
-  replaceAll: (byIncident: Record<string, TriageNote>) => void;
+  /** Notes from a reopened session, merged per incident: the later change wins. */
+  mergeAll: (byIncident: Record<string, TriageNote>) => void;
+  clearAll: () => void;
+  dismissWriteError: () => void;
 }
 
-/** IndexedDB, not localStorage: notes can be long and the session can hold thousands. */
-const indexedDbStorage: StateStorage = {
-  getItem: async (name) => (await get<string>(name)) ?? null,
-  setItem: (name, value) => set(name, value),
-  removeItem: (name) => del(name),
-};
+export interface TriageDeps {
+  repository: TriageRepository | null;
+  channel: TriageChannel | null;
+  now: () => number;
+}
 
-const blank: TriageNote = { status: 'new', notes: '' };
+const emptyMap = (): Record<string, TriageNote> => Object.create(null) as Record<string, TriageNote>;
+const blank = (now: number): TriageNote => ({ status: 'new', notes: '', updatedAt: now });
 
-export const useTriage = create<TriageState>()(
-  persist(
-    (setState) => ({
-      byIncident: {},
-      setStatus: (id, status) =>
-        setState((s) => ({ byIncident: { ...s.byIncident, [id]: { ...(s.byIncident[id] ?? blank), status } } })),
-      setNotes: (id, notes) =>
-        setState((s) => ({ byIncident: { ...s.byIncident, [id]: { ...(s.byIncident[id] ?? blank), notes } } })),
-      replaceAll: (byIncident) => setState({ byIncident }),
-    }),
-    { name: 'falcoscope-triage', version: 1, storage: createJSONStorage(() => indexedDbStorage) },
-  ),
-);
+/** The triage store; built from its dependencies so tests can run two "tabs" on one fake database. */
+export function createTriageStore(deps: TriageDeps): UseBoundStore<StoreApi<TriageState>> {
+  const store = create<TriageState>()((setState, getState) => {
+    const failed = (error: unknown) =>
+      setState({ writeError: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+
+    const keep = (updates: Record<string, TriageNote>, announce: boolean) => {
+      const byIncident = Object.assign(emptyMap(), getState().byIncident);
+      for (const [id, note] of Object.entries(updates)) {
+        byIncident[id] = newerNote(byIncident[id], note);
+        if (byIncident[id] !== note) continue;
+        if (announce) {
+          deps.repository?.put(id, note).catch(failed);
+          deps.channel?.post({ incidentId: id, note });
+        }
+      }
+      setState({ byIncident });
+    };
+
+    const change = (id: string, patch: Partial<Pick<TriageNote, 'status' | 'notes'>>) => {
+      const now = deps.now();
+      const current = getState().byIncident[id] ?? blank(now);
+      keep({ [id]: { ...current, ...patch, updatedAt: Math.max(now, current.updatedAt + 1) } }, true);
+    };
+
+    return {
+      byIncident: emptyMap(),
+      writeError: null,
+      setStatus: (id, status) => change(id, { status }),
+      setNotes: (id, notes) => change(id, { notes }),
+      mergeAll: (incoming) => keep(incoming, true),
+      clearAll: () => {
+        setState({ byIncident: emptyMap() });
+        deps.repository?.clear().catch(failed);
+        deps.channel?.post({ cleared: true });
+      },
+      dismissWriteError: () => setState({ writeError: null }),
+    };
+  });
+
+  /** Takes a note from storage or another tab; returns false when it cannot be restored. */
+  const adopt = (id: string, value: unknown): boolean => {
+    const restored = restoreTriageNote(value, 0);
+    if (!('note' in restored)) return false;
+    const byIncident = Object.assign(emptyMap(), store.getState().byIncident);
+    byIncident[id] = newerNote(byIncident[id], restored.note);
+    store.setState({ byIncident });
+    return true;
+  };
+
+  deps.channel?.listen((message) => {
+    if ('cleared' in message) store.setState({ byIncident: emptyMap() });
+    else adopt(message.incidentId, message.note);
+  });
+  deps.repository
+    ?.loadAll()
+    .then((rows) => {
+      for (const [id, value] of rows) if (!adopt(id, value)) void deps.repository?.remove(id).catch(() => undefined);
+    })
+    .catch((error: unknown) => store.setState({ writeError: `could not read saved triage: ${String(error)}` }));
+  return store;
+}
+
+export const useTriage = createTriageStore({
+  repository: typeof indexedDB === 'undefined' ? null : indexedDbTriageRepository(),
+  channel: broadcastTriageChannel(),
+  now: () => Date.now(),
+});
