@@ -174,6 +174,10 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
       exclude: [...configDefaults.exclude, 'e2e/**', 'dist/**', 'dist-single/**'],
       environment: 'node',
+      // Generous: CI's machine has 2 cores and may be busy. Tests assert results, never speed
+      // (the bench measures speed), so a slow machine must not turn into a failure.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
     },
   };
 });

@@ -66,12 +66,14 @@ describe('EngineHost', () => {
     const stream = new ReadableStream<Uint8Array>({
       async pull(c) {
         await new Promise((resolve) => setTimeout(resolve, 1));
+        // Cancel once the engine has asked for 40 chunks: tied to what was read, not to a clock,
+        // so a busy machine cannot make the read finish (or not start) before the cancel.
+        if (sent === 40) controller.abort();
         if (sent++ === 64) c.close();
         else c.enqueue(chunk);
       },
     });
     const file = { name: 'slow.ndjson', size: chunk.length * 64, stream: () => stream, slice: () => new Blob([chunk.slice(0, 64)]) } as unknown as File;
-    setTimeout(() => controller.abort(), 15);
     const summary = await host.handle({ type: 'ingestFile', file }, { signal: controller.signal, progress: () => {} });
     expect(summary.cancelled).toBe(true);
     expect(sent).toBeLessThan(64);
