@@ -264,7 +264,7 @@ describe('observe on realistic alerts', () => {
       'proc.pname': 'event-generator',
       'user.loginuid': -1,
     });
-    expect(notes[0]).toMatch(/proc\.exepath, proc\.pname, proc\.pcmdline/);
+    expect(notes[0]).toMatch(/proc\.exepath, proc\.cmdline, proc\.pname, proc\.pcmdline/);
     expect(notes[1]).toMatch(/proc\.name is httpd but proc\.exepath is \/bin\/event-generator/);
   });
 
