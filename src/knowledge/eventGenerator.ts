@@ -16,8 +16,10 @@ import { inTempDir } from './lists';
  * - path: an executable path is where the image installs it (`/bin/event-generator`).
  * - command line: the tool's own sub-commands (`event-generator run syscall`, `run --loop`) or the
  *   self re-execution it stages actions with (`httpd --loglevel info run ^helper.RunShell$`).
- * - workload: the container or pod is named after it (`falco-event-generator-...`).
- * - name: a process of the chain is called `event-generator`.
+ * - workload: the container or pod is named after it (`falco-event-generator-...`), or a k8s_audit
+ *   request comes from its service account (falco-event-generator).
+ * - name: a process of the chain is called `event-generator`, or a k8s_audit request targets an
+ *   object its k8saudit actions create (vanilla-deployment ...).
  *
  * Against: a process that claims to be event-generator (by name or by file name) runs a binary from
  * a temporary directory, or the container runs an image that is not event-generator's.
@@ -52,6 +54,33 @@ const INSTALL_PATHS = new Set(['/bin/event-generator', '/usr/bin/event-generator
 const OWN_COMMAND = /^(\S*\/)?event-generator\s+(run|test|bench|list|suite)\b/;
 const STAGED_ACTION = /\brun\s+\^?(helper|syscall|k8saudit)\.[A-Za-z0-9_]+\$?(\s|$)/;
 const WORKLOAD_FIELDS = ['container.name', 'k8s.pod.name', 'k8s.deployment.name'] as const;
+/** The service account its Kubernetes manifests run it as (deployment/role-rolebinding-serviceaccount.yaml). */
+const SERVICE_ACCOUNT = /^system:serviceaccount:[^:]+:falco-event-generator$/;
+
+/** Object names falcosecurity's event-generator creates in its k8saudit actions. */
+export const EVENT_GENERATOR_K8S_OBJECTS: readonly string[] = [
+  'disallowed-pod-deployment',
+  'hostnetwork-deployment',
+  'nodeport-service',
+  'pod-exec-role',
+  'private-creds-configmap',
+  'privileged-deployment',
+  'sensitive-mount-deployment',
+  'vanilla-configmap',
+  'vanilla-deployment',
+  'vanilla-role-binding',
+  'vanilla-role',
+  'vanilla-service',
+  'vanilla-serviceaccount',
+  'wildcard-resources-role',
+  'write-privileges-role',
+];
+const K8S_OBJECT_FIELDS = ['ka.target.name', 'ka.resp.name', 'ka.req.configmap.name'] as const;
+
+/** The event-generator object a k8s_audit name matches (`vanilla-deployment-x7k2` -> vanilla-deployment). */
+export function eventGeneratorK8sObject(name: string): string | undefined {
+  return EVENT_GENERATOR_K8S_OBJECTS.find((n) => name === n || name.startsWith(`${n}-`));
+}
 
 const WEIGHT: Record<EvidenceKind, number> = { image: 2, path: 1, cmdline: 1, workload: 1, name: 1 };
 
@@ -98,6 +127,15 @@ export function eventGeneratorVerdict(alert: Alert): EventGeneratorVerdict {
   for (const field of WORKLOAD_FIELDS) {
     const value = fieldText(alert, field);
     if (value !== undefined && value.toLowerCase().includes(NAME)) add('workload', field, value);
+  }
+  const account = fieldText(alert, 'ka.user.name');
+  if (account !== undefined && SERVICE_ACCOUNT.test(account)) add('workload', 'ka.user.name', account);
+  for (const field of K8S_OBJECT_FIELDS) {
+    const value = fieldText(alert, field);
+    if (value !== undefined && eventGeneratorK8sObject(value)) {
+      add('name', field, value);
+      break;
+    }
   }
   const image = fieldText(alert, 'container.image.repository');
   if (image !== undefined && image !== '' && image !== '<NA>') {
