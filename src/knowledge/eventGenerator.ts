@@ -23,7 +23,9 @@ import { inTempDir } from './lists';
  *
  * Against: a process that claims to be event-generator (by name or by file name) runs a binary from
  * a temporary directory, or the container runs an image that is not event-generator's.
- * A drill needs two points of evidence and nothing against.
+ * A drill needs two points of evidence, one of them fixed when the workload was deployed (image,
+ * container or pod name, service account), and nothing against: a process can choose its own name,
+ * path and command line, never the workload it runs in.
  */
 
 export interface FieldMatch {
@@ -145,8 +147,9 @@ export function eventGeneratorVerdict(alert: Alert): EventGeneratorVerdict {
 
   const kinds = new Set(support.map((s) => s.kind));
   const points = [...kinds].reduce((sum, kind) => sum + WEIGHT[kind], 0);
+  const deployed = kinds.has('image') || kinds.has('workload');
   const claimed = support.length > 0;
-  return { drill: claimed && against.length === 0 && points >= 2, support, against: claimed ? against : [] };
+  return { drill: claimed && against.length === 0 && points >= 2 && deployed, support, against: claimed ? against : [] };
 }
 
 /** Every field that shows event-generator behind the alert, when the evidence makes it a drill. */
@@ -170,6 +173,8 @@ export function eventGeneratorDoubt(alert: Alert): string | undefined {
   const claim = verdict.support[0]!;
   const why = verdict.against.length
     ? verdict.against.map((a) => `${a.field}=${a.value} (${a.why})`).join('; ')
-    : 'nothing else in the alert (image, install path, command line, container name) confirms it';
+    : verdict.support.some((x) => x.kind === 'image' || x.kind === 'workload')
+      ? 'nothing else in the alert (image, install path, command line, container name) confirms it'
+      : 'nothing the process cannot choose itself (its image, container or pod name) confirms it';
   return `${claim.field}=${claim.value} names falcosecurity's event-generator, but ${why}. A name is free to choose, so this is not treated as a drill.`;
 }
