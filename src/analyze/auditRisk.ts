@@ -32,7 +32,11 @@ const K8S_ADMIN_USERS = new Set(['admin', 'kubernetes-admin', 'kubernetes-admin@
 /** Groups that hold cluster-admin: system:masters bypasses RBAC, kubeadm 1.29+ binds kubeadm:cluster-admins. */
 const K8S_ADMIN_GROUPS = new Set(['system:masters', 'kubeadm:cluster-admins']);
 
-const IP_FIELDS = ['ka.sourceips', 'gcp.callerIP', 'ct.srcip', 'okta.client.ip'] as const;
+/**
+ * Where the request came from. Okta's client IP is left out: every sign-in to a SaaS identity
+ * provider comes from the internet, so a public address there says nothing by itself.
+ */
+const IP_FIELDS = ['ka.sourceips', 'gcp.callerIP', 'ct.srcip'] as const;
 
 /** The first source address of the request, or null. */
 function sourceIp(alert: Alert): Evidence | null {
@@ -78,6 +82,20 @@ function actor(alert: Alert): Actor | null {
   return null;
 }
 
+/** The bindings a GCP policy delta adds (`[{"action":"ADD","member":"allUsers","role":"roles/..."}]`). */
+function addedBindings(delta: string): { member: string; role: string }[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(delta);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed
+    .filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null && b['action'] === 'ADD')
+    .map((b) => ({ member: String(b['member'] ?? ''), role: String(b['role'] ?? '') }));
+}
+
 const DELETE_VERBS = new Set(['delete', 'deletecollection']);
 const K8S_IDENTITY_RESOURCES = new Set(['serviceaccounts', 'roles', 'rolebindings', 'clusterroles', 'clusterrolebindings', 'certificatesigningrequests']);
 /** CloudTrail calls that remove identities, credentials or the audit trail itself. */
@@ -116,8 +134,9 @@ export const AUDIT_CONTEXT_RULES: ContextRule[] = [
     reason: 'The change hands full control (cluster-admin, Owner, Editor, an admin role) to someone: the fastest privilege escalation there is.',
     test: (a) =>
       first(a, ['ka.req.binding.role'], (v) => v === 'cluster-admin' || v === 'admin') ??
-      first(a, ['gcp.policyDelta'], (v) => /"action"\s*:\s*"ADD"[^}]*"role"\s*:\s*"roles\/(owner|editor)"|"role"\s*:\s*"roles\/(owner|editor)"[^}]*"action"\s*:\s*"ADD"/.test(v)) ??
-      first(a, ['github.collaborator.role'], (v) => v === 'admin'),
+      first(a, ['gcp.policyDelta'], (v) => addedBindings(v).some((b) => b.role === 'roles/owner' || b.role === 'roles/editor')) ??
+      first(a, ['github.collaborator.role'], (v) => v === 'admin') ??
+      first(a, ['okta.evt.type'], (v) => v === 'user.account.privilege.grant'),
   },
   {
     id: 'person-from-internet',
@@ -173,7 +192,7 @@ export const AUDIT_CONTEXT_RULES: ContextRule[] = [
     delta: 10,
     reason: 'The change makes data or a service reachable by anyone: exposure is immediate and copies cannot be recalled.',
     test: (a) =>
-      first(a, ['gcp.policyDelta'], (v) => /allUsers|allAuthenticatedUsers/.test(v) && /"ADD"/.test(v)) ??
+      first(a, ['gcp.policyDelta'], (v) => addedBindings(v).some((b) => b.member === 'allUsers' || b.member === 'allAuthenticatedUsers')) ??
       first(a, ['ka.req.service.type'], (v) => K8S_EXPOSED_SERVICES.has(v)) ??
       first(a, ['github.repo.public'], (v) => v === 'true') ??
       (GITHUB_PUBLIC_RULES.has(a.rule) && a.source === 'github' ? { field: 'rule', value: a.rule } : null),

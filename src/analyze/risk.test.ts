@@ -60,7 +60,11 @@ describe('risk factors: one row per factor', () => {
     ['admin-identity', { 'ka.user.name': 'kubernetes-admin' }, 15],
     ['admin-identity', { 'ka.user.groups': '[system:masters,system:authenticated]' }, 15],
     ['admin-identity', { 'ct.user.identitytype': 'Root' }, 15],
+    ['admin-identity', { 'ct.user.arn': 'arn:aws:iam::123456789012:root' }, 15],
+    ['admin-identity', { 'ka.auth.reason': 'RBAC: allowed by ClusterRoleBinding "ops" of ClusterRole "cluster-admin" to User "ana"' }, 15],
     ['grants-admin', { 'ka.req.binding.role': 'cluster-admin' }, 12],
+    ['grants-admin', { 'okta.evt.type': 'user.account.privilege.grant' }, 12],
+    ['grants-admin', { 'github.collaborator.role': 'admin' }, 12],
     ['grants-admin', { 'gcp.policyDelta': '[{"action":"ADD","member":"user:x@example.com","role":"roles/owner"}]' }, 12],
     ['person-from-internet', { 'gcp.user': 'ana@example.com', 'gcp.callerIP': '41.45.115.69' }, 10],
     ['person-from-internet', { 'ka.user.name': 'ana@example.com', 'ka.sourceips': '[8.8.4.4]' }, 10],
@@ -73,6 +77,9 @@ describe('risk factors: one row per factor', () => {
     ['destroys-identity-or-logs', { 'okta.evt.type': 'user.lifecycle.deactivate' }, 12],
     ['public-exposure', { 'gcp.policyDelta': '[{"action":"ADD","member":"allUsers","role":"roles/storage.objectViewer"}]' }, 10],
     ['public-exposure', { 'ka.req.service.type': 'NodePort' }, 10],
+    ['public-exposure', {}, 10, { rule: 'Private Repository Becoming Public', source: 'github' }],
+    ['person-from-internet', { 'ct.user.identitytype': 'IAMUser', 'ct.srcip': '221.113.81.87' }, 10],
+    ['workload-from-inside', { 'gcp.user': 'deployer@proj.iam.gserviceaccount.com', 'gcp.callerIP': '10.128.0.5' }, -8],
   ])('%s fires on %j', (id, fields, delta, overrides = {}) => {
     const alert = makeAlert({ ...base, outputFields: fields, ...overrides });
     const factor = assessRisk(alert).factors.find((f) => f.id === id);
@@ -120,11 +127,15 @@ describe('risk factors: one row per factor', () => {
     ['admin-identity', { 'ka.user.name': 'jane' }],
     ['person-from-internet', { 'ka.user.name': 'system:serviceaccount:ci:deployer', 'ka.sourceips': '[8.8.4.4]' }],
     ['person-from-internet', { 'gcp.user': 'ana@example.com', 'gcp.callerIP': '10.0.0.9' }],
+    ['person-from-internet', { 'okta.actor.name': 'ana@example.com', 'okta.client.ip': '8.8.4.4' }],
     ['workload-from-inside', { 'ka.user.name': 'system:serviceaccount:ci:deployer', 'ka.sourceips': '[8.8.4.4]' }],
     ['interactive-exec', { 'ka.target.subresource': 'log' }],
     ['destroys-identity-or-logs', { 'ka.verb': 'delete', 'ka.target.resource': 'pods' }],
     ['destroys-identity-or-logs', { 'ka.verb': 'get', 'ka.target.resource': 'clusterrolebindings' }],
     ['public-exposure', { 'ka.req.service.type': 'ClusterIP' }],
+    ['public-exposure', { 'gcp.policyDelta': '[{"action":"REMOVE","member":"allUsers","role":"roles/storage.objectViewer"},{"action":"ADD","member":"user:a@example.com","role":"roles/viewer"}]' }],
+    ['grants-admin', { 'gcp.policyDelta': '[{"action":"REMOVE","member":"user:a@example.com","role":"roles/owner"}]' }],
+    ['person-from-internet', { 'ct.user.identitytype': 'AssumedRole', 'ct.srcip': '221.113.81.87' }],
   ])('%s does not fire on %j', (id, fields, overrides = {}) => {
     expect(factorIds(fields, overrides)).not.toContain(id);
   });
