@@ -1,6 +1,7 @@
 import type { Alert } from '../model';
 import { fieldText } from '../knowledge/fieldValue';
 import { classifyIp } from '../knowledge/ip';
+import { isControlPlaneIdentity } from '../knowledge/playbooks';
 import type { ContextRule, Evidence } from './riskRules';
 
 /**
@@ -160,6 +161,13 @@ export const AUDIT_CONTEXT_RULES: ContextRule[] = [
       const scope = ip ? ipScope(ip) : undefined;
       return who?.kind === 'service' && ip && scope !== undefined && scope !== 'public' ? { field: who.field, value: who.value } : null;
     },
+  },
+  {
+    id: 'control-plane',
+    label: 'The control plane acting',
+    delta: -10,
+    reason: 'kube-controller-manager, the scheduler or the API server did this on behalf of an object someone else changed: routine reconciliation; the person to find is whoever changed that object.',
+    test: (a) => first(a, ['ka.user.name'], isControlPlaneIdentity),
   },
   {
     id: 'interactive-exec',

@@ -46,6 +46,17 @@ const CONTROL_PLANE_USERS: Record<string, string> = lookupTable({
   'system:kube-proxy': 'kube-proxy',
 });
 
+/**
+ * The control plane acting on its own account: kube-controller-manager and its per-controller
+ * service accounts, the scheduler, the API server's loopback client, kube-proxy. Shared with the
+ * risk model, which lowers the score for what userObservations calls a control-plane component.
+ */
+export function isControlPlaneIdentity(user: string): boolean {
+  if (CONTROL_PLANE_USERS[user] !== undefined) return true;
+  const sa = /^system:serviceaccount:kube-system:(.+)$/.exec(user);
+  return sa?.[1] !== undefined && CONTROLLER_SAS.has(sa[1]);
+}
+
 /** Who the ka.user.name value is. */
 export function userObservations(alert: Alert): string[] {
   const user = fieldText(alert, 'ka.user.name');
