@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk, riskLevel } from './risk';
-import { isDownloadAndExecute } from './riskRules';
+import { CONTEXT_RULES, isDownloadAndExecute } from './riskRules';
 import { AnalysisSession } from './session';
 import { ingestText } from '../ingest';
 import { makeAlert } from '../testing/alerts';
@@ -23,9 +23,11 @@ const REAL_EVENT_GENERATOR: OutputFields = {
   'user.uid': 0,
 };
 
+type FiresRow = [id: string, fields: OutputFields, delta: number, overrides?: Partial<Alert>];
+
 describe('risk factors: one row per factor', () => {
   // Each row fails when its factor is removed or its evidence stops naming the field and value.
-  it.each<[string, OutputFields, number, Partial<Alert>?]>([
+  const FIRES: FiresRow[] = [
     ['root-user', { 'user.uid': 0 }, 10],
     ['root-user', { 'user.name': 'root' }, 10],
     ['container-escape', {}, 12, { tags: ['T1611'] }],
@@ -82,7 +84,14 @@ describe('risk factors: one row per factor', () => {
     ['public-exposure', {}, 10, { rule: 'Private Repository Becoming Public', source: 'github' }],
     ['person-from-internet', { 'ct.user.identitytype': 'IAMUser', 'ct.srcip': '221.113.81.87' }, 10],
     ['workload-from-inside', { 'gcp.user': 'deployer@proj.iam.gserviceaccount.com', 'gcp.callerIP': '10.128.0.5' }, -8],
-  ])('%s fires on %j', (id, fields, delta, overrides = {}) => {
+  ];
+
+  it('has a raising or lowering row for every context rule', () => {
+    const covered = new Set(FIRES.map(([id]) => id));
+    expect(CONTEXT_RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(FIRES)('%s fires on %j', (id, fields, delta, overrides = {}) => {
     const alert = makeAlert({ ...base, outputFields: fields, ...overrides });
     const factor = assessRisk(alert).factors.find((f) => f.id === id);
     expect(factor).toBeDefined();
