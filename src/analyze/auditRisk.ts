@@ -145,9 +145,8 @@ export const AUDIT_CONTEXT_RULES: ContextRule[] = [
     delta: 10,
     reason: 'A human identity acting from an internet address: a stolen credential is used exactly like this, so the address must belong to that person.',
     test: (a) => {
-      const who = actor(a);
       const ip = sourceIp(a);
-      return who?.kind === 'person' && ip && ipScope(ip) === 'public' ? ip : null;
+      return ip && ipScope(ip) === 'public' && actor(a)?.kind === 'person' ? ip : null;
     },
   },
   {
@@ -156,10 +155,11 @@ export const AUDIT_CONTEXT_RULES: ContextRule[] = [
     delta: -8,
     reason: 'A service account acting from a private address is automation inside the environment, the usual source of such changes.',
     test: (a) => {
-      const who = actor(a);
       const ip = sourceIp(a);
       const scope = ip ? ipScope(ip) : undefined;
-      return who?.kind === 'service' && ip && scope !== undefined && scope !== 'public' ? { field: who.field, value: who.value } : null;
+      if (scope === undefined || scope === 'public') return null;
+      const who = actor(a);
+      return who?.kind === 'service' ? { field: who.field, value: who.value } : null;
     },
   },
   {

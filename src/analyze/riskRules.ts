@@ -58,6 +58,9 @@ export interface ContextRule {
 const IMAGE_BUILDERS = /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/;
 const CI_RUNNERS = /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i;
 
+/** A cheap first look for isDownloadAndExecute: some download tool is named at all. */
+const MENTIONS_DOWNLOAD_TOOL = new RegExp(`\\b(${[...DOWNLOAD_TOOLS].join('|')})\\b`);
+
 /** Program names of a command line's words (`/usr/bin/curl` -> curl). */
 function programs(cmdline: string): string[] {
   return cmdline.split(/[\s|;&()<>`$"']+/).map((w) => w.slice(w.lastIndexOf('/') + 1));
@@ -69,6 +72,7 @@ function programs(cmdline: string): string[] {
  * fetching and the program running are both named in the command line.
  */
 export function isDownloadAndExecute(cmdline: string): boolean {
+  if (!MENTIONS_DOWNLOAD_TOOL.test(cmdline)) return false;
   const runs = (word: string) => SHELLS.has(word) || INTERPRETERS.has(word);
   const pipe = cmdline.split('|');
   for (let i = 0; i + 1 < pipe.length; i++) {

@@ -43,9 +43,9 @@ export interface EventGeneratorVerdict {
   /** True when the evidence agrees and nothing contradicts it: treat the alert as a drill. */
   drill: boolean;
   /** Fields that point at event-generator, in the order an analyst would look. */
-  support: EvidenceItem[];
+  support: readonly EvidenceItem[];
   /** Fields that contradict it: why a claim was not believed. */
-  against: (FieldMatch & { why: string })[];
+  against: readonly (FieldMatch & { why: string })[];
 }
 
 const NAME = 'event-generator';
@@ -103,8 +103,23 @@ function imageRepository(image: string): string {
   return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
 }
 
+const NO_CLAIM: EventGeneratorVerdict = Object.freeze({ drill: false, support: [], against: [] });
+
+/** Cheap first look: does any value mention the tool, its staged actions or its k8s objects? */
+function mayClaim(alert: Alert): boolean {
+  const fields = alert.outputFields;
+  for (const key in fields) {
+    const value = fields[key];
+    if (typeof value !== 'string') continue;
+    if (value.includes(NAME) || (key.endsWith('cmdline') && STAGED_ACTION.test(value))) return true;
+    if (key.startsWith('ka.') && eventGeneratorK8sObject(value)) return true;
+  }
+  return false;
+}
+
 /** Weigh every field that speaks for or against event-generator being behind the alert. */
 export function eventGeneratorVerdict(alert: Alert): EventGeneratorVerdict {
+  if (!mayClaim(alert)) return NO_CLAIM;
   const support: EvidenceItem[] = [];
   const against: (FieldMatch & { why: string })[] = [];
   const add = (kind: EvidenceKind, field: string, value: string) => support.push({ kind, field, value });

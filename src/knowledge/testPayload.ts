@@ -30,19 +30,19 @@ export function testPayload(alert: Alert): TestPayload | null {
     const [field, value] = echoed[0]!;
     return { field, value: String(value), why: `${echoed.length} of ${entries.length} values are their own field names, so the template was sent instead of an event` };
   }
+  if (alert.output.trim() === SIDEKICK_TEST) {
+    return { field: 'output', value: SIDEKICK_TEST, why: "it is the message falcosidekick's test endpoint sends" };
+  }
+  if (!alert.output.includes('%')) return null;
   let template = alert.output;
   for (const [, value] of entries) {
     if (value === null || value === '') continue;
     template = template.split(String(value)).join(' ');
   }
   const placeholder = PLACEHOLDER.exec(template);
-  if (placeholder) {
-    return { field: 'output', value: placeholder[0], why: 'the output still holds an unformatted placeholder, so Falco never rendered it from an event' };
-  }
-  if (alert.output.trim() === SIDEKICK_TEST) {
-    return { field: 'output', value: SIDEKICK_TEST, why: "it is the message falcosidekick's test endpoint sends" };
-  }
-  return null;
+  return placeholder
+    ? { field: 'output', value: placeholder[0], why: 'the output still holds an unformatted placeholder, so Falco never rendered it from an event' }
+    : null;
 }
 
 /** The observation a report prints for a test payload, or undefined. */
