@@ -1,6 +1,7 @@
 import type { Alert, IncidentSummary } from '../model';
 import { fieldText } from '../knowledge/fieldValue';
-import { eventGeneratorMatch } from '../knowledge/eventGenerator';
+import { eventGeneratorDoubt, eventGeneratorMatch } from '../knowledge/eventGenerator';
+import { testPayloadNote } from '../knowledge/testPayload';
 
 /**
  * Observations any alert can earn, whatever its rule: facts an analyst checks first.
@@ -13,6 +14,15 @@ export function commonObservations(alert: Alert, incident: IncidentSummary, play
   if (generator && !playbookNotes.some((n) => n.includes('event-generator'))) {
     notes.push(
       `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
+    );
+  }
+  const doubt = eventGeneratorDoubt(alert);
+  if (doubt) notes.push(doubt);
+  const payload = testPayloadNote(alert);
+  if (payload) notes.push(payload);
+  if (alert.tagsInferred) {
+    notes.push(
+      `The alert carries no tags: the tags and MITRE ATT&CK entries shown are inferred from today's upstream rule "${alert.rule}", which may differ from the rule that fired.`,
     );
   }
   const loginUid = fieldText(alert, 'user.loginuid');

@@ -58,7 +58,9 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
       }
       const alert = r as Alert;
       alert.id = -1;
+      const carried = alert.tags.length;
       alert.tags = effectiveTags(alert.rule, alert.tags);
+      if (carried === 0 && alert.tags.length > 0) alert.tagsInferred = true;
       incidents.add(alert);
       byteStart.push(span.byteStart);
       byteEnd.push(span.byteEnd);

@@ -28,7 +28,13 @@ export function explainFields(alert: Alert): FieldExplanation[] {
     top.push({ field: key, value: String(value), meaning });
   }
   if (alert.tags.length) {
-    top.push({ field: 'tags', value: alert.tags.join(', '), meaning: 'Labels from the rule: maturity, what it watches, and MITRE ATT&CK tactics and techniques.' });
+    top.push({
+      field: 'tags',
+      value: alert.tags.join(', '),
+      meaning: alert.tagsInferred
+        ? "Inferred, not in the alert: the tags of today's upstream rule of this name (maturity, what it watches, MITRE ATT&CK)."
+        : 'Labels from the rule: maturity, what it watches, and MITRE ATT&CK tactics and techniques.',
+    });
   }
   const fields = Object.keys(alert.outputFields)
     .sort()

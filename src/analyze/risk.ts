@@ -1,5 +1,5 @@
 import type { Alert, Risk, RiskFactor, RiskLevel } from '../model';
-import { tacticsFromTags } from '../knowledge/mitre';
+import { tacticFromTag, tacticsFromTags } from '../knowledge/mitre';
 import { CONTEXT_RULES, PRIORITY_BASE, TACTIC_WEIGHT } from './riskRules';
 
 const LEVELS: [number, RiskLevel][] = [
@@ -26,19 +26,35 @@ export function assessRisk(alert: Alert): Risk {
       reason: 'The rule author rates this behaviour at this severity; it is the starting point.',
     },
   ];
+  // Tags filled in from today's rule catalog are not the alert's own: they weigh half, under their
+  // own label, and the context rules never read them.
   const tactic = heaviestTactic(alert.tags);
   if (tactic) {
-    factors.push({
-      id: 'tactic',
-      label: `Tactic: ${tactic.replaceAll('_', ' ')}`,
-      delta: TACTIC_WEIGHT[tactic] ?? 0,
-      field: 'tags',
-      value: alert.tags.join(', '),
-      reason: `The rule is tagged as ${tactic.replaceAll('_', ' ')}, which weighs ${tacticWeightWord(tactic)}.`,
-    });
+    const word = tactic.replaceAll('_', ' ');
+    const weight = TACTIC_WEIGHT[tactic] ?? 0;
+    factors.push(
+      alert.tagsInferred
+        ? {
+            id: 'tactic-inferred',
+            label: `Tactic from the rule catalog: ${word}`,
+            delta: Math.round(weight / 2),
+            field: 'rule',
+            value: alert.rule,
+            reason: `The alert carries no tags; today's upstream rule of this name is tagged ${word}. The rule that fired may have been older or changed, so this counts half.`,
+          }
+        : {
+            id: 'tactic',
+            label: `Tactic: ${word}`,
+            delta: weight,
+            field: 'tags',
+            value: alert.tags.join(', '),
+            reason: `The rule is tagged as ${word}, which weighs ${tacticWeightWord(tactic)}.`,
+          },
+    );
   }
+  const own = alert.tagsInferred ? { ...alert, tags: [] } : alert;
   for (const rule of CONTEXT_RULES) {
-    const evidence = rule.test(alert);
+    const evidence = rule.test(own);
     if (evidence) {
       factors.push({ id: rule.id, label: rule.label, delta: rule.delta, reason: rule.reason, ...evidence });
     }
@@ -48,9 +64,17 @@ export function assessRisk(alert: Alert): Risk {
   return { score, level: riskLevel(score), factors };
 }
 
+/**
+ * The heaviest tactic the rule is tagged with. The rule's own tactic tags (`mitre_discovery`,
+ * `TA0007`) say what it detects; a technique tag's tactics count only when the rule names no
+ * tactic, so a technique listed under several tactics (T1565 is Impact) cannot outweigh the
+ * tactic the rule author chose.
+ */
 function heaviestTactic(tags: string[]): string | null {
+  const named = tags.map((t) => tacticFromTag(t)?.slug).filter((s): s is string => s !== undefined);
+  const candidates = named.length ? named : tacticsFromTags(tags);
   let best: string | null = null;
-  for (const tactic of tacticsFromTags(tags)) {
+  for (const tactic of candidates) {
     if (TACTIC_WEIGHT[tactic] !== undefined && (best === null || TACTIC_WEIGHT[tactic]! > TACTIC_WEIGHT[best]!)) {
       best = tactic;
     }

@@ -1,8 +1,12 @@
 import type { Alert, Priority } from '../model';
 import { lookupTable } from '../knowledge/lookupTable';
 import { fieldText } from '../knowledge/fieldValue';
-import { eventGeneratorMatch } from '../knowledge/eventGenerator';
+import { eventGeneratorVerdict } from '../knowledge/eventGenerator';
 import { classifyIp } from '../knowledge/ip';
+import { DOWNLOAD_TOOLS, INTERPRETERS, PACKAGE_MANAGERS, SHELLS, WEB_SERVERS, inTempDir } from '../knowledge/lists';
+import { catalogEntry } from '../knowledge/ruleCatalog';
+import { testPayload } from '../knowledge/testPayload';
+import { AUDIT_CONTEXT_RULES } from './auditRisk';
 
 /** Points a priority contributes on its own: the rule author's severity is the starting point. */
 export const PRIORITY_BASE: Record<Priority, number> = {
@@ -36,29 +40,61 @@ export const TACTIC_WEIGHT: Record<string, number> = lookupTable({
   reconnaissance: 3,
 });
 
+/** The field and value behind a factor. */
+export interface Evidence {
+  field: string;
+  value: string;
+}
+
 /** A context check: returns the evidence (field + value) when it applies. */
 export interface ContextRule {
   id: string;
   label: string;
   delta: number;
   reason: string;
-  test: (alert: Alert) => { field: string; value: string } | null;
+  test: (alert: Alert) => Evidence | null;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'csh', 'tcsh', 'fish', 'busybox']);
-const WEB_SERVERS = new Set([
-  'nginx', 'httpd', 'apache', 'apache2', 'lighttpd', 'caddy', 'php-fpm', 'php', 'uwsgi', 'gunicorn',
-  'tomcat', 'catalina.sh', 'java', 'node', 'puma', 'unicorn', 'traefik', 'envoy',
-]);
-const PACKAGE_MANAGERS = new Set([
-  'apt', 'apt-get', 'aptitude', 'dpkg', 'yum', 'dnf', 'rpm', 'microdnf', 'zypper', 'apk', 'pip', 'pip3',
-  'npm', 'yarn', 'gem', 'conda',
-]);
 const IMAGE_BUILDERS = /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/;
 const CI_RUNNERS = /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i;
-const TEMP_DIRS = /^(\/tmp\/|\/dev\/shm\/|\/var\/tmp\/|\/run\/shm\/)/;
 
-function first(alert: Alert, fields: string[], accept: (value: string) => boolean) {
+/** A cheap first look for isDownloadAndExecute: some download tool is named at all. */
+const MENTIONS_DOWNLOAD_TOOL = new RegExp(`\\b(${[...DOWNLOAD_TOOLS].join('|')})\\b`);
+
+/** Program names of a command line's words (`/usr/bin/curl` -> curl). */
+function programs(cmdline: string): string[] {
+  return cmdline.split(/[\s|;&()<>`$"']+/).map((w) => w.slice(w.lastIndexOf('/') + 1));
+}
+
+/**
+ * A download handed straight to a shell or interpreter: `curl ... | sh`, `wget -O- ... | bash`,
+ * `sh -c "$(curl ...)"`, `bash <(curl ...)`. Split at pipes and substitutions so that the tool
+ * fetching and the program running are both named in the command line.
+ */
+export function isDownloadAndExecute(cmdline: string): boolean {
+  if (!MENTIONS_DOWNLOAD_TOOL.test(cmdline)) return false;
+  const runs = (word: string) => SHELLS.has(word) || INTERPRETERS.has(word);
+  const pipe = cmdline.split('|');
+  for (let i = 0; i + 1 < pipe.length; i++) {
+    if (programs(pipe[i]!).some((w) => DOWNLOAD_TOOLS.has(w)) && runs(programs(pipe[i + 1]!).find((w) => w !== '' && w !== 'sudo' && w !== 'env') ?? '')) {
+      return true;
+    }
+  }
+  const substituted = /(\$\(|<\(|`)\s*(\S*\/)?(curl|wget)\b/.exec(cmdline);
+  return substituted !== null && programs(cmdline.slice(0, substituted.index)).some(runs);
+}
+
+/** Health endpoints of the API server, anonymous by design. */
+const PROBE_URIS = /^\/(healthz|livez|readyz)(\/|\?|$)/;
+/** Bindings every cluster has from the start, granting read-only discovery to everyone. */
+const DEFAULT_BINDINGS = /(ClusterRoleBinding|RoleBinding) "(system:public-info-viewer|system:discovery|system:basic-user|kubeadm:bootstrap-signer-clusterinfo)"/;
+const READ_VERBS = new Set(['get', 'list', 'watch']);
+/** Images of Falco and its companions, which do some things the rules flag, by design. */
+const FALCO_IMAGES = /^((docker\.io|index\.docker\.io|public\.ecr\.aws)\/)?falcosecurity\/(falco|falco-no-driver|falco-distroless|falcosidekick|k8s-metacollector)(:|@|$)/;
+/** Rules whose match is expected for Falco's own pods: it queries the API and runs privileged. */
+const FALCO_EXPECTED_RULES = new Set(['Contact K8S API Server From Container', 'Launch Privileged Container']);
+
+function first(alert: Alert, fields: string[], accept: (value: string) => boolean): Evidence | null {
   for (const field of fields) {
     const value = fieldText(alert, field);
     if (value !== undefined && accept(value)) return { field, value };
@@ -72,7 +108,7 @@ function isTrue(value: string): boolean {
 
 
 /** Context that raises or lowers risk. Each row is one factor; tests cover one row per case. */
-export const CONTEXT_RULES: ContextRule[] = [
+const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
   {
     id: 'container-escape',
     label: 'Container escape technique',
@@ -120,7 +156,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     label: 'Runs from a temporary directory',
     delta: 12,
     reason: 'Binaries in /tmp or /dev/shm are typical of dropped payloads; packaged software lives elsewhere.',
-    test: (a) => first(a, ['proc.exepath', 'proc.exe'], (v) => TEMP_DIRS.test(v)),
+    test: (a) => first(a, ['proc.exepath', 'proc.exe'], inTempDir),
   },
   {
     id: 'public-destination',
@@ -141,6 +177,13 @@ export const CONTEXT_RULES: ContextRule[] = [
     },
   },
   {
+    id: 'download-and-execute',
+    label: 'Downloads code and runs it',
+    delta: 20,
+    reason: 'A download piped into a shell or interpreter runs whatever the remote server sends: the usual second stage of an intrusion.',
+    test: (a) => first(a, ['proc.cmdline', 'proc.pcmdline'], isDownloadAndExecute),
+  },
+  {
     id: 'anonymous-k8s-user',
     label: 'Anonymous Kubernetes request',
     delta: 12,
@@ -149,10 +192,63 @@ export const CONTEXT_RULES: ContextRule[] = [
   },
   {
     id: 'test-tooling',
-    label: "Falco's event-generator",
+    label: "Falco's event-generator (corroborated)",
     delta: -35,
-    reason: "falcosecurity's event-generator fires alerts on purpose to test Falco: likely a drill.",
-    test: (a) => eventGeneratorMatch(a) ?? null,
+    reason:
+      "falcosecurity's event-generator fires alerts on purpose to test Falco, and here its image, install path, command line or workload name agree with nothing against them: likely a drill.",
+    test: (a) => {
+      const verdict = eventGeneratorVerdict(a);
+      const shown = verdict.support.find((s) => s.kind !== 'name') ?? verdict.support[0];
+      return verdict.drill && shown ? { field: shown.field, value: shown.value } : null;
+    },
+  },
+  {
+    id: 'test-payload',
+    label: 'Test payload, not an event',
+    delta: -40,
+    reason: 'The alert carries its own template (values equal to field names, unformatted %placeholders) or a test message: no event happened.',
+    test: (a) => {
+      const hit = testPayload(a);
+      return hit ? { field: hit.field, value: hit.value } : null;
+    },
+  },
+  {
+    id: 'health-probe',
+    label: 'Health probe the current rule excludes',
+    delta: -30,
+    reason: 'Anonymous reads of /healthz, /livez and /readyz are how load balancers and kubelets check the API server; the upstream rule now excludes them, so this alert comes from an outdated rules file.',
+    test: (a) => {
+      const verb = fieldText(a, 'ka.verb');
+      if (verb !== undefined && !READ_VERBS.has(verb)) return null;
+      return first(a, ['ka.uri'], (v) => PROBE_URIS.test(v));
+    },
+  },
+  {
+    id: 'default-binding',
+    label: 'Allowed by a default binding',
+    delta: -10,
+    reason: 'The request was allowed only by a binding every cluster ships with (public info, discovery), which grants read-only facts, not access to workloads or secrets.',
+    test: (a) => {
+      const verb = fieldText(a, 'ka.verb');
+      return verb !== undefined && READ_VERBS.has(verb) ? first(a, ['ka.auth.reason'], (v) => DEFAULT_BINDINGS.test(v)) : null;
+    },
+  },
+  {
+    id: 'falco-own-pod',
+    label: "Falco's own pod",
+    delta: -15,
+    reason: 'Falco and its companions query the Kubernetes API and run privileged by design, which is what this rule flags.',
+    test: (a) => (FALCO_EXPECTED_RULES.has(a.rule) ? first(a, ['container.image.repository'], (v) => FALCO_IMAGES.test(v)) : null),
+  },
+  {
+    id: 'deprecated-rule',
+    label: 'Rule deprecated upstream',
+    delta: -5,
+    reason: 'Falco moved this rule to its deprecated archive because it is noisy without site-specific lists; its alerts need those lists before they mean much.',
+    test: (a) => {
+      const entry = catalogEntry(a.rule);
+      return entry && entry.file.startsWith('archive/') ? { field: 'rule', value: a.rule } : null;
+    },
   },
   {
     id: 'image-build',
@@ -170,7 +266,8 @@ export const CONTEXT_RULES: ContextRule[] = [
     label: 'CI runner',
     delta: -12,
     reason: 'CI jobs install, build and run tests; much unusual-looking activity there is routine.',
-    test: (a) => first(a, ['container.image.repository', 'container.name', 'proc.pname', 'k8s.ns.name', 'k8s.pod.name'], (v) => CI_RUNNERS.test(v)),
+    // Only what was fixed when the workload was deployed: a process can call its parent `jenkins`.
+    test: (a) => first(a, ['container.image.repository', 'container.name', 'k8s.ns.name', 'k8s.pod.name'], (v) => CI_RUNNERS.test(v)),
   },
   {
     id: 'request-denied',
@@ -180,3 +277,6 @@ export const CONTEXT_RULES: ContextRule[] = [
     test: (a) => first(a, ['ka.response.code'], (v) => v === '401' || v === '403'),
   },
 ];
+
+/** Context that raises or lowers risk, for every source. Each row is one factor; tests cover one row per case. */
+export const CONTEXT_RULES: ContextRule[] = [...SYSCALL_AND_COMMON_RULES, ...AUDIT_CONTEXT_RULES];

@@ -127,7 +127,9 @@ export class AnalysisSession {
     if (this.store.isObject(id)) return record as Alert;
     const alert = record as Alert;
     alert.id = id;
+    const carried = alert.tags.length;
     alert.tags = this.tagsOf(alert.rule, alert.tags);
+    if (carried === 0 && alert.tags.length > 0) alert.tagsInferred = true;
     return alert;
   }
 
@@ -292,7 +294,9 @@ export class AnalysisSession {
     alert.rule = s.intern(alert.rule);
     alert.source = s.intern(alert.source);
     if (alert.hostname !== undefined) alert.hostname = s.intern(alert.hostname);
+    const carried = alert.tags.length;
     alert.tags = this.tagsOf(alert.rule, alert.tags);
+    if (carried === 0 && alert.tags.length > 0) alert.tagsInferred = true;
     return alert;
   }
 

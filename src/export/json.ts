@@ -15,7 +15,7 @@ export interface JsonExport {
     firstSeen: string;
     lastSeen: string;
     risk: { score: number; level: string; factors: { label: string; delta: number; field: string; value: string; reason: string }[] };
-    mitre: { id: string; name: string; tactic: string }[];
+    mitre: { id: string; name: string; tactic: string; tacticId: string }[];
     playbook: string | null;
     mitigations: string[];
     tuning: string;

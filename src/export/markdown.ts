@@ -71,8 +71,16 @@ export function reportToMarkdown(report: Report, triage?: TriageNote, depth = 1)
     ),
   );
 
+  const inferred = report.alert.tagsInferred
+    ? "Inferred: the alert carries no tags, so these come from today's upstream rule of the same name.\n\n"
+    : '';
   const mitre = report.mitre.length
-    ? [tableRow(['ID', 'Technique', 'Tactic']), tableRow(['---', '---', '---']), ...report.mitre.map((m) => tableRow([e(m.id), e(m.name), e(m.tactic)]))].join('\n')
+    ? inferred +
+      [
+        tableRow(['Tactic ID', 'Tactic', 'Technique ID', 'Technique']),
+        tableRow(['---', '---', '---', '---']),
+        ...report.mitre.map((m) => tableRow([e(m.tacticId || '—'), e(m.tactic || '—'), e(m.id || '—'), e(m.name || 'no technique tagged')])),
+      ].join('\n')
     : 'The rule carries no MITRE ATT&CK tags.';
   parts.push(section('MITRE ATT&CK', mitre, h));
 

@@ -93,46 +93,46 @@ describe('technique tags', () => {
 });
 
 describe('mitreFromTags', () => {
-  it.each<[string, string[], { id: string; name: string; tactic: string }[]]>([
+  it.each<[string, string[], { id: string; name: string; tactic: string; tacticId: string }[]]>([
     [
       'technique placed under the rule tactic it belongs to',
       ['container', 'mitre_privilege_escalation', 'T1055.008'],
-      [{ id: 'T1055.008', name: 'Process Injection: Ptrace System Calls', tactic: 'Privilege Escalation' }],
+      [{ id: 'T1055.008', name: 'Process Injection: Ptrace System Calls', tactic: 'Privilege Escalation', tacticId: 'TA0004' }],
     ],
     [
       'technique without a matching tactic tag uses its primary tactic',
       ['T1055.008'],
-      [{ id: 'T1055.008', name: 'Process Injection: Ptrace System Calls', tactic: 'Defense Evasion' }],
+      [{ id: 'T1055.008', name: 'Process Injection: Ptrace System Calls', tactic: 'Defense Evasion', tacticId: 'TA0005' }],
     ],
     [
       'tactic tag without technique becomes a tactic entry',
       ['mitre_discovery'],
-      [{ id: 'TA0007', name: 'Discovery', tactic: 'Discovery' }],
+      [{ id: '', name: '', tactic: 'Discovery', tacticId: 'TA0007' }],
     ],
     [
       'data destruction maps to Impact',
       ['mitre_data_destruction', 'T1485'],
-      [{ id: 'T1485', name: 'Data Destruction', tactic: 'Impact' }],
+      [{ id: 'T1485', name: 'Data Destruction', tactic: 'Impact', tacticId: 'TA0040' }],
     ],
     [
       'suffixed tags are normalised and deduplicated',
       ['T1083', 'T1083-file-and-directory-discovery', 'TA0007-discovery', 'mitre_discovery'],
-      [{ id: 'T1083', name: 'File and Directory Discovery', tactic: 'Discovery' }],
+      [{ id: 'T1083', name: 'File and Directory Discovery', tactic: 'Discovery', tacticId: 'TA0007' }],
     ],
     [
       'a tactic no technique belongs to is kept',
       ['mitre_execution', 'mitre_persistence', 'T1059.004'],
       [
-        { id: 'T1059.004', name: 'Command and Scripting Interpreter: Unix Shell', tactic: 'Execution' },
-        { id: 'TA0003', name: 'Persistence', tactic: 'Persistence' },
+        { id: 'T1059.004', name: 'Command and Scripting Interpreter: Unix Shell', tactic: 'Execution', tacticId: 'TA0002' },
+        { id: '', name: '', tactic: 'Persistence', tacticId: 'TA0003' },
       ],
     ],
     [
       'unknown technique keeps its id',
       ['mitre_execution', 'T9999'],
-      [{ id: 'T9999', name: 'Unknown technique', tactic: 'Execution' }],
+      [{ id: 'T9999', name: 'Unknown technique', tactic: 'Execution', tacticId: 'TA0002' }],
     ],
-    ['unknown technique without tactic', ['T9999.001'], [{ id: 'T9999.001', name: 'Unknown technique', tactic: '' }]],
+    ['unknown technique without tactic', ['T9999.001'], [{ id: 'T9999.001', name: 'Unknown technique', tactic: '', tacticId: '' }]],
     ['no MITRE tags', ['container', 'shell', 'maturity_stable'], []],
   ])('%s', (_label, tags, expected) => {
     expect(mitreFromTags(tags)).toEqual(expected);
@@ -146,6 +146,23 @@ describe('mitreFromTags', () => {
       expect(entries.length, r.rule).toBeGreaterThan(0);
       for (const e of entries) expect(e.name, r.rule).not.toBe('Unknown technique');
     }
+  });
+
+  it('never puts a tactic id in the technique column, and names the tactic id of every entry', () => {
+    for (const r of index) {
+      for (const e of mitreFromTags(r.tags ?? [])) {
+        expect(e.id, r.rule).toMatch(/^(T\d{4}(\.\d{3})?)?$/);
+        expect(e.tacticId, r.rule).toMatch(/^TA\d{4}$/);
+        expect(e.id || e.tactic, r.rule).not.toBe('');
+      }
+    }
+  });
+
+  it('places container escape under Escape to Host (T1611, Privilege Escalation), distinct from Deploy Container (T1610)', () => {
+    expect(mitreFromTags(['mitre_privilege_escalation', 'T1611'])).toEqual([
+      { id: 'T1611', name: 'Escape to Host', tactic: 'Privilege Escalation', tacticId: 'TA0004' },
+    ]);
+    expect(mitreFromTags(['mitre_execution', 'T1610'])).toEqual([{ id: 'T1610', name: 'Deploy Container', tactic: 'Execution', tacticId: 'TA0002' }]);
   });
 });
 

@@ -145,14 +145,21 @@ function uniqueTactics(tags: readonly string[]): Tactic[] {
  * The ATT&CK entries a rule's tags point at. One entry per technique tag (deduplicated), placed
  * under the first of the rule's tactic tags the technique belongs to, else under its primary
  * tactic. Tactic tags that none of the rule's techniques belongs to become tactic-only entries
- * (`{id: 'TA0007', name: 'Discovery', tactic: 'Discovery'}`). Unknown technique ids keep their id
- * with the name 'Unknown technique' and the rule's first tactic ('' when it has none).
+ * (`{id: '', name: '', tactic: 'Discovery', tacticId: 'TA0007'}`): a tactic id never stands in the
+ * technique column. Unknown technique ids keep their id with the name 'Unknown technique' and the
+ * rule's first tactic ('' when it has none).
  */
 export function mitreFromTags(tags: readonly string[]): MitreTechnique[] {
   const tactics = uniqueTactics(tags);
   const covered = new Set<Tactic>();
   const seen = new Set<string>();
   const out: MitreTechnique[] = [];
+  const entry = (id: string, name: string, tactic: Tactic | undefined): MitreTechnique => ({
+    id,
+    name,
+    tactic: tactic?.name ?? '',
+    tacticId: tactic?.id ?? '',
+  });
   for (const tag of tags) {
     const id = normaliseTechniqueTag(tag);
     if (!id || seen.has(id)) continue;
@@ -161,15 +168,15 @@ export function mitreFromTags(tags: readonly string[]): MitreTechnique[] {
     if (!info) {
       const first = tactics[0];
       if (first) covered.add(first);
-      out.push({ id, name: 'Unknown technique', tactic: first?.name ?? '' });
+      out.push(entry(id, 'Unknown technique', first));
       continue;
     }
     for (const tactic of tactics) if (info.tactics.includes(tactic.slug)) covered.add(tactic);
     const chosen = tactics.find((x) => info.tactics.includes(x.slug)) ?? tacticBySlug.get(info.tactics[0] ?? '');
-    out.push({ id, name: info.name, tactic: chosen?.name ?? '' });
+    out.push(entry(id, info.name, chosen));
   }
   for (const tactic of tactics) {
-    if (!covered.has(tactic)) out.push({ id: tactic.id, name: tactic.name, tactic: tactic.name });
+    if (!covered.has(tactic)) out.push(entry('', '', tactic));
   }
   return out;
 }

@@ -46,6 +46,11 @@ export interface Alert {
   /** True when `source` was not in the record and was inferred. */
   sourceInferred: boolean;
   tags: string[];
+  /**
+   * True when the record carried no tags and `tags` were taken from today's rule catalog for a rule
+   * of the same name: facts about the rule, not about this alert (see analyze/incidentBatch effectiveTags).
+   */
+  tagsInferred?: boolean;
   hostname?: string;
 }
 

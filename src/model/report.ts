@@ -23,12 +23,19 @@ export interface Risk {
   factors: RiskFactor[];
 }
 
+/**
+ * One ATT&CK entry of a rule: a technique under a tactic, or a tactic the rule names without a
+ * technique. Technique and tactic are separate columns: a tactic id (TA0004) is never a technique id.
+ */
 export interface MitreTechnique {
-  /** Technique id as in ATT&CK, e.g. `T1055.008`; tactic-only entries use the tactic id (TA0004). */
+  /** Technique id as in ATT&CK, e.g. `T1055.008`; '' when the rule names only the tactic. */
   id: string;
+  /** Technique name, e.g. "Escape to Host"; '' when the rule names only the tactic. */
   name: string;
-  /** Tactic name in words, e.g. "Privilege Escalation". */
+  /** Tactic name in words, e.g. "Privilege Escalation"; '' when unknown. */
   tactic: string;
+  /** Tactic id, e.g. `TA0004`; '' when unknown. */
+  tacticId: string;
 }
 
 export interface FieldExplanation {

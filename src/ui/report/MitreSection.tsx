@@ -4,23 +4,26 @@ import { Section } from './Section';
 export function MitreSection({ report }: { report: Report }) {
   return (
     <Section id="mitre" title="MITRE ATT&CK">
+      {report.alert.tagsInferred && report.mitre.length ? (
+        <p>Inferred: the alert carries no tags, so these come from today&apos;s upstream rule of the same name.</p>
+      ) : null}
       {report.mitre.length ? (
         <table className="mitre">
           <thead>
             <tr>
-              <th scope="col">ID</th>
-              <th scope="col">Technique</th>
+              <th scope="col">Tactic ID</th>
               <th scope="col">Tactic</th>
+              <th scope="col">Technique ID</th>
+              <th scope="col">Technique</th>
             </tr>
           </thead>
           <tbody>
             {report.mitre.map((m) => (
-              <tr key={`${m.id}-${m.tactic}`}>
-                <td>
-                  <code>{m.id}</code>
-                </td>
-                <td>{m.name}</td>
-                <td>{m.tactic}</td>
+              <tr key={`${m.tacticId}-${m.id}`}>
+                <td>{m.tacticId ? <code>{m.tacticId}</code> : '—'}</td>
+                <td>{m.tactic || '—'}</td>
+                <td>{m.id ? <code>{m.id}</code> : '—'}</td>
+                <td>{m.name || 'no technique tagged'}</td>
               </tr>
             ))}
           </tbody>

@@ -256,6 +256,7 @@ describe('observe on realistic alerts', () => {
   it('explains event-generator borrowing a server name (Read sensitive file trusted after startup)', () => {
     const notes = observe('Read sensitive file trusted after startup', {
       'container.id': '2ae6a7f15b6e',
+      'container.name': 'elastic-package-service-10413-falco-event-generator-1',
       'fd.name': '/etc/shadow',
       'proc.cmdline': 'httpd --loglevel info run ^syscall.ReadSensitiveFileUntrusted$ --sleep 6s',
       'proc.exepath': '/bin/event-generator',
@@ -264,7 +265,7 @@ describe('observe on realistic alerts', () => {
       'proc.pname': 'event-generator',
       'user.loginuid': -1,
     });
-    expect(notes[0]).toMatch(/proc\.exepath, proc\.pname, proc\.pcmdline/);
+    expect(notes[0]).toMatch(/proc\.exepath, proc\.cmdline, proc\.pname, proc\.pcmdline/);
     expect(notes[1]).toMatch(/proc\.name is httpd but proc\.exepath is \/bin\/event-generator/);
   });
 

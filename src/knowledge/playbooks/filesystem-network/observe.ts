@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
+import { INTERPRETERS, WEB_SERVERS } from '../../lists';
 import { ipClause } from './helpers';
 
 /**
@@ -43,8 +44,6 @@ export function exeLocationNotes(alert: Alert): string[] {
     : [];
 }
 
-const WEB_SERVERS = new Set(['nginx', 'httpd', 'apache', 'apache2', 'lighttpd', 'php-fpm', 'php', 'php-cgi', 'gunicorn', 'uwsgi', 'tomcat']);
-const RUNTIMES = new Set(['java', 'node', 'python', 'python2', 'python3', 'ruby', 'perl', 'dotnet']);
 
 /** The parent is a web server or an application runtime: the command came from the app. */
 export function parentNotes(alert: Alert): string[] {
@@ -53,7 +52,7 @@ export function parentNotes(alert: Alert): string[] {
   if (WEB_SERVERS.has(parent)) {
     return [`proc.pname=${parent} is a web server: a web server starting this command is the usual footprint of remote code execution through the site (web shell, injection).`];
   }
-  if (RUNTIMES.has(parent)) {
+  if (INTERPRETERS.has(parent)) {
     return [`proc.pname=${parent} is an application runtime: unless this application is known to shell out, the command was run through the application itself.`];
   }
   if (parent.startsWith('runc')) {

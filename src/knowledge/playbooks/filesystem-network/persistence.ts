@@ -4,10 +4,9 @@ import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { baseNotes, fx } from './helpers';
 import { exeLocationNotes, parentNotes } from './observe';
+import { SHELLS } from '../../lists';
 
 /** Persistence, anti-forensics and impact through files: keys, cron, shell startup, logs, history, wiping. */
-
-const SHELLS = new Set(['bash', 'sh', 'zsh', 'ash', 'dash', 'ksh', 'fish', 'csh', 'tcsh']);
 
 /** proc.name, or the first word of proc.cmdline when older outputs lack proc.name. */
 function processName(alert: Alert): string | undefined {

@@ -3,14 +3,13 @@ import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { baseNotes, fx, remoteNotes } from './helpers';
 import { exeLocationNotes, parentNotes } from './observe';
+import { SHELLS } from '../../lists';
 
 /**
  * Inbound and any-direction traffic, raw sockets and socket-backed standard streams. The
  * `inbound_outbound` macro covers accept, accept4, listen and connect over IPv4/IPv6, except
  * 0.0.0.0 and 127.0.0.0/8 addresses, and keeps only successful (or in-progress) calls.
  */
-
-const SHELLS = new Set(['bash', 'sh', 'zsh', 'ash', 'dash', 'ksh', 'csh', 'tcsh']);
 
 const disallowedSsh: Playbook = {
   id: 'net-disallowed-ssh-connection',

@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
+import { eventGeneratorK8sObject } from '../../eventGenerator';
 
 /**
  * Pure observations about the concrete values of k8s_audit alerts. Each helper returns [] when
@@ -44,6 +45,17 @@ const CONTROL_PLANE_USERS: Record<string, string> = lookupTable({
   'system:apiserver': 'the API server itself (loopback client, e.g. reconciling built-in RBAC at startup)',
   'system:kube-proxy': 'kube-proxy',
 });
+
+/**
+ * The control plane acting on its own account: kube-controller-manager and its per-controller
+ * service accounts, the scheduler, the API server's loopback client, kube-proxy. Shared with the
+ * risk model, which lowers the score for what userObservations calls a control-plane component.
+ */
+export function isControlPlaneIdentity(user: string): boolean {
+  if (CONTROL_PLANE_USERS[user] !== undefined) return true;
+  const sa = /^system:serviceaccount:kube-system:(.+)$/.exec(user);
+  return sa?.[1] !== undefined && CONTROLLER_SAS.has(sa[1]);
+}
 
 /** Who the ka.user.name value is. */
 export function userObservations(alert: Alert): string[] {
@@ -171,30 +183,11 @@ export function namespaceObservations(alert: Alert): string[] {
   return [];
 }
 
-/** Object names created by falcosecurity's event-generator (k8saudit actions). */
-const EVENT_GENERATOR_NAMES = [
-  'disallowed-pod-deployment',
-  'hostnetwork-deployment',
-  'nodeport-service',
-  'pod-exec-role',
-  'private-creds-configmap',
-  'privileged-deployment',
-  'sensitive-mount-deployment',
-  'vanilla-configmap',
-  'vanilla-deployment',
-  'vanilla-role-binding',
-  'vanilla-role',
-  'vanilla-service',
-  'vanilla-serviceaccount',
-  'wildcard-resources-role',
-  'write-privileges-role',
-];
-
 export function eventGeneratorObservations(alert: Alert): string[] {
   for (const field of ['ka.target.name', 'ka.resp.name', 'ka.req.configmap.name']) {
     const name = fieldText(alert, field);
     if (!name) continue;
-    const hit = EVENT_GENERATOR_NAMES.find((n) => name === n || name.startsWith(`${n}-`));
+    const hit = eventGeneratorK8sObject(name);
     if (hit) {
       return [
         `${field} ${name} matches the ${hit} object that falcosecurity's event-generator (k8saudit actions) creates to trigger this rule; confirm with its label app.kubernetes.io/part-of=falco-event-generator.`,

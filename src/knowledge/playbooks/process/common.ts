@@ -6,14 +6,15 @@ import type { Alert } from '../../../model';
 import type { CommandTemplate } from '../../types';
 import { fieldText } from '../../fieldValue';
 import { eventGeneratorMatch } from '../../eventGenerator';
+import { SHELLS } from '../../lists';
 
 /** Drops the observations that did not apply. */
 export function compact(...notes: Array<string | undefined | false>): string[] {
   return notes.filter((n): n is string => typeof n === 'string' && n.length > 0);
 }
 
-/** Upstream shell_binaries list. */
-export const SHELL_NAMES: ReadonlySet<string> = new Set(['ash', 'bash', 'csh', 'ksh', 'sh', 'tcsh', 'zsh', 'dash']);
+/** Shells: the shared list (knowledge/lists.ts), which holds upstream shell_binaries. */
+export const SHELL_NAMES: ReadonlySet<string> = SHELLS;
 
 /** Common debuggers and tracers that use ptrace on purpose. */
 export const DEBUGGER_NAMES: ReadonlySet<string> = new Set([

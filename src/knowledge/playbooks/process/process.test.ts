@@ -221,12 +221,22 @@ describe('helpers', () => {
     expect(ttyDevice('proc.tty')).toBeUndefined();
   });
 
-  it('recognises event-generator in names, paths and helper command lines', () => {
-    const a = alertOf('x', { 'proc.pname': 'httpd', 'proc.pexepath': '/bin/event-generator' });
+  it('recognises event-generator in names, paths and helper command lines when they corroborate', () => {
+    const a = alertOf('x', {
+      'proc.pname': 'httpd',
+      'proc.pexepath': '/bin/event-generator',
+      'proc.pcmdline': 'httpd --loglevel info run ^helper.RunShell$',
+      'container.name': 'falco-event-generator-1',
+    });
     expect(eventGeneratorMatch(a)).toEqual({ field: 'proc.pexepath', value: '/bin/event-generator' });
-    const b = alertOf('x', { 'proc.pcmdline': 'httpd --loglevel info run ^helper.RunShell$' });
+    const b = alertOf('x', { 'proc.pcmdline': 'httpd --loglevel info run ^helper.RunShell$', 'container.name': 'falco-event-generator-1' });
     expect(eventGeneratorMatch(b)?.field).toBe('proc.pcmdline');
     expect(eventGeneratorMatch(alertOf('x', { 'proc.name': 'nginx', 'proc.pname': 'bash' }))).toBeUndefined();
+    // One piece of evidence is not enough, nor is what a process chooses itself (path, command line).
+    expect(eventGeneratorMatch(alertOf('x', { 'proc.pname': 'httpd', 'proc.pexepath': '/bin/event-generator' }))).toBeUndefined();
+    expect(
+      eventGeneratorMatch(alertOf('x', { 'proc.pexepath': '/bin/event-generator', 'proc.pcmdline': 'httpd --loglevel info run ^helper.RunShell$' })),
+    ).toBeUndefined();
   });
 
   it('decodes inline base64 payloads and ignores paths', () => {
@@ -284,6 +294,7 @@ describe('PTRACE attached to process: observe', () => {
   it('explains event-generator as a drill on a child it started, never as attaching to itself', () => {
     const notes = observe(rule, {
       'evt.type': 'ptrace',
+      'container.image.repository': 'docker.io/falcosecurity/event-generator',
       'proc.name': 'event-generator',
       'proc.exepath': '/bin/event-generator',
       'proc.pname': 'containerd-shim',
@@ -410,6 +421,7 @@ describe('Run shell untrusted: observe', () => {
 describe('other observe functions', () => {
   it('System user interactive: event-generator and login UID reading', () => {
     const eg = observe('System user interactive', {
+      'container.name': 'elastic-package-service-falco-event-generator-1',
       'proc.name': 'login',
       'proc.pname': 'event-generator',
       'proc.exepath': '/bin/busybox',

@@ -16,6 +16,7 @@ import {
   stagingPathNote,
   ttyNote,
 } from './common';
+import { DATABASES, DOWNLOAD_TOOLS, INTERPRETERS, WEB_SERVERS } from '../../lists';
 
 // ---------------------------------------------------------------- Terminal shell in container
 
@@ -61,8 +62,6 @@ function observeTerminalShell(alert: Alert): string[] {
 
 // ---------------------------------------------------------------- Run shell untrusted
 
-const WEB_SERVERS = new Set(['nginx', 'httpd', 'httpd-foregroun', 'lighttpd', 'apache', 'apache2']);
-const DATABASES = new Set(['mysqld', 'postgres', 'sqlplus', 'couchdb', 'memcached', 'redis-server', 'rabbitmq-server', 'mongod']);
 const MAIL = new Set(['sendmail', 'sendmail-msp', 'postfix', 'procmail', 'exim4', 'pickup', 'showq', 'mailq', 'dovecot']);
 const JAVA_SERVICES: ReadonlyArray<readonly [string, string]> = [
   ['org.apache.zookeeper.server', 'ZooKeeper'],
@@ -119,14 +118,13 @@ function observeRunShellUntrusted(alert: Alert): string[] {
 // ---------------------------------------------------------------- Web server children
 
 const RECON = new Set(['id', 'whoami', 'uname']);
-const NET_TOOLS = new Set(['curl', 'wget', 'nc', 'ncat', 'netcat', 'socat', 'nmap']);
-const INTERPRETERS = new Set(['python', 'python3', 'perl', 'ruby']);
+const isNetTool = (name: string) => DOWNLOAD_TOOLS.has(name) || name === 'nmap';
 
 function webChildNote(alert: Alert): string | undefined {
   const name = fieldText(alert, 'proc.name');
   if (name === undefined) return undefined;
   if (RECON.has(name)) return `proc.name=${name} is a discovery command. A web application has no reason to ask who it runs as or what kernel it is on; this is typically the first command an attacker sends through a web shell or RCE.`;
-  if (NET_TOOLS.has(name)) return `proc.name=${name} is a network tool: from a web server process it usually fetches a second stage or opens a connection back to the attacker.`;
+  if (isNetTool(name)) return `proc.name=${name} is a network tool: from a web server process it usually fetches a second stage or opens a connection back to the attacker.`;
   if (INTERPRETERS.has(name)) return `proc.name=${name} is a script interpreter; check proc.cmdline for an inline -c or -e one-liner, which is how reverse shells are usually launched.`;
   if (name === 'base64') return 'proc.name=base64: the web server is decoding data through a separate process, a common way to smuggle a payload past request filters.';
   return undefined;
