@@ -7,9 +7,11 @@ import { catalogEntry } from '../knowledge/ruleCatalog';
 import { fieldInfo } from '../knowledge/fieldMetadata';
 import { listValues } from '../knowledge/listValue';
 import { internalEventTuning, isFalcoInternalRule } from '../knowledge/falcoInternal';
+import { defaultOffMacro } from '../knowledge/defaultOffRules';
 import {
   isIdentityField,
   isNeverAllowProgram,
+  isOriginField,
   isProcessNameField,
   isVolatileField,
   isWorkloadField,
@@ -26,9 +28,9 @@ import { validateTuning, type TuningCatalog } from './tuningValidator';
 const GENERIC_TUNING_FIELDS: Record<string, string[]> = lookupTable({
   syscall: ['container.image.repository', 'proc.exepath', 'k8s.ns.name', 'proc.name'],
   k8s_audit: ['ka.user.name', 'ka.target.namespace', 'ka.target.name'],
-  aws_cloudtrail: ['ct.user.arn', 'ct.user', 's3.bucket', 'ct.region'],
-  gcp_auditlog: ['gcp.user', 'gcp.resourceName', 'gcp.projectId'],
-  okta: ['okta.actor.name', 'okta.target.user.name', 'okta.app'],
+  aws_cloudtrail: ['ct.user.arn', 'ct.user', 's3.bucket', 'ct.region', 'ct.srcip'],
+  gcp_auditlog: ['gcp.user', 'gcp.resourceName', 'gcp.projectId', 'gcp.callerIP'],
+  okta: ['okta.actor.name', 'okta.target.user.name', 'okta.app', 'okta.client.ip'],
   github: ['github.user', 'github.repo.name', 'github.repo', 'github.org'],
 });
 
@@ -109,8 +111,9 @@ export function exceptionClauses(alert: Alert, playbook: Playbook | null): { cla
     if (isClause(c)) usable.push(c);
     else leftOut.push(c);
   }
-  const workload = usable.find((c) => isWorkloadField(c.field));
   const identity = usable.find((c) => isIdentityField(c.field));
+  const workload =
+    usable.find((c) => isWorkloadField(c.field)) ?? (identity && needsIdentity(alert.source) ? usable.find((c) => isOriginField(c.field)) : undefined);
   if (!workload || (needsIdentity(alert.source) && !identity)) return { clauses: [], leftOut };
   const chosen = new Set<ExceptionClause>([workload]);
   if (identity) chosen.add(identity);
@@ -198,6 +201,15 @@ export function buildTuning(alert: Alert, playbook: Playbook | null): Tuning {
     return {
       yaml: alternative.yaml,
       explanation: `No exception that pairs who with what is safe for this alert. ${alternative.explanation} ${where}`,
+    };
+  }
+  const offMacro = defaultOffMacro(alert.rule);
+  if (clauses.length === 0 && offMacro) {
+    const doc = new Document();
+    doc.contents = doc.createNode([{ macro: offMacro.macro, condition: offMacro.condition, override: { condition: 'replace' } }]) as YAMLSeq;
+    return {
+      yaml: toYaml(doc),
+      explanation: `"${alert.rule}" is off upstream: its condition requires the macro ${offMacro.macro}, which is never true until someone overrides it. This restores the upstream macro. ${where}`,
     };
   }
   if (clauses.length === 0) {

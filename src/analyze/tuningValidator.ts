@@ -10,6 +10,7 @@ import { isFalcoInternalRule, internalEventTuning } from '../knowledge/falcoInte
 import {
   isIdentityField,
   isNeverAllowProgram,
+  isOriginField,
   isProcessNameField,
   isVolatileField,
   isWorkloadField,
@@ -161,14 +162,15 @@ function checkException(ex: Obj, at: string, source: string, warned: Set<string>
     });
   }
 
-  const hasWorkload = fields.some(isWorkloadField);
   const hasIdentity = fields.some(isIdentityField);
+  // An audit principal with its origin (client IP) is scoped when the event names no target object.
+  const hasWorkload = fields.some(isWorkloadField) || (needsIdentity(source) && hasIdentity && fields.some(isOriginField));
   if (!hasWorkload) {
     problems.push({
       check: 'pairing',
       item: where,
       reason: hasIdentity
-        ? 'excepts an identity alone: pair it with the workload (image, executable path, namespace, pod owner, target object)'
+        ? 'excepts an identity alone: pair it with the workload (image, executable path, namespace, pod owner, target object) or, on audit events without a target, the origin'
         : 'names no workload (image, executable path, namespace, pod owner, target object)',
     });
   } else if (needsIdentity(source) && !hasIdentity) {

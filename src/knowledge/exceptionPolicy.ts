@@ -25,7 +25,7 @@ const WORKLOAD_EXACT = new Set([
   'container.image.repository', 'container.image', 'container.image.digest', 'container.image.id',
   'proc.exepath', 'proc.pexepath', 'k8s.ns.name', 'k8s.pod.name', 'k8smeta.ns.name', 'k8smeta.pod.name',
   'ka.target.namespace', 'ka.target.name', 'ka.uri', 'ka.req.configmap.name', 'ka.req.binding.role',
-  'ka.req.pod.containers.image', 'ka.req.pod.containers.image.repository',
+  'ka.req.pod.containers.image', 'ka.req.pod.containers.image.repository', 'ka.req.binding.subjects',
   'ct.region', 's3.bucket', 's3.key', 'ec2.name', 'ecr.repository', 'iam.role', 'iam.policy',
   'gcp.projectId', 'gcp.resourceName', 'gcp.storage.bucket', 'gcp.cloudsql.databaseId', 'gcp.cloudfunctions.function',
   'gcp.compute.instanceId', 'gcp.iam.serviceAccount', 'gcp.logging.sink', 'gcp.dns.zone',
@@ -33,6 +33,17 @@ const WORKLOAD_EXACT = new Set([
   'github.repo', 'github.repo.name', 'github.repo.url', 'github.org', 'github.owner', 'github.workflow.filename',
   'github.collaborator.name',
 ]);
+
+/**
+ * Where a principal acted from. On audit events that name no target object (a login, an API
+ * token, a rate limit hit by the actor's own session) the origin is the only "where" there is:
+ * an identity with its origin is scoped; an origin alone is not.
+ */
+const ORIGIN_FIELDS = new Set(['okta.client.ip', 'okta.client.zone', 'ct.srcip', 'gcp.callerIP']);
+
+export function isOriginField(field: string): boolean {
+  return ORIGIN_FIELDS.has(field);
+}
 
 export function isIdentityField(field: string): boolean {
   return IDENTITY_FIELDS.has(field);
