@@ -3,6 +3,11 @@
  * (fields exist for the rule's source, operators fit the field, overrides target what is loaded)
  * and it must open no hole (no identity-only or volatile exception, no general-purpose program in
  * an allow-list, nothing the report itself warns against). Pure: text and catalog in, problems out.
+ *
+ * The JSON-schema check (vendor/falco/rule-schema.json) is passed in as `schema`: it needs ajv, which
+ * stays a devDependency so the app does not ship a schema compiler for snippets it builds itself
+ * with the yaml library; the tests run it on every snippet. The semantic checks below ship: the
+ * product runs them on each snippet before showing it (analyze/tuning.ts).
  */
 import { parse } from 'yaml';
 import { fieldInfo, LIST_VALUE_OPERATORS, operatorsFor } from '../knowledge/fieldMetadata';

@@ -2,7 +2,8 @@
  * What Falco knows about each field a condition can use: its type, whether it is a list, whether it
  * takes an argument and the event source it exists for. The data is vendored from falcosecurity/libs
  * and falcosecurity/plugins (vendor/falco/fields/PROVENANCE.md, scripts/gen-field-metadata.ts);
- * only the `fields` array is imported, so the bundle carries no header or descriptions.
+ * only the `fields` array is imported (no descriptions were ever vendored): about 55 KB minified,
+ * 4 KB gzipped in the bundle, the price of checking any field a snippet names.
  */
 import { fields as VENDORED } from '../../vendor/falco/fields/fields.json';
 
