@@ -193,6 +193,7 @@ export function buildTuning(alert: Alert, playbook: Playbook | null): Tuning {
     : `falco -V <the rules file that defines this rule> -V ${LOCAL_RULES_FILE}`;
   const where = `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
   const options = { catalog: alertCatalog(alert), reportText: playbookText(playbook) };
+  if (playbook?.noException) return noSnippet(`No safe exception: ${playbook.noException}`);
   const { clauses, leftOut } = exceptionClauses(alert, playbook);
   const alternative = allowListAlternative(alert, playbook, options);
 
