@@ -97,6 +97,12 @@ describe('every snippet the product can print passes the tuning validator', () =
   });
 });
 
+describe('playbook tuning declarations', () => {
+  it.each(ALL_PLAYBOOKS.filter((p) => p.allowList).map((p) => [p.id, p.allowList!.list] as const))('%s: the allow-list %s exists upstream', (_id, list) => {
+    expect(catalog.hasList!(list)).toBe(true);
+  });
+});
+
 describe('tuning over generated alert values (property)', () => {
   const playbooks = ALL_PLAYBOOKS.filter((p) => p.family !== 'falco-internal');
   const value = fc.oneof(
