@@ -127,5 +127,5 @@ describe('tuning over generated alert values (property)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000); // 300 reports with schema checks: seconds on a shared, loaded machine
 });
