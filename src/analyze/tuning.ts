@@ -19,7 +19,7 @@ import {
   podOwnerPrefix,
   volatileValueReason,
 } from '../knowledge/exceptionPolicy';
-import { validateTuning, type TuningCatalog } from './tuningValidator';
+import { validateTuningDocument, type TuningCatalog, type TuningValidationOptions } from './tuningValidator';
 
 /**
  * Fields to fall back on when the playbook's own do not name both who and what, per event source:
@@ -240,7 +240,7 @@ export function buildTuning(alert: Alert, playbook: Playbook | null): Tuning {
   };
   doc.contents = doc.createNode([{ rule: alert.rule, exceptions: [exception], override: { exceptions: 'append' } }]) as YAMLSeq;
   const yaml = toYaml(doc);
-  const problems = validateTuning(yaml, options);
+  const problems = validateTuningDocument(doc.toJS(), options);
   if (problems.length > 0) {
     return noSnippet(`No safe exception: the one this alert suggests would ${problems.map((p) => p.reason).join('; ')}.`);
   }
@@ -258,7 +258,7 @@ export function buildTuning(alert: Alert, playbook: Playbook | null): Tuning {
 function allowListAlternative(
   alert: Alert,
   playbook: Playbook | null,
-  options: Parameters<typeof validateTuning>[1],
+  options: TuningValidationOptions,
 ): Tuning['alternative'] | undefined {
   const allowList = playbook?.allowList;
   const text = allowList ? fieldText(alert, allowList.field) : undefined;
@@ -267,7 +267,7 @@ function allowListAlternative(
   if (items.length === 0 || items.some((v) => volatileValueReason(allowList.field, v))) return undefined;
   const doc = new Document();
   doc.contents = doc.createNode([{ list: allowList.list, items: flowSeq(doc, items.map(quoted)), override: { items: 'append' } }]) as YAMLSeq;
+  if (validateTuningDocument(doc.toJS(), options).length > 0) return undefined;
   const yaml = toYaml(doc);
-  if (validateTuning(yaml, options).length > 0) return undefined;
   return { yaml, explanation: `The rule consults the list ${allowList.list} (${allowList.field} values). ${allowList.note}` };
 }

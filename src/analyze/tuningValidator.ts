@@ -73,10 +73,15 @@ export function validateTuning(yamlText: string, options: TuningValidationOption
   } catch (error) {
     return [{ check: 'yaml', item: 'snippet', reason: `does not parse as YAML: ${(error as Error).message}` }];
   }
+  return validateTuningDocument(doc, options);
+}
+
+/** The same checks on an already parsed document (what `parse` or a yaml Document's toJS gives). */
+export function validateTuningDocument(doc: unknown, options: TuningValidationOptions): TuningProblem[] {
   if (!Array.isArray(doc)) return [{ check: 'yaml', item: 'snippet', reason: 'a rules file is a YAML list of rule, list and macro items' }];
   const problems: TuningProblem[] = [];
   for (const message of options.schema?.(doc) ?? []) problems.push({ check: 'schema', item: 'snippet', reason: message });
-  const warned = warnedTerms(options.reportText ?? '');
+  const warned = options.reportText ? warnedTerms(options.reportText) : new Set<string>();
   for (const item of doc) {
     if (!isObj(item)) {
       problems.push({ check: 'yaml', item: 'snippet', reason: 'every item must be a mapping (rule, list or macro)' });
