@@ -18,6 +18,10 @@ describe('validateTuning accepts safe snippets', () => {
     ['k8s_audit list field with in and a list value', exception('Create Privileged Pod', '[ka.user.name, ka.target.namespace, ka.req.pod.containers.image]', '[=, =, in]', '["ci", "payments", ["registry.example/app:1"]]')],
     ['pod owner prefix with startswith', exception('Attach/Exec Pod', '[ka.user.name, ka.target.namespace, ka.target.name]', '[=, =, startswith]', '["alice", "payments", "web-"]')],
     ['list append of a dedicated agent', listAppend('known_ptrace_binaries', '["gdb"]')],
+    [
+      'single-field form (fields: one name, comps: in, values: flat list)',
+      '- rule: PTRACE attached to process\n  exceptions:\n    - name: t\n      fields: container.image.repository\n      comps: in\n      values: ["registry.example/debug", "registry.example/profiler"]\n  override:\n    exceptions: append\n',
+    ],
     ['argument field', exception('Read sensitive file untrusted', '[container.image.repository, "proc.aname[2]"]', '[=, =]', '["registry.example/agent", "agentd"]')],
   ])('%s', (_name, yaml) => {
     expect(check(yaml)).toEqual([]);

@@ -152,7 +152,9 @@ function checkException(ex: Obj, at: string, source: string, warned: Set<string>
     if (isVolatileField(field)) problems.push({ check: 'volatile', item: where, reason: `${field} changes with every event` });
   }
 
-  const rows = single ? [Array.isArray(ex.values) ? ex.values : []] : Array.isArray(ex.values) ? ex.values : [];
+  // The single-field form lists plain values, each one a row of its own.
+  const values = Array.isArray(ex.values) ? ex.values : [];
+  const rows = single ? values.map((v) => [v]) : values;
   for (const row of rows) {
     if (!Array.isArray(row) || row.length !== slots.length) {
       problems.push({ check: 'syntax', item: where, reason: 'each values entry must have one value per field' });
