@@ -62,7 +62,11 @@ describe('reports', () => {
       expect(report.fields.length).toBeGreaterThan(0);
       expect(report.risk.factors[0]!.id).toBe('priority');
       expect(report.mitigations.immediate.length + report.mitigations.shortTerm.length).toBeGreaterThan(0);
-      expect(report.tuning.yaml).toMatch(/^- rule: /);
+      // Changed deliberately (issue 12): an exception or allow-list append, falco.yaml for Falco's own
+      // messages, or no snippet with the reason when none is safe.
+      if (report.tuning.target === 'falco.yaml') expect(report.alert.rule).toMatch(/^Falco internal: /);
+      else if (report.tuning.yaml === '') expect(report.tuning.explanation).toMatch(/^No safe exception/);
+      else expect(report.tuning.yaml).toMatch(/^- (rule|list): /);
     }
   });
 });

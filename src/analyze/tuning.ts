@@ -4,21 +4,36 @@ import type { Alert, Tuning } from '../model';
 import type { Playbook } from '../knowledge/types';
 import { fieldText } from '../knowledge/fieldValue';
 import { catalogEntry } from '../knowledge/ruleCatalog';
+import { fieldInfo } from '../knowledge/fieldMetadata';
+import { listValues } from '../knowledge/listValue';
+import { internalEventTuning, isFalcoInternalRule } from '../knowledge/falcoInternal';
+import { defaultOffMacro } from '../knowledge/defaultOffRules';
+import {
+  isIdentityField,
+  isNeverAllowProgram,
+  isOriginField,
+  isProcessNameField,
+  isVolatileField,
+  isWorkloadField,
+  needsIdentity,
+  podOwnerPrefix,
+  volatileValueReason,
+} from '../knowledge/exceptionPolicy';
+import { validateTuningDocument, type TuningCatalog, type TuningValidationOptions } from './tuningValidator';
 
-/** Identity fields to fall back on when a rule has no playbook, per event source. */
+/**
+ * Fields to fall back on when the playbook's own do not name both who and what, per event source:
+ * identity and workload fields first (see knowledge/exceptionPolicy.ts).
+ */
 const GENERIC_TUNING_FIELDS: Record<string, string[]> = lookupTable({
-  syscall: ['proc.exepath', 'proc.name', 'container.image.repository', 'k8s.ns.name'],
-  k8s_audit: ['ka.user.name', 'ka.target.namespace', 'ka.target.resource'],
-  aws_cloudtrail: ['ct.user.arn', 'ct.user', 'ct.name'],
-  gcp_auditlog: ['gcp.user', 'gcp.methodName'],
-  okta: ['okta.actor.name', 'okta.evt.type'],
-  github: ['github.user', 'github.repo'],
+  syscall: ['container.image.repository', 'proc.exepath', 'k8s.ns.name', 'proc.name'],
+  k8s_audit: ['ka.user.name', 'ka.target.namespace', 'ka.target.name'],
+  aws_cloudtrail: ['ct.user.arn', 'ct.user', 's3.bucket', 'ct.region', 'ct.srcip'],
+  gcp_auditlog: ['gcp.user', 'gcp.resourceName', 'gcp.projectId', 'gcp.callerIP'],
+  okta: ['okta.actor.name', 'okta.target.user.name', 'okta.app', 'okta.client.ip'],
+  github: ['github.user', 'github.repo.name', 'github.repo', 'github.org'],
 });
 
-/** Fields that change with every event: an exception on them would never match again. */
-const VOLATILE = /^(evt\.(time|rawtime|num|latency|datetime|args?)|proc\.(pid|ppid|vpid|tid)|fd\.num|evt\.arg\.(fd|res))/;
-/** A plain field name Falco accepts in `exceptions.fields` (no `[index]` arguments). */
-const PLAIN_FIELD = /^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_]+)+$/;
 const MAX_EXCEPTION_FIELDS = 3;
 
 /** Where the upstream rules file is installed by Falco's packages and charts. */
@@ -36,18 +51,74 @@ const INSTALLED_RULES_FILE: Record<string, string> = lookupTable({
 });
 const LOCAL_RULES_FILE = '/etc/falco/falco_rules.local.yaml';
 
-/** Pick the exception fields: the playbook's preference, then generic ones, present in the alert. */
-export function exceptionFields(alert: Alert, playbook: Playbook | null): { field: string; value: string }[] {
-  const candidates = [...(playbook?.tuningFields ?? []), ...(GENERIC_TUNING_FIELDS[alert.source] ?? [])];
-  const picked: { field: string; value: string }[] = [];
-  for (const field of new Set(candidates)) {
-    if (!PLAIN_FIELD.test(field) || VOLATILE.test(field)) continue;
-    const value = fieldText(alert, field);
-    if (value === undefined) continue;
-    picked.push({ field, value });
-    if (picked.length === MAX_EXCEPTION_FIELDS) break;
+/** One condition of an exception: field, operator and the value(s) it matches. */
+export interface ExceptionClause {
+  field: string;
+  comp: '=' | 'in' | 'startswith';
+  /** One value, or the list `in` takes. */
+  value: string | string[];
+}
+
+/** A candidate field left out of the exception, and why (shown in the explanation). */
+export interface LeftOut {
+  field: string;
+  reason: string;
+}
+
+/**
+ * The clause a field contributes, or why it cannot: the field must exist for the source, hold a
+ * stable value, and not name a general-purpose program. List fields take `in` with every item (all
+ * of the pod's images must be known ones); a generated pod name becomes its owner's prefix.
+ */
+export function clauseFor(alert: Alert, field: string): ExceptionClause | LeftOut | null {
+  const text = fieldText(alert, field);
+  if (text === undefined) return null;
+  const info = fieldInfo(field, alert.source);
+  if (!info) return { field, reason: `not a field Falco accepts for ${alert.source} events` };
+  if (isVolatileField(field)) return { field, reason: 'changes with every event' };
+  if (info.list) {
+    const items = listValues(text);
+    const bad = items.map((v) => volatileValueReason(field, v)).find(Boolean);
+    if (items.length === 0 || bad) return { field, reason: bad ?? 'empty list' };
+    return { field, comp: 'in', value: items };
   }
-  return picked;
+  const owner = podOwnerPrefix(text);
+  if (owner !== undefined && volatileValueReason(field, text)) {
+    return { field, comp: 'startswith', value: owner };
+  }
+  const volatile = volatileValueReason(field, text);
+  if (volatile) return { field, reason: `${text} ${volatile}` };
+  if (isProcessNameField(field) && isNeverAllowProgram(text)) {
+    return { field, reason: `${text} is a general-purpose program: excepting it would silence anything run through it` };
+  }
+  return { field, comp: '=', value: text };
+}
+
+const isClause = (c: ExceptionClause | LeftOut): c is ExceptionClause => 'comp' in c;
+
+/**
+ * Pick the exception: a workload clause always (and an identity clause on audit sources), then the
+ * playbook's preferences in order, up to three. Returns the clauses in preference order, or none
+ * when the alert offers no safe pair.
+ */
+export function exceptionClauses(alert: Alert, playbook: Playbook | null): { clauses: ExceptionClause[]; leftOut: LeftOut[] } {
+  const candidates = [...new Set([...(playbook?.tuningFields ?? []), ...(GENERIC_TUNING_FIELDS[alert.source] ?? [])])];
+  const usable: ExceptionClause[] = [];
+  const leftOut: LeftOut[] = [];
+  for (const field of candidates) {
+    const c = clauseFor(alert, field);
+    if (c === null) continue;
+    if (isClause(c)) usable.push(c);
+    else leftOut.push(c);
+  }
+  const identity = usable.find((c) => isIdentityField(c.field));
+  const workload =
+    usable.find((c) => isWorkloadField(c.field)) ?? (identity && needsIdentity(alert.source) ? usable.find((c) => isOriginField(c.field)) : undefined);
+  if (!workload || (needsIdentity(alert.source) && !identity)) return { clauses: [], leftOut };
+  const chosen = new Set<ExceptionClause>([workload]);
+  if (identity) chosen.add(identity);
+  for (const c of usable) if (chosen.size < MAX_EXCEPTION_FIELDS) chosen.add(c);
+  return { clauses: usable.filter((c) => chosen.has(c)), leftOut };
 }
 
 /** Every value double-quoted: YAML must never read an alert value as a number, bool or null. */
@@ -72,58 +143,131 @@ function toYaml(doc: Document): string {
 }
 
 /**
- * A Falco rules snippet that silences exactly this alert's pattern: an exception appended to the
- * rule (current `override` syntax), or, when the alert names nothing to match on, the rule
- * disabled. Built with the yaml library, so alert values can never break the document.
+ * The rules loaded in Falco as far as this alert shows: the upstream catalog, plus the alert's own
+ * rule (Falco raised the alert, so a rule of that name is loaded; Falco's own messages excepted).
+ */
+export function alertCatalog(alert: Alert): TuningCatalog {
+  return {
+    ruleSource: (name) =>
+      catalogEntry(name)?.source ?? (name.trim().toLowerCase() === alert.rule.trim().toLowerCase() && !isFalcoInternalRule(name) ? alert.source : undefined),
+  };
+}
+
+/** Everything the report says in prose about this rule: the snippet must not contradict it. */
+export function playbookText(playbook: Playbook | null): string {
+  if (!playbook) return '';
+  const m = playbook.mitigations;
+  return [playbook.detects, playbook.whyItMatters, ...playbook.benignCauses, ...playbook.distinguish, ...m.immediate, ...m.shortTerm, ...m.longTerm, playbook.allowList?.note ?? ''].join('\n');
+}
+
+function clauseText(c: ExceptionClause): string {
+  if (c.comp === 'in') return `${c.field} is one of ${(c.value as string[]).join(', ')}`;
+  if (c.comp === 'startswith') return `${c.field} starts with ${c.value as string} (pods of the same owner: the generated suffix changes with every pod)`;
+  return `${c.field} = ${c.value as string}`;
+}
+
+function leftOutText(leftOut: LeftOut[]): string {
+  return leftOut.length ? ` Left out: ${leftOut.map((l) => `${l.field} (${l.reason})`).join('; ')}.` : '';
+}
+
+function noSnippet(reason: string): Tuning {
+  return { yaml: '', explanation: reason };
+}
+
+/**
+ * A Falco tuning snippet for this alert's pattern: an exception appended to the rule (current
+ * `override` syntax) that pairs who with what, built with the yaml library so alert values can never
+ * break the document, and checked by the tuning validator before it is shown. Falco's own messages
+ * get their falco.yaml setting. When no safe exception exists the report says why instead of
+ * printing a hole.
  */
 export function buildTuning(alert: Alert, playbook: Playbook | null): Tuning {
-  const picked = exceptionFields(alert, playbook);
-  const rulesFile = INSTALLED_RULES_FILE[catalogEntry(alert.rule)?.file ?? ''];
+  if (isFalcoInternalRule(alert.rule)) {
+    const internal = internalEventTuning(alert.rule);
+    return { yaml: internal.yaml, explanation: internal.explanation, target: 'falco.yaml' };
+  }
+  const entry = catalogEntry(alert.rule);
+  const rulesFile = INSTALLED_RULES_FILE[entry?.file ?? ''];
   const validate = rulesFile
     ? `falco -V ${rulesFile} -V ${LOCAL_RULES_FILE}`
     : `falco -V <the rules file that defines this rule> -V ${LOCAL_RULES_FILE}`;
-  const doc = new Document();
-  if (picked.length === 0) {
-    doc.contents = doc.createNode([
-      { rule: alert.rule, enabled: false, override: { enabled: 'replace' } },
-    ]) as YAMLSeq;
+  const where = `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
+  const options = { catalog: alertCatalog(alert), reportText: playbookText(playbook) };
+  if (playbook?.noException) return noSnippet(`No safe exception: ${playbook.noException}`);
+  const { clauses, leftOut } = exceptionClauses(alert, playbook);
+  const alternative = allowListAlternative(alert, playbook, options);
+
+  if (clauses.length === 0 && alternative) {
+    // The rule's own allow-list is the tuning its authors intended (allowed_k8s_users ...).
     return {
-      yaml: toYaml(doc),
-      explanation:
-        `The alert carries no field that identifies a benign actor, so the only exact silencer is disabling the rule. ` +
-        `Do that only if the rule is of no use in this environment. Put the snippet in ${LOCAL_RULES_FILE} ` +
-        `(loaded after the upstream rules) and check it with: ${validate}`,
+      yaml: alternative.yaml,
+      explanation: `No exception that pairs who with what is safe for this alert. ${alternative.explanation} ${where}`,
     };
   }
-  const fields = picked.map((p) => p.field);
+  const offMacro = defaultOffMacro(alert.rule);
+  if (clauses.length === 0 && offMacro) {
+    const doc = new Document();
+    doc.contents = doc.createNode([{ macro: offMacro.macro, condition: offMacro.condition, override: { condition: 'replace' } }]) as YAMLSeq;
+    return {
+      yaml: toYaml(doc),
+      explanation: `"${alert.rule}" is off upstream: its condition requires the macro ${offMacro.macro}, which is never true until someone overrides it. This restores the upstream macro. ${where}`,
+    };
+  }
+  if (clauses.length === 0) {
+    if (entry && !entry.enabled) {
+      // The rule is off upstream: someone enabled it, and turning it off again restores the default.
+      const doc = new Document();
+      doc.contents = doc.createNode([{ rule: alert.rule, enabled: false, override: { enabled: 'replace' } }]) as YAMLSeq;
+      return {
+        yaml: toYaml(doc),
+        explanation: `"${alert.rule}" is disabled in the upstream rules file and was enabled here; this restores the default. ${where}`,
+      };
+    }
+    const needs = needsIdentity(alert.source) ? 'who acted (user or principal) and what was acted on' : 'the workload (image, executable path, namespace)';
+    return noSnippet(
+      `No safe exception: an exception must name ${needs} with values that stay the same from one event to the next, and this alert does not offer that.${leftOutText(leftOut)} ` +
+        'Disabling the rule would blind it for everyone; if the activity is confirmed benign, write an exception by hand on the stable fields that identify it.',
+    );
+  }
+
+  const doc = new Document();
+  const fields = clauses.map((c) => c.field);
   const exception = {
     name: exceptionName(fields),
     fields: flowSeq(doc, fields),
-    comps: flowSeq(doc, fields.map(() => '=')),
-    values: doc.createNode([flowSeq(doc, picked.map((p) => quoted(p.value)))]),
+    comps: flowSeq(doc, clauses.map((c) => c.comp)),
+    values: doc.createNode([flowSeq(doc, clauses.map((c) => (Array.isArray(c.value) ? flowSeq(doc, c.value.map(quoted)) : quoted(c.value))))]),
   };
-  doc.contents = doc.createNode([
-    { rule: alert.rule, exceptions: [exception], override: { exceptions: 'append' } },
-  ]) as YAMLSeq;
-  const matchText = picked.map((p) => `${p.field} = ${p.value}`).join(' and ');
-  const tuning: Tuning = {
-    yaml: toYaml(doc),
-    explanation:
-      `Appends an exception to "${alert.rule}" that skips events where ${matchText}; every other event still alerts. ` +
-      `Add it only once the activity is confirmed benign. Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) ` +
-      `and check it with: ${validate}`,
-  };
-  const allowList = playbook?.allowList;
-  const listValue = allowList ? fieldText(alert, allowList.field) : undefined;
-  if (allowList && listValue !== undefined) {
-    const listDoc = new Document();
-    listDoc.contents = listDoc.createNode([
-      { list: allowList.list, items: flowSeq(listDoc, [quoted(listValue)]), override: { items: 'append' } },
-    ]) as YAMLSeq;
-    tuning.alternative = {
-      yaml: toYaml(listDoc),
-      explanation: `The rule consults the list ${allowList.list} (${allowList.field} values). ${allowList.note}`,
-    };
+  doc.contents = doc.createNode([{ rule: alert.rule, exceptions: [exception], override: { exceptions: 'append' } }]) as YAMLSeq;
+  const yaml = toYaml(doc);
+  const problems = validateTuningDocument(doc.toJS(), options);
+  if (problems.length > 0) {
+    return noSnippet(`No safe exception: the one this alert suggests would ${problems.map((p) => p.reason).join('; ')}.`);
   }
+  const tuning: Tuning = {
+    yaml,
+    explanation:
+      `Appends an exception to "${alert.rule}" that skips events where ${clauses.map(clauseText).join(' and ')}; every other event still alerts. ` +
+      `Add it only once the activity is confirmed benign.${leftOutText(leftOut)} ${where}`,
+  };
+  if (alternative) tuning.alternative = alternative;
   return tuning;
+}
+
+/** Appending the alert's value to the list the rule consults, when that opens no hole. */
+function allowListAlternative(
+  alert: Alert,
+  playbook: Playbook | null,
+  options: TuningValidationOptions,
+): Tuning['alternative'] | undefined {
+  const allowList = playbook?.allowList;
+  const text = allowList ? fieldText(alert, allowList.field) : undefined;
+  if (!allowList || text === undefined) return undefined;
+  const items = fieldInfo(allowList.field, alert.source)?.list ? listValues(text) : [text];
+  if (items.length === 0 || items.some((v) => volatileValueReason(allowList.field, v))) return undefined;
+  const doc = new Document();
+  doc.contents = doc.createNode([{ list: allowList.list, items: flowSeq(doc, items.map(quoted)), override: { items: 'append' } }]) as YAMLSeq;
+  if (validateTuningDocument(doc.toJS(), options).length > 0) return undefined;
+  const yaml = toYaml(doc);
+  return { yaml, explanation: `The rule consults the list ${allowList.list} (${allowList.field} values). ${allowList.note}` };
 }

@@ -106,7 +106,8 @@ export function reportToMarkdown(report: Report, triage?: TriageNote, depth = 1)
   const alt = report.tuning.alternative
     ? `\n\n${e(report.tuning.alternative.explanation)}\n\n${fencedBlock(report.tuning.alternative.yaml, 'yaml')}`
     : '';
-  parts.push(section('Tuning', `${e(report.tuning.explanation)}\n\n${fencedBlock(report.tuning.yaml, 'yaml')}${alt}`, h));
+  const snippet = report.tuning.yaml ? `\n\n${fencedBlock(report.tuning.yaml, 'yaml')}` : '';
+  parts.push(section('Tuning', `${e(report.tuning.explanation)}${snippet}${alt}`, h));
 
   const steps = report.nextSteps.length
     ? report.nextSteps.map((s, i) => `${i + 1}. ${e(s.title)}\n\n${indent(fencedBlock(s.command, 'sh'), '   ')}`).join('\n\n')

@@ -60,6 +60,11 @@ export interface Playbook {
    */
   tuningFields: string[];
   allowList?: AllowList;
+  /**
+   * Set when no exception is ever safe for the rule (root without MFA, a secret pushed): why. The
+   * tuning section then says so instead of building one; the fix is at the source.
+   */
+  noException?: string;
   /** Observations about this alert's concrete values. Pure; returns [] when nothing stands out. */
   observe?: (alert: Alert) => string[];
 }

@@ -59,8 +59,14 @@ export interface NextStep {
 }
 
 export interface Tuning {
-  /** Falco rules YAML that silences exactly this pattern; validated against Falco's schema. */
+  /**
+   * YAML that silences exactly this pattern, checked by analyze/tuningValidator.ts: a rules-file
+   * snippet, or (target 'falco.yaml') Falco's own setting. Empty when no safe snippet exists; the
+   * explanation then says why.
+   */
   yaml: string;
+  /** Where the YAML goes when it is not a rules file: Falco's internal events are falco.yaml settings. */
+  target?: 'falco.yaml';
   /** What the snippet matches and where to put it. */
   explanation: string;
   /** A broader alternative, e.g. appending to the allow-list the rule consults. */

@@ -8,14 +8,16 @@ export function TuningSection({ report }: { report: Report }) {
   return (
     <Section id="tuning" title="Tuning">
       <p>{tuning.explanation}</p>
-      <div className="code-block">
-        <pre aria-label="Falco tuning YAML">
-          <code>
-            <Clipped text={tuning.yaml} />
-          </code>
-        </pre>
-        <CopyButton text={tuning.yaml} label="Copy YAML" />
-      </div>
+      {tuning.yaml ? (
+        <div className="code-block">
+          <pre aria-label="Falco tuning YAML">
+            <code>
+              <Clipped text={tuning.yaml} />
+            </code>
+          </pre>
+          <CopyButton text={tuning.yaml} label="Copy YAML" />
+        </div>
+      ) : null}
       {tuning.alternative ? (
         <>
           <p>{tuning.alternative.explanation}</p>

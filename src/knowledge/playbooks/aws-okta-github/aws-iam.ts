@@ -169,6 +169,8 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     },
     investigate: [rootEvents, accountSummary, credentialReport],
     tuningFields: ['ct.srcip'],
+    noException:
+      'Root console sign-in without MFA is never an accepted pattern: enrol MFA on root instead of excepting where it signs in from.',
     observe: observeRootLogin,
   },
   {
@@ -209,6 +211,8 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       ctEventsByName('EnableMFADevice', 'See whether a replacement MFA device was enrolled'),
     ],
     tuningFields: ['ct.srcip'],
+    noException:
+      'Removing root\'s MFA is never routine: every occurrence needs a person to confirm it, so nothing should silence it.',
     observe: observeRootLogin,
   },
   {

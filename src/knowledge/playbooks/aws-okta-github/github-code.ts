@@ -74,6 +74,7 @@ function secretsPlaybook(publicRepo: boolean): Playbook {
     },
     investigate: [secretScanning, commitsByUser, ghActorAudit],
     tuningFields: ['github.repo.name', 'github.user'],
+    noException: 'A pushed secret is exposed whoever pushed it and wherever: rotate it and add a pre-commit or push-protection scan; an exception would hide the next leak.',
     observe: (alert) => observeSecrets(alert, publicRepo),
   };
 }

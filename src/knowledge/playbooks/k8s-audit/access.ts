@@ -180,7 +180,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       kc.actorPermissionsNs,
       kc.actorTimeline,
     ],
-    tuningFields: ['ka.user.name', 'ka.target.namespace'],
+    tuningFields: ['ka.user.name', 'ka.target.namespace', 'ka.target.name'],
     observe: (alert) => [...commonObservations(alert), ...execCommandObservations(alert)],
   },
   {
@@ -212,7 +212,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       kc.targetPodDescribe,
       kc.actorPermissionsNs,
     ],
-    tuningFields: ['ka.user.name', 'ka.target.namespace'],
+    tuningFields: ['ka.user.name', 'ka.target.namespace', 'ka.target.name'],
     observe: commonObservations,
   },
   {
@@ -246,7 +246,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       subresourceHistory(['ephemeralcontainers'], 'Every ephemeral-container request on this pod from the audit log'),
       kc.actorTimeline,
     ],
-    tuningFields: ['ka.user.name', 'ka.target.namespace'],
+    tuningFields: ['ka.user.name', 'ka.target.namespace', 'ka.target.name'],
     observe: (alert) => {
       const out = commonObservations(alert);
       const imageField = 'jevt.value[/requestObject/ephemeralContainers/0/image]';

@@ -50,7 +50,7 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
       kc.actorBindings,
       kc.actorTimeline,
     ],
-    tuningFields: ['ka.user.name'],
+    tuningFields: ['ka.user.name', 'ka.req.binding.subjects'],
     observe: (alert) => [...commonObservations(alert), ...bindingSubjectObservations(alert)],
   },
   {
