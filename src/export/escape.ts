@@ -1,39 +1,229 @@
 /**
- * Escaping for attacker-controlled text in Markdown (CommonMark + GFM). The goal: the text reads
- * back exactly, and nothing in it can become markup, a link, an image, HTML or a table break,
- * while the raw .md stays readable (no backslash before every dot).
+ * Writing attacker-controlled text into Markdown (CommonMark + GFM) so that it stays inert under
+ * every common renderer (GitHub/cmark-gfm with its autolinker, remark-gfm, markdown-it with
+ * `linkify` and `html`) and reads back exactly, in the rendered page and in the raw .md.
  *
- * - Characters that open inline constructs get a backslash: emphasis and strikethrough (* _ ~),
- *   code (`), links and images ([ ]), HTML and autolinks (< >), entities (&), table cells (|),
- *   heading closers (#) and the backslash itself.
- * - At the start of a value, block markers (# + - = > and "1." / "1)") are escaped too: values
- *   follow "- " in lists, where "# x" would become a heading. A leading number that could turn
- *   into a list marker once text follows ("0" + ".") gets its first digit as a reference.
- * - Line breaks, tabs and form feeds become numeric character references, so a value stays on
- *   one physical line (tables, list items) yet decodes to the same text.
- * - Leading/trailing spaces become references too: Markdown would strip them.
- * GFM still turns a bare URL or e-mail address into a link after parsing (on the decoded text,
- * beyond the reach of any escape); such a link shows exactly its own target.
+ * Why code spans and not backslashes: autolinking (GFM's literal URLs, linkify-it's fuzzy domains
+ * and e-mails) runs on text after escapes are decoded, or swallows the backslash into the link, so
+ * no escape can stop it; and `\-1`, `&#49;` read badly when the .md is pasted as plain text.
+ * Inside a code span nothing is parsed: no HTML, no link, no autolink, no entity, no emphasis.
+ *
+ * - `codeSpan(value)`: an alert value as data (table cells, evidence): always a code span.
+ * - `escapeInline(text)`: running text that mixes our words with alert values. Words that cannot
+ *   be markup stay plain; every other word (URL, domain, e-mail, `<`, `*`, `|`, `:x` ...) goes into
+ *   a code span, consecutive ones into one span.
+ * - Inline text cannot hold a line break (a table row or list item would end): each line break
+ *   (LF, CR or CRLF) is shown as `⏎`. Multi-line text that must stay exact goes in `fencedBlock`.
+ * - NUL becomes U+FFFD, as every CommonMark parser does anyway.
+ * So the rendered text of `codeSpan(v)` and `escapeInline(v)` is `shownAs(v)`: `v` itself when it
+ * has no line break or NUL.
  */
-const INLINE_SPECIAL = /[\\`*_~[\]<>&|#]/g;
-const BLOCK_START = /^(?:([#+=>-])|(\d)(\d*(?:[.)]|$)))/;
-// Only these survive as references: CommonMark turns references to other control characters
-// into U+FFFD, so those are left raw (they are not line endings and do not break anything).
-const CONTROL_BREAKS = /[\r\n\t\f]/g;
-const EDGE_SPACES = /^ +| +$/g;
 
-function charRef(ch: string): string {
-  return `&#${ch.codePointAt(0)};`;
+/** What a line break inside an inline value is shown as. */
+export const LINE_BREAK_MARK = '\u23CE';
+
+export interface InlineOptions {
+  /** The text sits in a GFM table cell, where `|` ends the cell even inside a code span. */
+  table?: boolean;
 }
 
-/** Escape text for use inline (paragraphs, list items, table cells). */
-export function escapeInline(text: string): string {
-  return text
-    .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
-    .replace(BLOCK_START, (_m, marker?: string, digit?: string, rest?: string) => (marker ? `\\${marker}` : `&#${digit!.charCodeAt(0)};${rest!.replace(/[.)]$/, '\\$&')}`))
-    .replace(CONTROL_BREAKS, charRef)
-    .replace(EDGE_SPACES, (spaces) => '&#32;'.repeat(spaces.length))
-    .replaceAll('\u0000', '\uFFFD');
+const NUL = 0;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const PIPE = 124;
+
+/** The text a reader sees for `value` in inline Markdown: line breaks as ⏎, NUL as U+FFFD. */
+export function shownAs(value: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== LF && c !== CR && c !== NUL) continue;
+    out += value.slice(from, i) + (c === NUL ? '\uFFFD' : LINE_BREAK_MARK);
+    if (c === CR && value.charCodeAt(i + 1) === LF) i++;
+    from = i + 1;
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
+
+/**
+ * One code span holding `content` exactly: the fence is one backtick longer than the longest run
+ * inside, and a space pads both ends when the content starts or ends with a backtick or a space
+ * (CommonMark strips exactly one such space from each end; an all-space span is never stripped).
+ */
+function fence(content: string, table: boolean): string {
+  let longest = 0;
+  let run = 0;
+  let pipes = false;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === BACKTICK) {
+      run++;
+      if (run > longest) longest = run;
+    } else {
+      run = 0;
+      if (c === PIPE) pipes = true;
+    }
+  }
+  const ticks = '`'.repeat(longest + 1);
+  const first = content.charCodeAt(0);
+  const last = content.charCodeAt(content.length - 1);
+  const pad = (first === BACKTICK || first === SPACE || last === BACKTICK || last === SPACE) && !isAllSpaces(content) ? ' ' : '';
+  // GFM table cells split on `|` before inline parsing; `\|` is the documented way to keep one.
+  const body = table && pipes ? content.replaceAll('|', '\\|') : content;
+  return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+
+function isAllSpaces(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== SPACE) return false;
+  return true;
+}
+
+/** Code span(s) for already-shown text; '' for ''. */
+function spans(text: string, table: boolean): string {
+  if (!text) return '';
+  // markdown-it strips one space from each end of an all-space span of 3 or more (CommonMark does
+  // not): write such a value as two one-space spans with the other spaces plain between them.
+  if (text.length >= 3 && isAllSpaces(text)) return `\` \`${text.slice(2)}\` \``;
+  if (!table) return fence(text, false);
+  // In a table, `\|` means "a pipe", so a backslash right before a pipe cannot be written inside
+  // a span (GFM, remark and markdown-it disagree on `\\|`). Close the span after the backslash and
+  // write the pipe as `\|` between spans: every renderer reads that as one `|`.
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('|', 1); i !== -1; i = text.indexOf('|', i + 1)) {
+    if (text.charCodeAt(i - 1) !== BACKSLASH) continue;
+    out += fence(text.slice(from, i), true) + '\\|';
+    from = i + 1;
+  }
+  return from === 0 ? fence(text, true) : from < text.length ? out + fence(text.slice(from), true) : out;
+}
+
+/** An alert value as a code span (several spans in the rare table case above); '' when empty. */
+export function codeSpan(value: string, options: InlineOptions = {}): string {
+  return spans(shownAs(value), options.table === true);
+}
+
+const EDGE_SPACE = /^\s$/;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Punctuation that ends a sentence or clause; it can never start a link, so a `.` or `:` before it is plain. */
+const isClosing = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 39 || c === 34;
+const isOpening = (c: number) => c === 40 || c === 39 || c === 34;
+
+/**
+ * Whether text[from, to) (a word: no spaces) renders as itself and as nothing else under
+ * CommonMark, GFM (with autolink literals) and markdown-it with linkify. Conservative: letters,
+ * digits, any non-ASCII character and harmless punctuation; `.` and `:` only where no URL, domain
+ * or scheme can follow (end of word, closing punctuation, or an abbreviation like "e.g.");
+ * `_` only inside a word (never emphasis); no markup character at all.
+ */
+function isPlainWord(text: string, from: number, to: number): boolean {
+  // markdown-it trims paragraphs, headings and cells with String.trim(), which also takes NBSP,
+  // U+FEFF and other Unicode spaces: such a character at either end must sit inside a span.
+  if ((from === 0 && EDGE_SPACE.test(text[0]!)) || (to === text.length && EDGE_SPACE.test(text[to - 1]!))) return false;
+  if (from === 0) {
+    // The value may start a block (list item, paragraph): "-", "+", "=", "1." and "1)" would make one.
+    const c = text.charCodeAt(0);
+    if (c === 45 || c === 43 || c === 61) return false;
+    if (isDigit(c)) {
+      let i = 1;
+      while (i < to && isDigit(text.charCodeAt(i))) i++;
+      const next = text.charCodeAt(i);
+      if (i < to && (next === 46 || next === 41)) return false;
+    }
+  }
+  let amp = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isAlnum(c) || c >= 0x80) continue;
+    const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+    switch (c) {
+      case 46: // "." : fine at the end, before closing punctuation, or in "e.g."; never after "www"
+        if (i - from >= 3 && text.slice(i - 3, i).toLowerCase() === 'www') return false;
+        if (next === -1 || isClosing(next)) continue;
+        if (isLetter(next) && (i + 2 === to || text.charCodeAt(i + 2) === 46)) continue;
+        return false;
+      case 58: // ":" : a scheme (http:, mailto:, javascript:) needs something after it
+        if (next === -1 || isClosing(next)) continue;
+        return false;
+      case 47: // "/" : "//" starts a protocol-relative link in linkify-it
+        if (next === 47) return false;
+        continue;
+      case 95: // "_" : emphasis can neither open nor close between two letters or digits
+        if (i > from && isAlnum(text.charCodeAt(i - 1)) && next !== -1 && isAlnum(next)) continue;
+        return false;
+      case 38: // "&" : an entity needs a ";" after it
+        amp = true;
+        continue;
+      case 59: // ";"
+        if (amp) return false;
+        continue;
+      case 44: case 40: case 41: case 39: case 34: case 63: case 33: case 37: case 123: case 125: case 94: case 61: case 43: case 45:
+        continue; // , ( ) ' " ? ! % { } ^ = + -
+      default:
+        return false; // \ ` * ~ [ ] < > | # @ $, tab, control characters
+    }
+  }
+  return true;
+}
+
+/**
+ * Running text (our sentences with alert values inside) for a paragraph, list item, heading,
+ * quote or table cell. Plain words are written as they are; each run of other words, with the
+ * spaces between them, becomes one code span; opening and closing punctuation around a run stays
+ * outside it, so "(docker.io/x)." reads as (`docker.io/x`). Spaces at either end, which Markdown
+ * would strip, are kept inside a span. One pass over the text, no regular expression.
+ */
+export function escapeInline(value: string, options: InlineOptions = {}): string {
+  const text = shownAs(value);
+  const table = options.table === true;
+  const n = text.length;
+  let out = '';
+  let written = 0; // text[0, written) is in `out`
+  let runFrom = -1; // start of the pending code run, or -1
+  let runTo = -1;
+  const flush = () => {
+    let a = runFrom;
+    let b = runTo;
+    while (a < b - 1 && isOpening(text.charCodeAt(a))) a++;
+    while (b - 1 > a && isClosing(text.charCodeAt(b - 1))) b--;
+    out += text.slice(written, a) + spans(text.slice(a, b), table) + text.slice(b, runTo);
+    written = runTo;
+    runFrom = -1;
+  };
+  let wordFrom = -1; // start of the last word, plain or not
+  for (let i = 0; i < n; ) {
+    let j = i;
+    if (text.charCodeAt(i) === SPACE) {
+      while (j < n && text.charCodeAt(j) === SPACE) j++;
+      // Inner spaces are plain (or join a run); spaces at the ends must be inside a span, and
+      // together with a word (see `spans` on all-space spans).
+      if (j === n && runFrom === -1) runFrom = wordFrom === -1 ? i : wordFrom;
+      if (i === 0 || j === n) {
+        if (runFrom === -1) runFrom = i;
+        runTo = j;
+      }
+    } else {
+      while (j < n && text.charCodeAt(j) !== SPACE) j++;
+      wordFrom = i;
+      if (runFrom === 0 && runTo === i) {
+        runTo = j; // the leading spaces take the first word with them
+      } else if (isPlainWord(text, i, j)) {
+        if (runFrom !== -1) flush();
+      } else {
+        if (runFrom === -1) runFrom = i;
+        runTo = j;
+      }
+    }
+    i = j;
+  }
+  if (runFrom !== -1) flush();
+  return written === 0 ? text : out + text.slice(written);
 }
 
 /**
