@@ -116,6 +116,8 @@ describe('escapeInline', () => {
     expect(escapeInline('see http://e.x/&<img src=x onerror=alert(1) x=> now')).toBe('see `http://e.x/&<img` src=x onerror=alert(1) `x=>` now');
     expect(escapeInline('a@b.co and www.x.org')).toBe('`a@b.co` and `www.x.org`');
     expect(escapeInline('(bash || ash || sh)')).toBe('(bash `||` ash `||` sh)');
+    expect(escapeInline('ran [x](javascript:alert(1))')).toBe('ran `[x](javascript:alert(1))`');
+    expect(escapeInline('"a@b.co"')).toBe('"`a@b.co`"');
     expect(escapeInline('two\nlines')).toBe(`two${LINE_BREAK_MARK}lines`);
     expect(escapeInline('&amp;')).toBe('`&amp`;');
   });

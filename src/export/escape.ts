@@ -201,13 +201,31 @@ function scanWord(text: string, from: number): number {
   return i === n && i > from && isTrimmed(text.charCodeAt(n - 1)) ? -n - 1 : i;
 }
 
-/** The span(s) for text[from, to), with opening and closing punctuation at its ends left outside. */
+/**
+ * The span(s) for text[from, to), with opening and closing punctuation at its ends left outside
+ * ("(docker.io/x)." reads as (`docker.io/x`).), unless it pairs with a bracket or quote inside:
+ * "alert(1)" keeps its ")".
+ */
 function runMarkup(text: string, from: number, to: number, table: boolean): string {
   let a = from;
   let b = to;
-  while (a < b - 1 && isOpening(text.charCodeAt(a))) a++;
-  while (b - 1 > a && isClosing(text.charCodeAt(b - 1))) b--;
+  while (a < b - 1 && isOpening(text.charCodeAt(a)) && !pairedInside(text, a + 1, b, text.charCodeAt(a))) a++;
+  while (b - 1 > a && isClosing(text.charCodeAt(b - 1)) && !pairedInside(text, a, b - 1, text.charCodeAt(b - 1))) b--;
+  // A pair of quotes around the whole run stays outside too: "a@b.co" reads as "`a@b.co`".
+  const q = text.charCodeAt(a);
+  if (b - a >= 3 && (q === 34 || q === 39) && text.charCodeAt(b - 1) === q && !pairedInside(text, a + 1, b - 1, q)) {
+    a++;
+    b--;
+  }
   return text.slice(from, a) + spans(text.slice(a, b), table) + text.slice(b, to);
+}
+
+/** Whether text[from, to) holds the partner of the bracket or quote `c`. */
+function pairedInside(text: string, from: number, to: number, c: number): boolean {
+  const partner = c === 40 ? ')' : c === 41 ? '(' : c === 39 || c === 34 ? String.fromCharCode(c) : '';
+  if (!partner) return false;
+  const at = text.indexOf(partner, from);
+  return at !== -1 && at < to;
 }
 
 const NEEDS_SHOWING = /[\0\n\r]/;
