@@ -1,12 +1,12 @@
 /**
  * Micro-benchmark of the Markdown escaping, on what a large export escapes: every string of every
- * report of the vendored real alerts and the hostile e2e fixture (field names, values, meanings,
- * summaries, observations, mitigations, risk evidence), repeated to `--strings` calls.
+ * report (field names, values, meanings, summaries, observations, mitigations, risk evidence) of
+ * the vendored real alerts, then of the hostile e2e fixture, each repeated to `--strings` calls.
  *
- *   npx tsx bench/escape.ts [--strings 3600000] [--runs 3] [--module ./other-escape.ts]
+ *   npx tsx bench/escape.ts [--strings 3600000] [--runs 3] [--module a.ts --module b.ts]
  *
- * `--module` loads another implementation exporting `escapeInline(text)`, to compare before/after.
- * Prints the best of N runs.
+ * Each `--module` is an implementation exporting `escapeInline(text)` (default: the current one);
+ * several are run in turns to compare before/after. Prints the best of N runs of each.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,10 +19,10 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? process.argv[i + 1]! : fallback;
 }
 
-function corpus(): string[] {
+function corpus(paths: string[]): string[] {
   const session = new AnalysisSession();
   const sink = { alert: (a: Parameters<AnalysisSession['addAlert']>[0]) => void session.addAlert(a), problem: () => {} };
-  for (const path of ['../vendor/falco/alerts/real-alerts.ndjson', '../e2e/fixtures/hostile.ndjson']) {
+  for (const path of paths) {
     ingestText(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8'), path, sink);
   }
   return session.summaries().flatMap((s) => {
@@ -40,18 +40,34 @@ function corpus(): string[] {
   });
 }
 
-const modulePath = arg('--module', '../src/export/escape.ts');
-const { escapeInline } = (await import(pathToFileURL(resolve(fileURLToPath(new URL('.', import.meta.url)), modulePath)).href)) as { escapeInline: (text: string) => string };
-const strings = corpus();
+const here = fileURLToPath(new URL('.', import.meta.url));
+const modulePaths = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--module' ? [a] : []));
+if (!modulePaths.length) modulePaths.push('../src/export/escape.ts');
+const impls: { path: string; escapeInline: (text: string) => string }[] = [];
+for (const path of modulePaths) {
+  const mod = (await import(pathToFileURL(resolve(here, path)).href)) as { escapeInline: (text: string) => string };
+  impls.push({ path, escapeInline: mod.escapeInline });
+}
 const calls = Number(arg('--strings', '3600000'));
 const runs = Number(arg('--runs', '3'));
-const chars = strings.reduce((n, s) => n + s.length, 0);
-let best = Infinity;
+const corpora = {
+  'real alerts': corpus(['../vendor/falco/alerts/real-alerts.ndjson']),
+  'hostile fixture (100 kB values)': corpus(['../e2e/fixtures/hostile.ndjson']),
+};
 let sink = 0;
-for (let run = 0; run < runs; run++) {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) sink += escapeInline(strings[i % strings.length]!).length;
-  best = Math.min(best, performance.now() - start);
+for (const [name, strings] of Object.entries(corpora)) {
+  const chars = strings.reduce((n, s) => n + s.length, 0);
+  const best = impls.map(() => Infinity);
+  // Implementations take turns, so a busy machine slows them alike; the best run of each is kept.
+  for (let run = 0; run < runs; run++) {
+    impls.forEach((impl, k) => {
+      const start = performance.now();
+      for (let i = 0; i < calls; i++) sink += impl.escapeInline(strings[i % strings.length]!).length;
+      best[k] = Math.min(best[k]!, performance.now() - start);
+    });
+  }
+  const mb = ((chars / strings.length) * calls) / 1e6;
+  impls.forEach((impl, k) => {
+    console.log(`${name}, ${impl.path}: ${calls} calls (${strings.length} distinct strings, ${mb.toFixed(0)} M chars) in ${(best[k]! / 1000).toFixed(2)} s, best of ${runs}${sink > 0 ? '' : ' (?)'}`);
+  });
 }
-const mb = ((chars / strings.length) * calls) / 1e6;
-console.log(`${modulePath}: ${calls} calls (${strings.length} distinct strings, ${mb.toFixed(0)} M chars) in ${(best / 1000).toFixed(2)} s, best of ${runs} (${sink > 0 ? 'ok' : '?'})`);

@@ -229,60 +229,79 @@ function pairedInside(text: string, from: number, to: number, c: number): boolea
 }
 
 const NEEDS_SHOWING = /[\0\n\r]/;
+/** Any character that is not always plain (the complement of PLAIN in CLASS): where to look. */
+const NOT_PLAIN = /[^A-Za-z0-9 ,()'"?!%{}^=+\-\u0080-\uFFFF]/g;
 
 /**
  * Running text (our sentences with alert values inside) for a paragraph, list item, heading,
  * quote or table cell. Plain words are written as they are; each run of other words, with the
- * spaces between them, becomes one code span; opening and closing punctuation around a run stays
- * outside it, so "(docker.io/x)." reads as (`docker.io/x`). Spaces at either end, which Markdown
- * would strip, are kept inside a span, together with the word next to them.
- * One pass over the text (plus a search for line breaks), no backtracking.
+ * spaces between them, becomes one code span (see runMarkup for the punctuation around it).
+ * Spaces at either end, which Markdown would strip, are kept inside a span with the word next
+ * to them.
+ *
+ * Fast on the usual case, prose: the regex engine jumps from one not-always-plain character to
+ * the next (a single character class, nothing to backtrack), and only the words holding one are
+ * scanned, once each. Words of letters, digits and harmless punctuation are never looked at.
  */
 export function escapeInline(value: string, options: InlineOptions = {}): string {
   const text = NEEDS_SHOWING.test(value) ? shownAs(value) : value;
-  const table = options.table === true;
   const n = text.length;
+  if (n === 0) return '';
+  const ranges: number[] = []; // [from, to) of each word (or edge spaces + word) that needs a span
+  let from = 0;
+  if (text.charCodeAt(0) === SPACE) {
+    while (from < n && text.charCodeAt(from) === SPACE) from++;
+    from = from === n ? n : wordEnd(text, from);
+    ranges.push(0, from);
+  } else {
+    // The first word is always scanned: it may start a block ("-", "1.") or be trimmed (NBSP).
+    const r = scanWord(text, 0);
+    from = r < 0 ? -r - 1 : r;
+    if (r < 0) ranges.push(0, from);
+  }
+  NOT_PLAIN.lastIndex = from;
+  while (NOT_PLAIN.test(text)) {
+    const start = text.lastIndexOf(' ', NOT_PLAIN.lastIndex - 1) + 1;
+    const r = scanWord(text, start);
+    const end = r < 0 ? -r - 1 : r;
+    if (r < 0) ranges.push(start, end);
+    NOT_PLAIN.lastIndex = end;
+  }
+  const last = text.charCodeAt(n - 1);
+  if (from < n && (last === SPACE || isTrimmed(last))) {
+    // Trailing spaces (or an NBSP that markdown-it would trim) go in a span with the last word.
+    let k = n;
+    while (text.charCodeAt(k - 1) === SPACE) k--;
+    const lastWord = text.lastIndexOf(' ', k - 1) + 1;
+    if (ranges.length && ranges[ranges.length - 1]! >= lastWord) ranges[ranges.length - 1] = n;
+    else ranges.push(lastWord, n);
+  }
+  if (!ranges.length) return text;
+  const table = options.table === true;
   let out = '';
-  let written = 0; // text[0, written) is in `out`
-  let runFrom = -1; // start of the pending code run, or -1
-  let runTo = -1;
-  let wordFrom = -1; // start of the last word, plain or not
-  for (let i = 0; i < n; ) {
-    let j = i;
-    if (text.charCodeAt(i) === SPACE) {
-      while (j < n && text.charCodeAt(j) === SPACE) j++;
-      // Inner spaces are plain (or join a run); spaces at the ends must be inside a span, and
-      // together with a word (see `spans` on all-space spans).
-      if (j === n && runFrom === -1) runFrom = wordFrom === -1 ? i : wordFrom;
-      if (i === 0 || j === n) {
-        if (runFrom === -1) runFrom = i;
-        runTo = j;
-      }
-    } else {
-      j = scanWord(text, i);
-      const plain = j >= 0;
-      if (!plain) j = -j - 1;
-      wordFrom = i;
-      if (runFrom === 0 && runTo === i) {
-        runTo = j; // the leading spaces take the first word with them
-      } else if (plain) {
-        if (runFrom !== -1) {
-          out += text.slice(written, runFrom) + runMarkup(text, runFrom, runTo, table);
-          written = runTo;
-          runFrom = -1;
-        }
-      } else {
-        if (runFrom === -1) runFrom = i;
-        runTo = j;
-      }
+  let written = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const a = ranges[r]!;
+    let b = ranges[r + 1]!;
+    // Neighbouring words separated only by spaces share one span.
+    while (r + 2 < ranges.length && onlySpaces(text, b, ranges[r + 2]!)) {
+      b = ranges[r + 3]!;
+      r += 2;
     }
-    i = j;
+    out += text.slice(written, a) + runMarkup(text, a, b, table);
+    written = b;
   }
-  if (runFrom !== -1) {
-    out += text.slice(written, runFrom) + runMarkup(text, runFrom, runTo, table);
-    written = runTo;
-  }
-  return written === 0 ? text : out + text.slice(written);
+  return out + text.slice(written);
+}
+
+function wordEnd(text: string, from: number): number {
+  const space = text.indexOf(' ', from);
+  return space === -1 ? text.length : space;
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  while (from < to && text.charCodeAt(from) === SPACE) from++;
+  return from === to;
 }
 
 /**
