@@ -33,7 +33,6 @@ const CR = 13;
 const SPACE = 32;
 const BACKTICK = 96;
 const BACKSLASH = 92;
-const PIPE = 124;
 
 /** The text a reader sees for `value` in inline Markdown: line breaks as ⏎, NUL as U+FFFD. */
 export function shownAs(value: string): string {
@@ -56,24 +55,18 @@ export function shownAs(value: string): string {
  */
 function fence(content: string, table: boolean): string {
   let longest = 0;
-  let run = 0;
-  let pipes = false;
-  for (let i = 0; i < content.length; i++) {
-    const c = content.charCodeAt(i);
-    if (c === BACKTICK) {
-      run++;
-      if (run > longest) longest = run;
-    } else {
-      run = 0;
-      if (c === PIPE) pipes = true;
-    }
+  for (let i = content.indexOf('`'); i !== -1; ) {
+    let j = i + 1;
+    while (content.charCodeAt(j) === BACKTICK) j++;
+    if (j - i > longest) longest = j - i;
+    i = content.indexOf('`', j);
   }
   const ticks = '`'.repeat(longest + 1);
   const first = content.charCodeAt(0);
   const last = content.charCodeAt(content.length - 1);
   const pad = (first === BACKTICK || first === SPACE || last === BACKTICK || last === SPACE) && !isAllSpaces(content) ? ' ' : '';
   // GFM table cells split on `|` before inline parsing; `\|` is the documented way to keep one.
-  const body = table && pipes ? content.replaceAll('|', '\\|') : content;
+  const body = table && content.includes('|') ? content.replaceAll('|', '\\|') : content;
   return `${ticks}${pad}${body}${pad}${ticks}`;
 }
 
@@ -104,7 +97,7 @@ function spans(text: string, table: boolean): string {
 
 /** An alert value as a code span (several spans in the rare table case above); '' when empty. */
 export function codeSpan(value: string, options: InlineOptions = {}): string {
-  return spans(shownAs(value), options.table === true);
+  return spans(NEEDS_SHOWING.test(value) ? shownAs(value) : value, options.table === true);
 }
 
 /** Character classes of ASCII for running text; every non-ASCII character is plain. */
