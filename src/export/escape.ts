@@ -15,6 +15,8 @@
  * - Inline text cannot hold a line break (a table row or list item would end): each line break
  *   (LF, CR or CRLF) is shown as `⏎`. Multi-line text that must stay exact goes in `fencedBlock`.
  * - NUL becomes U+FFFD, as every CommonMark parser does anyway.
+ * - Callers put a space or closing punctuation between escaped text and their own words: a plain
+ *   last word such as `http:` glued to more text could still start a link.
  * So the rendered text of `codeSpan(v)` and `escapeInline(v)` is `shownAs(v)`: `v` itself when it
  * has no line break or NUL.
  */
