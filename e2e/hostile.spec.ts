@@ -69,9 +69,9 @@ test('hostile alerts render as inert text in every report, preview and export', 
     const preview = page.locator('.markdown-preview');
     await expect(preview.locator('h1'), name).toBeVisible();
     await expectInert(page, `preview of ${name}`);
-    // Escaped text can make no link or image; GFM autolinks a bare URL, which shows its own target.
+    // Alert text can make no link or image at all: URLs sit in code spans, which are never autolinked.
     expect(await preview.locator('.inert-image').count(), name).toBe(0);
-    for (const text of await preview.locator('.inert-link').allTextContents()) expect(text, name).toMatch(/^(https?:\/\/|www\.)\S+$|^\S+@\S+$/);
+    expect(await preview.locator('.inert-link').allTextContents(), name).toEqual([]);
     expect(await preview.locator('h1').count(), `${name}: one title, no injected headings`).toBe(1);
     const previewText = await preview.innerText();
     for (const needle of [...VISIBLE_NEEDLES, BIG_RUN]) if (previewText.includes(needle)) seenInPreviews.add(needle);
@@ -84,19 +84,20 @@ test('hostile alerts render as inert text in every report, preview and export', 
   expect([...VISIBLE_NEEDLES, BIG_RUN].filter((n) => !seenInPreviews.has(n)), 'hostile values visible as text in the previews').toEqual([]);
 
   const md = markdowns.join('\n');
-  expect(md).toContain('\\<script\\>window.\\_\\_pwned=1\\</script\\>');
-  expect(md).toContain('\\<img src=x onerror="window.\\_\\_pwned=1"\\>');
-  expect(md).toContain('\\[x\\](javascript:alert(1))');
-  expect(md).toContain('!\\[x\\](http://127.0.0.1:9/x.png)');
-  expect(md).toContain('a\\|b\\|\\|c&#10;\\| --- \\|&#10;row');
-  expect(md).toContain('\\`id\\` \\`\\`whoami\\`\\`');
+  // Alert values are code spans in the tables (GFM: `\|` inside a span is a pipe, line breaks show as ⏎).
+  expect(md).toContain('| `proc.cmdline` | `<script>window.__pwned=1</script>` |');
+  expect(md).toContain('| `proc.cmdline` | `<img src=x onerror="window.__pwned=1">` |');
+  expect(md).toContain('| `proc.cmdline` | `javascript:alert(1) [x](javascript:alert(1)) ![x](http://127.0.0.1:9/x.png)` |');
+  expect(md).toContain('| `proc.cmdline` | `a\\|b\\|\\|c⏎\\| --- \\|⏎row` |');
+  expect(md).toContain('| `proc.cmdline` | ```` `id` ``whoami`` ```sh⏎rm -rf /⏎``` ```` |');
   expect(md).toContain(HOSTILE.rtl);
   expect(md).toContain(HOSTILE.zeroWidth);
-  // Outside code fences, no raw tag, link or image survives unescaped.
-  const prose = md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '');
-  expect(prose).not.toMatch(/(^|[^\\])<(script|img|iframe)/i);
-  expect(prose).not.toMatch(/(^|[^\\])\]\(javascript:/i);
-  expect(prose).not.toMatch(/(^|[^\\])!\[x\]\(/);
+  // Outside code fences and code spans, no tag, link, image, entity or backslash escape at all.
+  const prose = md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g, '');
+  expect(prose).not.toMatch(/<[a-z/!]/i);
+  expect(prose).not.toMatch(/\]\(/);
+  expect(prose).not.toMatch(/&#?\w+;/);
+  expect(prose).not.toMatch(/\\[^|]/);
   expect(dialogs).toEqual([]);
 });
 
