@@ -20,26 +20,26 @@ export interface GenericContent {
 const SOURCE_COMMANDS: Record<string, CommandTemplate[]> = lookupTable({
   syscall: [cmd.processTree, cmd.containerInspect, cmd.containerProcesses, cmd.podDescribe, cmd.podLogs],
   k8s_audit: [
-    { title: 'List what the user may do in the cluster', command: 'kubectl auth can-i --list --as={ka.user.name}' },
+    { title: 'List what the user may do in the cluster', command: 'kubectl auth can-i --list --as={{ka.user.name}}' },
     {
       title: 'Look at the target object as it is now',
-      command: 'kubectl -n {ka.target.namespace} get {ka.target.resource} {ka.target.name} -o yaml',
+      command: 'kubectl -n {{ka.target.namespace}} get {{ka.target.resource}} {{ka.target.name}} -o yaml',
     },
   ],
   aws_cloudtrail: [
     {
       title: 'List the principal\'s recent API calls',
-      command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue={ct.user} --max-results 50',
+      command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue={{ct.user}} --max-results 50',
     },
     {
       title: 'Find other calls of the same API',
-      command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue={ct.name} --max-results 50',
+      command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue={{ct.name}} --max-results 50',
     },
   ],
   gcp_auditlog: [
     {
       title: "List the principal's recent audited calls",
-      command: `gcloud logging read 'protoPayload.authenticationInfo.principalEmail="'{gcp.user}'"' --freshness=1d --limit=50 --format=json`,
+      command: `gcloud logging read 'protoPayload.authenticationInfo.principalEmail="'{{gcp.user}}'"' --freshness=1d --limit=50 --format=json`,
     },
   ],
 });

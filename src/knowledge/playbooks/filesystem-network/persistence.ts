@@ -46,7 +46,7 @@ const authorizedKeys: Playbook = {
     longTerm: ['Replace static keys with SSH certificates, OS Login or a session manager, and disable root SSH login (PermitRootLogin no).'],
   },
   investigate: [
-    { title: 'Fingerprint and comment of every key in the file', command: 'ssh-keygen -lf {fd.name}' },
+    { title: 'Fingerprint and comment of every key in the file', command: 'ssh-keygen -lf {{fd.name}}' },
     fx.fileStat,
     fx.loginUser,
     fx.recentLogins,
@@ -88,8 +88,8 @@ const scheduleCron: Playbook = {
       title: 'List system cron files with timestamps',
       command: 'ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily',
     },
-    { title: 'Show the acting user\'s crontab', command: 'crontab -l -u {user.name}' },
-    { title: 'Read the written cron file', command: 'cat {fd.name}' },
+    { title: 'Show the acting user\'s crontab', command: 'crontab -l -u {{user.name}}' },
+    { title: 'Read the written cron file', command: 'cat {{fd.name}}' },
     fx.loginUser,
   ],
   tuningFields: ['proc.name', 'proc.pname', 'user.name'],
@@ -128,7 +128,7 @@ const modifyShellConfig: Playbook = {
     longTerm: ['Keep interactive shells out of production containers and use short-lived, audited access to nodes.'],
   },
   investigate: [
-    { title: 'Show the end of the file, where appended lines land', command: 'tail -n 30 {fd.name}' },
+    { title: 'Show the end of the file, where appended lines land', command: 'tail -n 30 {{fd.name}}' },
     fx.fileStat,
     fx.procByName,
     fx.loginUser,
@@ -162,7 +162,7 @@ const clearLogs: Playbook = {
     longTerm: ['Keep security logs in append-only or immutable central storage, and set chattr +a on critical local logs where rotation allows.'],
   },
   investigate: [
-    { title: 'Size and timestamps of the truncated log', command: 'ls -la --time-style=full-iso {fd.name}' },
+    { title: 'Size and timestamps of the truncated log', command: 'ls -la --time-style=full-iso {{fd.name}}' },
     { title: 'Recover recent events from the journal', command: 'journalctl --since "2 hours ago" -o short-iso' },
     { title: 'Find logrotate configurations that truncate in place', command: 'grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d' },
     fx.loginUser,

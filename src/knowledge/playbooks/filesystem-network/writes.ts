@@ -9,12 +9,12 @@ import { exeLocationNotes, parentNotes } from './observe';
 
 const packageOwner: CommandTemplate = {
   title: 'Check whether a package owns the file and whether it still matches the package (host)',
-  command: 'rpm -Vf {fd.name} || dpkg -S {fd.name}',
+  command: 'rpm -Vf {{fd.name}} || dpkg -S {{fd.name}}',
 };
 
 const fileHash: CommandTemplate = {
   title: 'Hash the file so it can be looked up and compared across nodes',
-  command: 'sha256sum {fd.name}',
+  command: 'sha256sum {{fd.name}}',
 };
 
 /** The "who wrote it" test, naming only the process fields the rule prints. */
@@ -249,7 +249,7 @@ const mkdirBinaryDirs: Playbook = {
     longTerm: ['Keep /usr read-only on nodes and root filesystems read-only in containers.'],
   },
   investigate: [
-    { title: 'List what was put in the new directory', command: 'ls -la --time-style=full-iso {evt.arg.path}' },
+    { title: 'List what was put in the new directory', command: 'ls -la --time-style=full-iso {{evt.arg.path}}' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -318,8 +318,8 @@ const createFilesBelowDev: Playbook = {
     longTerm: ['Include /dev in file-integrity scanning for regular files.'],
   },
   investigate: [
-    { title: 'Show the type and owner of the new entry', command: 'ls -la {fd.name}' },
-    { title: 'Identify what the file contains', command: 'file {fd.name}' },
+    { title: 'Show the type and owner of the new entry', command: 'ls -la {{fd.name}}' },
+    { title: 'Identify what the file contains', command: 'file {{fd.name}}' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -356,7 +356,7 @@ const updatePackageRepository: Playbook = {
     longTerm: ['Install packages only at image build time from a vetted mirror; nodes and containers should not add repositories at runtime.'],
   },
   investigate: [
-    { title: 'Read the repository definition', command: 'cat {fd.name}' },
+    { title: 'Read the repository definition', command: 'cat {{fd.name}}' },
     { title: 'List repository files with timestamps', command: 'ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d' },
     fx.procByName,
   ],
@@ -387,7 +387,7 @@ const createHiddenFiles: Playbook = {
     longTerm: ['Mount /tmp and /dev/shm noexec on nodes and keep container root filesystems read-only.'],
   },
   investigate: [
-    { title: 'List the hidden item', command: 'ls -la {fd.name}' },
+    { title: 'List the hidden item', command: 'ls -la {{fd.name}}' },
     fx.procByName,
     fx.dockerDiff,
   ],

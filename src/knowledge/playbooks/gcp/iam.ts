@@ -31,7 +31,7 @@ const iamAdminByUser: CommandTemplate = logRead(
 
 const saList: CommandTemplate = {
   title: 'List the service accounts of the project, with disabled state',
-  command: 'gcloud iam service-accounts list --project {gcp.projectId} --format=json',
+  command: 'gcloud iam service-accounts list --project {{gcp.projectId}} --format=json',
 };
 
 const saKeys: CommandTemplate = {
@@ -42,13 +42,13 @@ const saKeys: CommandTemplate = {
 const saActivity: CommandTemplate = {
   title: 'What the target account did since (SA_EMAIL as above)',
   command:
-    'gcloud logging read "protoPayload.authenticationInfo.principalEmail=\\"$SA_EMAIL\\"" --project {gcp.projectId} --freshness=1d --limit=50 --format=json',
+    'gcloud logging read "protoPayload.authenticationInfo.principalEmail=\\"$SA_EMAIL\\"" --project {{gcp.projectId}} --freshness=1d --limit=50 --format=json',
 };
 
 const customRoleHolders: CommandTemplate = {
   title: 'Who holds custom roles in the project',
   command:
-    "gcloud projects get-iam-policy {gcp.projectId} --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
+    "gcloud projects get-iam-policy {{gcp.projectId}} --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
 };
 
 /** Service account named by a request `name` such as projects/-/serviceAccounts/X[/keys/K]. */
@@ -360,7 +360,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "$ROLE_ID" --project {gcp.projectId} --format=json',
+        command: 'gcloud iam roles describe "$ROLE_ID" --project {{gcp.projectId}} --format=json',
       },
       customRoleHolders,
       iamAdminByUser,
@@ -397,7 +397,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition as it is now (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "$ROLE_ID" --project {gcp.projectId} --format=json',
+        command: 'gcloud iam roles describe "$ROLE_ID" --project {{gcp.projectId}} --format=json',
       },
       customRoleHolders,
       iamAdminByUser,
@@ -438,7 +438,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
       {
         title: 'Every project IAM change in the last 30 days with its binding deltas',
         command:
-          'gcloud logging read \'protoPayload.serviceName="cloudresourcemanager.googleapis.com" AND protoPayload.methodName="SetIamPolicy"\' --project {gcp.projectId} --freshness=30d --limit=50 --format=\'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)\'',
+          'gcloud logging read \'protoPayload.serviceName="cloudresourcemanager.googleapis.com" AND protoPayload.methodName="SetIamPolicy"\' --project {{gcp.projectId}} --freshness=30d --limit=50 --format=\'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)\'',
       },
       actorTrail,
       callerIpTrail,

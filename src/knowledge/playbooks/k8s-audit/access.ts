@@ -241,7 +241,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the pod spec, including spec.ephemeralContainers with their image and securityContext',
-        command: 'kubectl -n {ka.target.namespace} get pod {ka.target.name} -o yaml',
+        command: 'kubectl -n {{ka.target.namespace}} get pod {{ka.target.name}} -o yaml',
       },
       subresourceHistory(['ephemeralcontainers'], 'Every ephemeral-container request on this pod from the audit log'),
       kc.actorTimeline,
@@ -279,9 +279,9 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       longTerm: ['Keep NodeRestriction enabled and use provider-attested node registration so a foreign machine cannot obtain a kubelet identity.'],
     },
     investigate: [
-      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get node {ka.target.name} -o wide' },
-      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe node {ka.target.name}' },
-      { title: 'List pods already scheduled onto it', command: 'kubectl get pods -A -o wide --field-selector spec.nodeName={ka.target.name}' },
+      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get node {{ka.target.name}} -o wide' },
+      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe node {{ka.target.name}}' },
+      { title: 'List pods already scheduled onto it', command: 'kubectl get pods -A -o wide --field-selector spec.nodeName={{ka.target.name}}' },
       { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get csr' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],

@@ -299,7 +299,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm' },
-      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec {container.id} ls -la /dev/shm' },
+      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec {{container.id}} ls -la /dev/shm' },
       { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm' },
       local.psByName,
     ],
@@ -335,7 +335,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'Show the installed xz version', command: 'xz --version' },
-      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S {fd.name} || rpm -qf {fd.name}' },
+      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S {{fd.name}} || rpm -qf {{fd.name}}' },
       { title: 'Confirm sshd links liblzma through libsystemd', command: 'ldd /usr/sbin/sshd' },
       { title: 'Review SSH daemon logs for the last week', command: "journalctl -u ssh -u sshd --since '7 days ago'" },
     ],
@@ -410,7 +410,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       { title: 'Check the kernel version against known userfaultfd-assisted exploits', command: 'uname -r' },
       local.psByName,
       local.exeHash,
-      { title: "Show the user's groups", command: 'id {user.name}' },
+      { title: "Show the user's groups", command: 'id {{user.name}}' },
     ],
     tuningFields: ['proc.name', 'proc.exepath', 'user.name'],
     allowList: {

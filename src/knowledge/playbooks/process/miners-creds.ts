@@ -232,10 +232,10 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
       longTerm: ['Restrict egress from Java services to the destinations they need, so they cannot reach attacker LDAP or RMI servers.'],
     },
     investigate: [
-      { title: 'Reverse-resolve the server the class came from', command: 'dig -x {fd.sip} +short' },
+      { title: 'Reverse-resolve the server the class came from', command: 'dig -x {{fd.sip}} +short' },
       {
         title: 'Search the pod logs for JNDI lookup strings',
-        command: "kubectl -n {k8s.ns.name} logs {k8s.pod.name} --all-containers --since=24h | grep -i -F 'jndi:'",
+        command: "kubectl -n {{k8s.ns.name}} logs {{k8s.pod.name}} --all-containers --since=24h | grep -i -F 'jndi:'",
       },
       local.psByName,
       cmd.containerProcesses,
