@@ -62,7 +62,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
       'Look for DeleteTrail, StopLogging or PutEventSelectors on other trails by the same ct.user around the same time.',
     ],
     mitigations: {
-      immediate: ['If the destination is not yours, delete the trail (aws cloudtrail delete-trail) and rotate the principal\'s credentials.'],
+      immediate: ['If the destination is not yours, save the trail\'s settings (aws cloudtrail get-trail), then delete it (aws cloudtrail delete-trail) and rotate the principal\'s credentials.'],
       shortTerm: ['Inventory all trails in every region and confirm each destination bucket is owned by your log-archive account.'],
       longTerm: [
         'Use an organization trail to a log-archive account and restrict cloudtrail:CreateTrail and cloudtrail:UpdateTrail to the landing-zone role by SCP.',
@@ -102,7 +102,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Restart logging now (aws cloudtrail start-logging --name with the trail from ct.request.name).',
+        'Turn logging back on now (aws cloudtrail start-logging --name with the trail from ct.request.name).',
         'Contain ct.user: deactivate its access keys or revoke the role\'s active sessions.',
       ],
       shortTerm: ['Reconstruct the gap from CloudTrail event history, which keeps recording management events even while trails are stopped.'],

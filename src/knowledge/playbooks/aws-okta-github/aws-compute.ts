@@ -72,7 +72,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Verify ct.user is the deployment role and ct.srcip its runner or a service endpoint.',
     ],
     mitigations: {
-      immediate: ['If unknown, scale the service to zero (aws ecs update-service --desired-count 0) and then delete it.'],
+      immediate: ['If unknown, save the service and its task definition (aws ecs describe-services, describe-task-definition), scale it to zero (aws ecs update-service --desired-count 0) and then delete it.'],
       shortTerm: ['Restrict iam:PassRole so only the deployment role can hand task roles to ECS.'],
       longTerm: ['Allow only images from your registries (ECR pull-through rules, admission in CI) and scope ecs:CreateService to the pipeline role.'],
     },
@@ -141,7 +141,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check ct.user is the deployment identity and that the function name follows your conventions.',
     ],
     mitigations: {
-      immediate: ['If unknown, set its reserved concurrency to 0 (aws lambda put-function-concurrency) to stop it running, then delete it.'],
+      immediate: ['If unknown, save its code and configuration (aws lambda get-function gives a download link), set its reserved concurrency to 0 (aws lambda put-function-concurrency) so it no longer runs, then delete it.'],
       shortTerm: ['Limit iam:PassRole for Lambda to the deployment role and to named execution roles.'],
       longTerm: ['Require code signing for Lambda and deny lambda:CreateFunctionUrlConfig with auth type NONE by SCP.'],
     },
@@ -171,7 +171,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check ct.user and ct.srcip: a human principal or an unusual address updating production code needs confirmation.',
     ],
     mitigations: {
-      immediate: ['Redeploy the last known-good version (or point the alias back to it) and rotate secrets the function can read.'],
+      immediate: ['Save the current code and configuration (aws lambda get-function), then redeploy the last known-good version (or point the alias back to it) and rotate secrets the function can read.'],
       shortTerm: ['Review the role\'s CloudTrail activity since the update for misuse.'],
       longTerm: ['Enforce Lambda code signing and restrict lambda:UpdateFunctionCode to the deployment role.'],
     },
@@ -194,7 +194,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check ct.user is the deployment identity and ct.srcip its runner.',
     ],
     mitigations: {
-      immediate: ['Revert the configuration to the last published version and remove unknown layers.'],
+      immediate: ['Save the current configuration (aws lambda get-function-configuration), then revert it to the last published version and remove unknown layers.'],
       shortTerm: ['Restrict lambda:UpdateFunctionConfiguration and iam:PassRole to the deployment role.'],
       longTerm: ['Allow layers only from your own accounts (lambda:Layer condition key in an SCP).'],
     },
@@ -263,7 +263,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Look at ct.user and ct.srcip as for any launch, and at the instance types in the reservation.',
     ],
     mitigations: {
-      immediate: ['Terminate unknown instances in the region after snapshotting them, and revoke the credentials used.'],
+      immediate: ['Snapshot unknown instances in the region (aws ec2 create-snapshot of their volumes), then terminate them and revoke the credentials used.'],
       shortTerm: ['Add the regions you really use to approved_regions so this rule becomes precise.'],
       longTerm: ['Deny all actions outside approved regions with an SCP on aws:RequestedRegion.'],
     },

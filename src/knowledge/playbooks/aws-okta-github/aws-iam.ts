@@ -117,7 +117,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
         'If the sign-in is not recognised, reset the user\'s password, deactivate its access keys (aws iam update-access-key --status Inactive) and attach a temporary deny-all inline policy.',
       ],
       shortTerm: [
-        'Enroll an MFA device for ct.user or delete its console password (aws iam delete-login-profile) if it does not need the console.',
+        'Enroll an MFA device for ct.user, or, if it does not need the console, record its recent sign-ins from CloudTrail and then delete its console password (aws iam delete-login-profile).',
       ],
       longTerm: [
         'Attach a policy that denies everything except MFA self-management when aws:MultiFactorAuthPresent is false, and move people from IAM users to IAM Identity Center.',
@@ -158,7 +158,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If unplanned, change the root password, enroll MFA on root, delete any root access keys, and review the account contact and alternate contacts.',
+        'If unplanned, change the root password, enroll MFA on root, record root\'s access keys (aws iam list-access-keys as root) and deactivate them, and review the account contact and alternate contacts.',
       ],
       shortTerm: [
         'Enroll a hardware or passkey MFA on root and store the credentials in a break-glass process with two-person control.',
@@ -191,10 +191,10 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Re-enroll MFA on root now, change the root password, and delete any root access keys.',
+        'Re-enroll MFA on root now, change the root password, and record then deactivate any root access keys.',
         'Check the account email and alternate contacts have not been changed, since they control root recovery.',
       ],
-      shortTerm: ['Review every action root took in the session around the alert and revert unexpected changes.'],
+      shortTerm: ['Export every action root took in the session around the alert (CloudTrail) and revert unexpected changes.'],
       longTerm: [
         'Remove member-account root credentials with AWS Organizations centralized root access, and keep management-account root behind a two-person break-glass process.',
       ],
@@ -232,7 +232,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If unexpected, deactivate the new user\'s access keys, delete its login profile and detach its policies before deleting it.',
+        'If unexpected, record the new user\'s keys, policies and groups (aws iam get-user, list-access-keys, list-attached-user-policies), deactivate its access keys, then delete its login profile and detach its policies before deleting it.',
       ],
       shortTerm: ['Rotate the credentials of the principal in ct.user if it did not knowingly create the user.'],
       longTerm: [
@@ -277,7 +277,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       'Look at what happened to the group in ct.request.groupname next: AttachGroupPolicy with AdministratorAccess or an inline policy with wildcards, followed by AddUserToGroup, is the pattern to worry about.',
     ],
     mitigations: {
-      immediate: ['If unexpected, detach the group\'s policies and remove its members.'],
+      immediate: ['If unexpected, record the group\'s policies and members (aws iam get-group, list-attached-group-policies), then detach the policies and take the members out.'],
       shortTerm: ['Confirm with the team that owns IAM whether the group belongs in their code or change log.'],
       longTerm: ['Restrict iam:CreateGroup, iam:AttachGroupPolicy and iam:PutGroupPolicy to the IaC role with an SCP or permission boundary.'],
     },

@@ -181,7 +181,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: ['If a workload role is enumerating from outside its environment, revoke its sessions and find where the credentials leaked.'],
-      shortTerm: ['Remove s3:ListAllMyBuckets from roles that only need specific buckets.'],
+      shortTerm: ['Revoke s3:ListAllMyBuckets from roles that only need specific buckets.'],
       longTerm: ['Scope workload roles to named buckets and pin their use to your VPCs with aws:SourceVpc or aws:SourceIp conditions.'],
     },
     investigate: [
@@ -247,7 +247,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
       'Check ct.user and ct.srcip: a change made outside the IaC pipeline deserves a diff against the last known policy.',
     ],
     mitigations: {
-      immediate: ['Remove the offending statements (or delete the policy) and check get-bucket-policy-status returns IsPublic false.'],
+      immediate: ['Save the policy (aws s3api get-bucket-policy), then remove the offending statements (or delete the policy) and check get-bucket-policy-status returns IsPublic false.'],
       shortTerm: ['Look at S3 data events or server access logs for reads by the newly allowed principals.'],
       longTerm: [
         'Enforce account-level Block Public Access, add aws:PrincipalOrgID conditions to cross-account grants, and run IAM Access Analyzer to flag external access.',

@@ -42,7 +42,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Is github.user a maintainer who manages deployments? Keys added by other accounts, or by an account showing other unusual activity, are suspicious.',
     ],
     mitigations: {
-      immediate: ['Delete the key if nobody claims it (gh repo deploy-key delete) and review pushes made over SSH since.'],
+      immediate: ['Record the key\'s title and fingerprint (gh repo deploy-key list), then delete it if nobody claims it (gh repo deploy-key delete) and review pushes made over SSH since.'],
       shortTerm: ['Make remaining deploy keys read-only where write access is not needed.'],
       longTerm: ['Disable deploy keys in the organization settings and use GitHub Apps with scoped, short-lived tokens.'],
     },
@@ -88,7 +88,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Does github.user administer this repository normally?',
     ],
     mitigations: {
-      immediate: ['Remove the collaborator if unapproved and review what they cloned or pushed.'],
+      immediate: ['Revoke the collaborator\'s access if unapproved and review what they cloned or pushed.'],
       shortTerm: ['Convert needed access to team membership with the least permission.'],
       longTerm: ['Restrict outside collaborator invitations to organization owners.'],
     },
@@ -173,7 +173,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Check github.user: the plugin token\'s owner is expected; any other admin should confirm.',
     ],
     mitigations: {
-      immediate: ['Restart or reload Falco so the plugin recreates its webhook, and review what happened in the repository during the gap.'],
+      immediate: ['Reload Falco so the plugin recreates its webhook, and review what happened in the repository during the gap.'],
       shortTerm: ['Ask github.user why the webhook was removed.'],
       longTerm: ['Restrict webhook management to organization owners and monitor the organization audit log for hook.destroy.'],
     },

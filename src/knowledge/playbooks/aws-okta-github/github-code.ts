@@ -64,10 +64,10 @@ function secretsPlaybook(publicRepo: boolean): Playbook {
     ],
     mitigations: {
       immediate: [
-        'Revoke or rotate the exposed credential at its issuer first (for AWS keys, deactivate the key with aws iam update-access-key --status Inactive); removing the commit comes second.',
+        'Revoke or rotate the exposed credential at its issuer first (for AWS keys, deactivate the key with aws iam update-access-key --status Inactive); rewriting the commit out comes second.',
       ],
       shortTerm: [
-        'Rewrite the history to drop the secret (git filter-repo) and ask GitHub support to purge cached views if the repository is public.',
+        'Save a mirror clone (git clone --mirror) as evidence, rewrite the history to drop the secret (git filter-repo) and ask GitHub support to purge cached views if the repository is public.',
         'Review the issuer\'s logs for use of the credential since the push.',
       ],
       longTerm: ['Enable secret scanning with push protection and keep credentials in a secret manager injected at runtime.'],
@@ -96,9 +96,9 @@ export const GITHUB_CODE_PLAYBOOKS: Playbook[] = [
       'Who added it? Look at the commits touching github.workflow.filename and at github.user; pushes from a new contributor, a fork pull request or a stolen token are typical.',
     ],
     mitigations: {
-      immediate: ['Cancel the run (gh run cancel), disable the workflow (gh workflow disable), and revert the commit that added the miner.'],
+      immediate: ['Save the run\'s logs (gh run view --log), then cancel the run (gh run cancel), disable the workflow (gh workflow disable) and revert the commit that added the miner.'],
       shortTerm: [
-        'Rotate repository and organization secrets the workflow could read, and reimage self-hosted runners it ran on.',
+        'Rotate repository and organization secrets the workflow could read; snapshot the disks of self-hosted runners it ran on, then reimage them.',
         'Revoke the token or account that pushed the change.',
       ],
       longTerm: [

@@ -51,7 +51,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Check okta.client.ip and the recent sign-in of okta.actor.name: a new device or address for the granting admin suggests the admin session itself is compromised.',
     ],
     mitigations: {
-      immediate: ['Remove the role from the target if unapproved, clear its sessions, and investigate the granting admin\'s session.'],
+      immediate: ['Revoke the role from the target if unapproved, clear its sessions, and investigate the granting admin\'s session.'],
       shortTerm: ['Review every admin assignment and reduce Super Admins to a small named group.'],
       longTerm: [
         'Grant admin roles only through time-bound access requests, and require phishing-resistant MFA in the Okta Admin Console sign-on policy.',
@@ -126,7 +126,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Check okta.actor.name: automated membership is routine; a manual add to a privileged group needs a ticket.',
     ],
     mitigations: {
-      immediate: ['Remove the membership if unapproved and review what the user accessed through the group.'],
+      immediate: ['Revoke the membership if unapproved and review what the user accessed through the group.'],
       shortTerm: ['Make privileged groups managed only by group rules or an access-request workflow.'],
       longTerm: ['Assign admin roles to a few dedicated groups and review their membership regularly.'],
     },
@@ -159,7 +159,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Was it assigned by Okta System through a group, or by a person directly? Direct assignments bypass the group-based process.',
     ],
     mitigations: {
-      immediate: ['Remove unapproved assignments and check the app\'s own logs for what the user did.'],
+      immediate: ['Revoke unapproved assignments and check the app\'s own logs for what the user did.'],
       shortTerm: ['Assign sensitive apps only through groups with owners.'],
       longTerm: ['Require an access-request approval for sensitive applications.'],
     },

@@ -140,7 +140,7 @@ const syscallEventDrop: Playbook = {
     shortTerm: [
       'Give Falco more ring buffer space: raise engine.modern_ebpf.buf_size_preset (or engine.kmod.buf_size_preset) from the default 4 (8 MB) to 5 or 6, e.g. `-o engine.modern_ebpf.buf_size_preset=5`; check the page size first with `falco --page-size`.',
       'With the modern eBPF engine, give each CPU its own buffer with `-o engine.modern_ebpf.cpus_for_each_buffer=1` (the default 2 shares one buffer between two CPUs).',
-      'Raise or remove the CPU limit of the Falco DaemonSet so it is not throttled during peaks.',
+      'Raise (or lift) the CPU limit of the Falco DaemonSet so it is not throttled during peaks.',
       'Validate the changed configuration with `falco --dry-run` before rolling it out.',
     ],
     longTerm: [

@@ -37,7 +37,7 @@ const k8sApiServer: Playbook = {
     'What the service account may do and what it did: its RBAC rights and the API audit log for that account around the alert (a run of 403 responses shows probing).',
   ],
   mitigations: {
-    immediate: ['If the caller is unexplained, review the service account\'s audit-log activity and revoke its token by deleting the pod or rotating the service account.'],
+    immediate: ['If the caller is unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, review the service account\'s audit-log activity, then revoke its token by deleting the pod or rotating the service account.'],
     shortTerm: ['Set automountServiceAccountToken: false for workloads that do not use the API, and cut the service account\'s RBAC down to what it needs.'],
     longTerm: ['Add egress NetworkPolicies so only namespaces that need the API server can reach its endpoints, and add exceptions for confirmed controllers by image.'],
   },
@@ -159,7 +159,7 @@ const minerPool: Playbook = {
     'CPU usage of the container or node at the alert time.',
   ],
   mitigations: {
-    immediate: ['Kill the miner, delete the pod or isolate the host, and find the entry point (exposed service, leaked credential, malicious image).'],
+    immediate: ['Isolate the pod or host, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the miner (or delete the pod) and find the entry point (exposed service, leaked credential, malicious image).'],
     shortTerm: ['Block the pool addresses and domains at the egress firewall or DNS, and set CPU limits on workloads.'],
     longTerm: ['Default-deny egress for workloads, and admit only signed images from trusted registries.'],
   },
@@ -198,7 +198,7 @@ const sshNonStandardPort: Playbook = {
     'proc.pname and user.loginuid: a developer\'s terminal or CI job versus a service process or a web application.',
   ],
   mitigations: {
-    immediate: ['If unexplained, kill the ssh process and block the destination; check what was forwarded through it.'],
+    immediate: ['If unexplained, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the ssh process and block the destination; check what was forwarded through it.'],
     shortTerm: ['Egress-filter by destination, not only by port, and send outbound SSH through a bastion or proxy.'],
     longTerm: ['Remove SSH clients from application images and inspect TLS-port traffic at the egress proxy.'],
   },
@@ -293,7 +293,7 @@ const interpretedOutbound: Playbook = {
     'proc.pname: a service manager or the container entrypoint versus a web server or shell.',
   ],
   mitigations: {
-    immediate: ['If the script is unknown, kill it and capture its source from the command line or disk.'],
+    immediate: ['If the script is unknown, capture its source from the command line or disk, then kill it.'],
     shortTerm: ['Restrict egress for interpreter-based services to the destinations they need.'],
     longTerm: ['Enable this rule only on hosts where interpreters should not reach the Internet, and use egress allow-lists.'],
   },

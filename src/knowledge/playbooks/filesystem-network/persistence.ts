@@ -38,7 +38,7 @@ const authorizedKeys: Playbook = {
   ],
   mitigations: {
     immediate: [
-      'Compare every key in the file with your approved list and remove unknown ones; search the SSH logs (Accepted publickey) for logins made with them.',
+      'Copy the file aside, compare every key in it with your approved list and remove unknown ones; search the SSH logs (Accepted publickey) for logins made with them.',
     ],
     shortTerm: [
       'Move authorized keys to a root-owned location users cannot write (AuthorizedKeysFile /etc/ssh/authorized_keys/%u) and manage it centrally.',
@@ -79,7 +79,7 @@ const scheduleCron: Playbook = {
     'proc.pname and user.loginuid: a package manager or a named administrator versus a service process or a shell reached through an application.',
   ],
   mitigations: {
-    immediate: ['Review the changed cron file or the user\'s crontab and remove unknown entries; kill any processes they started.'],
+    immediate: ['Copy the changed cron file or the user\'s crontab aside and record the processes its entries started, then remove unknown entries and kill those processes.'],
     shortTerm: ['Restrict crontab use with /etc/cron.allow and manage system cron files through configuration management.'],
     longTerm: ['Do not run cron inside application containers; use Kubernetes CronJobs defined in version control.'],
   },
@@ -123,7 +123,7 @@ const modifyShellConfig: Playbook = {
     'fd.name against user.name: changing another user\'s or root\'s files, or the system-wide /etc/profile, is the serious case.',
   ],
   mitigations: {
-    immediate: ['Review the end of the file for newly added lines and remove unknown ones before anyone opens a new shell.'],
+    immediate: ['Copy the file aside, review its end for newly added lines and remove unknown ones before anyone opens a new shell.'],
     shortTerm: ['Make system-wide startup files root-owned and managed by configuration management; check home dotfiles during incident sweeps.'],
     longTerm: ['Keep interactive shells out of production containers and use short-lived, audited access to nodes.'],
   },
@@ -236,7 +236,7 @@ const removeBulkData: Playbook = {
     'proc.pname and user.loginuid: a provisioning agent or a named administrator with a change ticket versus a process chain from a service or an unexpected session.',
   ],
   mitigations: {
-    immediate: ['If unplanned, stop the process and detach or snapshot the affected volumes before more is lost.'],
+    immediate: ['If unplanned, snapshot the affected volumes, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then stop the process before more is lost.'],
     shortTerm: ['Check backups of the affected data and restore; confirm snapshots are immutable or held outside the account.'],
     longTerm: ['Keep block devices out of containers (no privileged pods, no device mounts) and use immutable, off-host backups.'],
   },

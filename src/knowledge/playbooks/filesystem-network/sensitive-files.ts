@@ -79,7 +79,7 @@ const readSensitiveTrusted: Playbook = {
   ],
   mitigations: {
     immediate: [
-      'If the service does not use PAM, take the instance out of the load balancer (or scale the pod to zero after copying its filesystem) and look for the triggering request in the access logs.',
+      'If the service does not use PAM, take the instance out of the load balancer (or copy the pod\'s filesystem, then scale it to zero) and look for the triggering request in the access logs.',
       'Reset the passwords of local accounts whose hashes the process could read.',
     ],
     shortTerm: [
@@ -213,7 +213,7 @@ const hardlinkSensitive: Playbook = {
     'user.uid: with fs.protected_hardlinks=1 (the default on current distributions) an unprivileged user cannot link a file it neither owns nor can write, so a non-root actor points to a refused attempt.',
   ],
   mitigations: {
-    immediate: ['List every name of the inode (find / -xdev -samefile /etc/shadow) and remove the unexpected links.'],
+    immediate: ['Record every name of the inode (find / -xdev -samefile /etc/shadow) and remove the unexpected links.'],
     shortTerm: ['Verify fs.protected_hardlinks=1 on every node (sysctl fs.protected_hardlinks).'],
     longTerm: [
       'Keep world-writable trees (/tmp, /var/tmp, /home) on filesystems separate from /etc: hard links cannot cross filesystems.',
@@ -260,7 +260,7 @@ const readSshInformation: Playbook = {
     'user.loginuid and proc.tty: the account owner at a terminal versus a service account or root without a session.',
   ],
   mitigations: {
-    immediate: ['If a private key was read without explanation, remove its public half from every authorized_keys and Git host that trusts it and issue a new key.'],
+    immediate: ['If a private key was read without explanation, record where its public half is trusted, then take it out of every authorized_keys and Git host that trusts it and issue a new key.'],
     shortTerm: ['Protect keys with passphrases and an agent, or move them to hardware tokens (sk-ed25519) so a copied file is useless.'],
     longTerm: ['Replace long-lived keys with short-lived SSH certificates or a brokered access service, and never mount home or .ssh directories into containers.'],
   },
@@ -294,7 +294,7 @@ const searchPrivateKeys: Playbook = {
   ],
   mitigations: {
     immediate: ['Find and rotate every private key reachable from where the search ran; assume any found key was taken.'],
-    shortTerm: ['Remove plaintext keys from images, repositories and volumes; inject them from a secret store at runtime with narrow file permissions.'],
+    shortTerm: ['Keep plaintext keys out of images, repositories and volumes; inject them from a secret store at runtime with narrow file permissions.'],
     longTerm: ['Prefer short-lived credentials (SSH certificates, workload identity) so a found file expires quickly.'],
   },
   investigate: [

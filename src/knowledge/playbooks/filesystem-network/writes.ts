@@ -148,7 +148,7 @@ const writeBelowEtc: Playbook = {
     'Timing: templating happens right after the container starts; a write to a long-running container hours later needs an explanation.',
   ],
   mitigations: {
-    immediate: ['Diff the file against the package or image version and revert unknown changes (new accounts, sudo rules, preload libraries, cron entries).'],
+    immediate: ['Copy the file aside, diff it against the package or image version, then revert unknown changes (new accounts, sudo rules, preload libraries, cron entries).'],
     shortTerm: ['Render configuration at build time or mount it from ConfigMaps read-only, and add precise exceptions for the confirmed writer and path.'],
     longTerm: ['Run containers with readOnlyRootFilesystem and manage node /etc only through configuration management, with drift reports.'],
   },
@@ -183,7 +183,7 @@ const writeBelowMonitoredDir: Playbook = {
     'user.loginuid and proc.tty: a person installing software interactively versus an unattended service process.',
   ],
   mitigations: {
-    immediate: ['Inspect the new or changed file (owner, hash, package ownership) and remove it if unexplained; for .ssh writes, review the account\'s authorized_keys.'],
+    immediate: ['Inspect the new or changed file (owner, hash, package ownership) and copy it out; remove it if unexplained; for .ssh writes, review the account\'s authorized_keys.'],
     shortTerm: ['Restrict write access to /usr/local to deployment tooling and add exceptions keyed on that tooling\'s proc.name.'],
     longTerm: ['Enable Secure Boot and a read-only /usr on nodes; in containers, use readOnlyRootFilesystem.'],
   },
@@ -244,7 +244,7 @@ const mkdirBinaryDirs: Playbook = {
     packageChain('proc.name and proc.pname'),
   ],
   mitigations: {
-    immediate: ['List the directory\'s contents and hash anything executable before removing it.'],
+    immediate: ['Record the directory\'s contents and copy out and hash anything executable before removing it.'],
     shortTerm: ['Add an exception for the confirmed installer by proc.name.'],
     longTerm: ['Keep /usr read-only on nodes and root filesystems read-only in containers.'],
   },
@@ -282,7 +282,7 @@ const modifyBinaryDirs: Playbook = {
     'user.loginuid and proc.tty: a logged-in administrator versus an unattended process.',
   ],
   mitigations: {
-    immediate: ['Verify all packaged binaries (rpm -Va or dpkg --verify) and reinstall any package whose files were changed.'],
+    immediate: ['Verify all packaged binaries (rpm -Va or dpkg --verify), copy changed files aside, then reinstall any package whose files were changed.'],
     shortTerm: ['Add an exception for the confirmed deployment tool by proc.name.'],
     longTerm: ['Use an immutable or read-only /usr on nodes and immutable images for containers.'],
   },
@@ -351,7 +351,7 @@ const updatePackageRepository: Playbook = {
     'proc.pcmdline and proc.name: a known installer or configuration run versus a shell from an application or an unexpected user.',
   ],
   mitigations: {
-    immediate: ['Inspect the repository entries; remove unknown repositories and any keys added alongside them, then check what was installed since (package manager history).'],
+    immediate: ['Copy the repository entries and any keys added alongside them aside, then remove unknown ones and check what was installed since (package manager history).'],
     shortTerm: ['Pin repositories and signing keys through configuration management and alert on drift.'],
     longTerm: ['Install packages only at image build time from a vetted mirror; nodes and containers should not add repositories at runtime.'],
   },
@@ -382,7 +382,7 @@ const createHiddenFiles: Playbook = {
     'proc.name: an interactive shell, curl or wget creating the item versus the application writing its own cache.',
   ],
   mitigations: {
-    immediate: ['List the hidden item with ls -la and hash anything executable before removing it.'],
+    immediate: ['Record the hidden item with ls -la and copy out and hash anything executable before removing it.'],
     shortTerm: ['Add the confirmed application\'s hidden directory prefix to exclude_hidden_directories.'],
     longTerm: ['Mount /tmp and /dev/shm noexec on nodes and keep container root filesystems read-only.'],
   },

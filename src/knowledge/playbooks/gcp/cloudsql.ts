@@ -126,7 +126,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If not expected, set a new password for the user (gcloud sql users set-password USER --instance=INSTANCE --prompt-for-password) and cut open connections by restarting the instance.',
+        'If not expected, set a new password for the user (gcloud sql users set-password USER --instance=INSTANCE --prompt-for-password); export the instance\'s logs for the period, then cut open connections by restarting the instance.',
       ],
       shortTerm: [
         'Check the instance logs for logins by the changed user after the alert time.',
@@ -187,7 +187,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        "Remove write access to foreign buckets from the instance's service account, and delete the dump if it landed in a bucket you control but should not be there.",
+        "Revoke write access to foreign buckets from the instance's service account; if the dump landed in a bucket you control but should not be there, record its path and hash, then delete it.",
       ],
       shortTerm: [
         'Determine what the exported databases contained and whether notification obligations apply.',
@@ -230,7 +230,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
         'Suspend the principal if the deletion was not planned.',
       ],
       shortTerm: [
-        'Audit which other instances the principal can delete and enable deletion protection on them (gcloud sql instances patch INSTANCE --deletion-protection).',
+        'Audit the principal\'s deletion rights on other instances and turn on deletion protection for them (gcloud sql instances patch INSTANCE --deletion-protection).',
       ],
       longTerm: [
         'Enable deletion protection and backup retention on all production instances through infrastructure as code.',
@@ -258,7 +258,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Revert exposure: remove broad authorized networks (gcloud sql instances patch INSTANCE --clear-authorized-networks) and re-enable backups and deletion protection.',
+        'Save the instance settings (gcloud sql instances describe INSTANCE --format=json), then undo the exposure: clear broad authorized networks (gcloud sql instances patch INSTANCE --clear-authorized-networks) and re-enable backups and deletion protection.',
       ],
       shortTerm: [
         'Check the database logs for connections from new addresses since the change.',

@@ -201,7 +201,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Stop the VM if it is unexpected (gcloud compute instances stop INSTANCE --zone=ZONE) after snapshotting its disk for forensics.',
+        'If the VM is unexpected, snapshot its disk for forensics (gcloud compute snapshots create), then stop it (gcloud compute instances stop INSTANCE --zone=ZONE).',
         'Remove an unexpected external IP (gcloud compute instances delete-access-config INSTANCE --zone=ZONE --access-config-name=NAME).',
       ],
       shortTerm: [
@@ -285,7 +285,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Disable or delete the rule if it exposes services (gcloud compute firewall-rules update RULE --disabled) and restore deleted rules from infrastructure as code.',
+        'Save the rule (gcloud compute firewall-rules describe RULE --format=json), then disable it if it exposes services (gcloud compute firewall-rules update RULE --disabled), and restore deleted rules from infrastructure as code.',
       ],
       shortTerm: [
         'Check VPC flow logs and SSH/RDP logs on the exposed VMs for connections since the change.',
@@ -365,7 +365,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove an unexpected allow rule (gcloud compute security-policies rules delete PRIORITY --security-policy=POLICY) or re-add a removed deny rule.',
+        'Save the policy (gcloud compute security-policies describe POLICY --format=json), then delete an unexpected allow rule (gcloud compute security-policies rules delete PRIORITY --security-policy=POLICY) or re-add a removed deny rule.',
       ],
       shortTerm: [
         'Check load balancer logs for traffic matching the loosened rule since the change.',

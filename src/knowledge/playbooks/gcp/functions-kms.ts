@@ -138,7 +138,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, delete the function (gcloud functions delete FUNCTION --region=REGION) after saving its source from the source archive for analysis.',
+        'If unexpected, save its source from the source archive for analysis, then delete the function (gcloud functions delete FUNCTION --region=REGION).',
         'Rotate or restrict the service account it ran as if the code could have read its token.',
       ],
       shortTerm: [
@@ -169,7 +169,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If the deletion was not planned, redeploy from the pipeline; if the function was a throwaway, recover its source from the staging bucket before it is cleaned up.',
+        'If the function was a throwaway, copy its source from the staging bucket before it is cleaned up; if the deletion was not planned, redeploy from the pipeline.',
       ],
       shortTerm: [
         'Check what the function service account did while the function existed.',
@@ -207,7 +207,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Redeploy the last known good version from the pipeline and compare source archives.',
+        'Save the current source archive for analysis, then redeploy the last known good version from the pipeline and compare the two.',
       ],
       shortTerm: [
         'Review the function execution logs and service account activity since the update.',
@@ -237,7 +237,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Check who has roles on the new key ring and remove grants to unexpected principals.',
+        'Check who has roles on the new key ring and revoke grants to unexpected principals.',
       ],
       shortTerm: [
         'Watch for CreateCryptoKey and for resources being re-encrypted with keys from this ring.',
@@ -275,7 +275,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Review the IAM policy on the key (gcloud kms keys get-iam-policy KEY --keyring=RING --location=LOC) and remove unexpected principals.',
+        'Review the IAM policy on the key (gcloud kms keys get-iam-policy KEY --keyring=RING --location=LOC) and revoke unexpected principals.',
       ],
       shortTerm: [
         'Find resources that started using the key since it was created.',

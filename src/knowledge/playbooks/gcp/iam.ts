@@ -184,10 +184,10 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, disable the account (gcloud iam service-accounts disable SA_EMAIL) and delete any keys it has.',
+        'If unexpected, disable the account (gcloud iam service-accounts disable SA_EMAIL) and its keys; record the keys (gcloud iam service-accounts keys list) before deleting any.',
       ],
       shortTerm: [
-        'Remove IAM bindings granted to the account and check its activity in the audit logs.',
+        'Revoke IAM bindings granted to the account and check its activity in the audit logs.',
       ],
       longTerm: [
         'Create service accounts only through infrastructure as code and restrict iam.serviceAccounts.create; enforce constraints/iam.disableServiceAccountKeyCreation.',
@@ -275,7 +275,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Disable the key if unexpected (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA_EMAIL), then delete it.',
+        'Disable the key if unexpected (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA_EMAIL), record its use from the audit logs, then delete it.',
       ],
       shortTerm: [
         'Review everything done with the key and with the target account since creation.',
@@ -348,7 +348,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, delete the role (gcloud iam roles delete ROLE_ID --project=PROJECT) and remove its bindings.',
+        'If unexpected, save the role (gcloud iam roles describe ROLE_ID --project=PROJECT), then delete it (gcloud iam roles delete) and revoke its bindings.',
       ],
       shortTerm: [
         'Find who holds the role and what they did with it.',
@@ -424,7 +424,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove an unexpected binding (gcloud projects remove-iam-policy-binding PROJECT --member=MEMBER --role=ROLE) and suspend the member.',
+        'Revoke an unexpected binding (gcloud projects remove-iam-policy-binding PROJECT --member=MEMBER --role=ROLE) and suspend the member.',
       ],
       shortTerm: [
         'Review what the granted member did, and whether the granting principal made other changes.',

@@ -86,7 +86,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove the public member: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=allUsers (or allAuthenticatedUsers) --role=ROLE.',
+        'Revoke the public member: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=allUsers (or allAuthenticatedUsers) --role=ROLE.',
         'Block re-exposure right away with gcloud storage buckets update gs://BUCKET --public-access-prevention.',
       ],
       shortTerm: [
@@ -175,7 +175,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
         'If the principal is unexpected, disable its key (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA) or suspend the user before reads begin.',
       ],
       shortTerm: [
-        'Remove storage.buckets.list from principals that only need one bucket by granting bucket-level roles instead of project-wide storage roles.',
+        'Revoke storage.buckets.list from principals that only need one bucket by granting bucket-level roles instead of project-wide storage roles.',
       ],
       longTerm: [
         'Put sensitive buckets inside a VPC Service Controls perimeter so stolen credentials cannot read them from outside.',
@@ -212,7 +212,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     mitigations: {
       immediate: [
         'Check whether the name is live again in a project you do not own (gcloud storage buckets describe gs://BUCKET); if not, and you still need it, recreate it in your project to prevent takeover.',
-        'If soft delete was on, list soft-deleted buckets and restore this one within its retention window, before anyone recreates the name.',
+        'If soft deletion was enabled, list soft-deleted buckets and restore this one within its retention window, before anyone recreates the name.',
       ],
       shortTerm: [
         'Restore the data from backups or replicas and find every system still referencing the bucket name.',
@@ -260,7 +260,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Revert the weakening setting (for example gcloud storage buckets update gs://BUCKET --versioning or --public-access-prevention) and remove any unexpected lifecycle rule.',
+        'Save the bucket settings (gcloud storage buckets describe gs://BUCKET --format=json), then revert the weakening setting (for example gcloud storage buckets update gs://BUCKET --versioning or --public-access-prevention) and remove any unexpected lifecycle rule.',
       ],
       shortTerm: [
         'Compare the bucket with its infrastructure-as-code definition and reconcile drift.',
@@ -300,7 +300,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove an unexpected binding: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=MEMBER --role=ROLE.',
+        'Revoke an unexpected binding: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=MEMBER --role=ROLE.',
       ],
       shortTerm: [
         "Check what the newly added member read or wrote in the bucket since the grant (Data Access logs filtered on that member).",
@@ -342,7 +342,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove the allUsers / allAuthenticatedUsers entry from the dataset access list (bq show --format=prettyjson PROJECT:DATASET, edit, then bq update --source FILE PROJECT:DATASET).',
+        'Save the dataset\'s access list (bq show --format=prettyjson PROJECT:DATASET > FILE), take the allUsers / allAuthenticatedUsers entry out of it, then apply it (bq update --source FILE PROJECT:DATASET).',
       ],
       shortTerm: [
         'Review BigQuery Data Access logs for jobs run by principals outside your organization against the dataset while it was public.',

@@ -47,7 +47,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If nobody owns the identity, delete the bindings that grant it rights (found with the binding query below) and revoke its credential: delete the service-account token secret or the cloud IAM mapping.',
+        'If nobody owns the identity, save the bindings that grant it rights (found with the binding query below, kubectl get -o yaml), then delete them and revoke its credential: delete the service-account token secret or the cloud IAM mapping.',
       ],
       shortTerm: ['Add each confirmed component or person to allowed_k8s_users in a local rules file so the rule only fires on unknowns.'],
       longTerm: [
@@ -84,7 +84,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If use cannot be tied to a known admin, cut the credential off: client certificates cannot be revoked one by one, so remove the RBAC binding it relies on (kubeadm 1.29+ binds the kubeadm:cluster-admins group) or, if it is in system:masters, plan a cluster CA rotation.',
+        'If use cannot be tied to a known admin, cut the credential off: client certificates cannot be revoked one by one, so save and then revoke the RBAC binding it relies on (kubeadm 1.29+ binds the kubeadm:cluster-admins group) or, if it is in system:masters, plan a cluster CA rotation.',
       ],
       shortTerm: ['Give each administrator a personal identity bound to cluster-admin or narrower roles, and move pipelines to dedicated service accounts.'],
       longTerm: ['Keep the bootstrap kubeconfig offline as break-glass only and enable this rule (override allowed_full_admin_users) so any use is reported.'],
@@ -114,7 +114,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Source IPs from the audit log: addresses outside the cluster and your networks mean the endpoint is reachable from outside.',
     ],
     mitigations: {
-      immediate: ['Delete the binding named in ka.auth.reason if it grants system:anonymous or system:unauthenticated anything beyond the defaults.'],
+      immediate: ['Save the binding named in ka.auth.reason (kubectl get -o yaml), then delete it if it grants system:anonymous or system:unauthenticated anything beyond the defaults.'],
       shortTerm: ['Limit network reach to the API server endpoint (authorized networks, security groups, private endpoint).'],
       longTerm: [
         'Run kube-apiserver with --anonymous-auth=false where probes do not need it, or on 1.32+ restrict anonymous access to the health endpoints with the anonymous section of the AuthenticationConfiguration file.',
@@ -170,8 +170,8 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Syscall alerts from the same pod at the same time (a shell spawned in a container, reads of sensitive files) show what the session did.',
     ],
     mitigations: {
-      immediate: ['If the session was not approved, delete the pod so its controller replaces it, and rotate the secrets and service-account token it mounted.'],
-      shortTerm: ['Remove create on pods/exec and pods/attach from the roles this user holds; grant it through a time-boxed group instead.'],
+      immediate: ['If the session was not approved, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy; rotate the secrets and service-account token it mounted, and only then delete the pod so its controller replaces it.'],
+      shortTerm: ['Revoke create on pods/exec and pods/attach from the roles this user holds; grant it through a time-boxed group instead.'],
       longTerm: ['Reject CONNECT on pods/exec and pods/attach in production namespaces with a ValidatingAdmissionPolicy or policy engine, with a reviewed break-glass path.'],
     },
     investigate: [
@@ -203,7 +203,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'The forwarded ports are in the audit log requestURI (ports parameter): a database or admin port versus the app port.',
     ],
     mitigations: {
-      immediate: ['If unapproved, remove the binding that gives this user create on pods/portforward and rotate credentials of the service that was reachable (database passwords, admin tokens).'],
+      immediate: ['If unapproved, revoke the binding that gives this user create on pods/portforward and rotate credentials of the service that was reachable (database passwords, admin tokens).'],
       shortTerm: ['Keep pods/portforward out of general developer roles; grant it per namespace to a small group.'],
       longTerm: ['Reject CONNECT on pods/portforward in production with an admission policy and provide an audited access path (bastion or identity-aware proxy) to internal services.'],
     },
@@ -234,7 +234,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace and ka.target.name: which workload, and whether its service account is powerful.',
     ],
     mitigations: {
-      immediate: ['If unapproved, delete the pod (an ephemeral container cannot be removed any other way) and rotate the secrets and token it mounted.'],
+      immediate: ['If unapproved, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy (including the ephemeral container\'s logs: kubectl logs -c with its name), then delete the pod (an ephemeral container cannot be taken out any other way) and rotate the secrets and token it mounted.'],
       shortTerm: ['Restrict update and patch on pods/ephemeralcontainers to a debug group.'],
       longTerm: ['Enforce Pod Security Admission (it covers ephemeral containers) and allow only a vetted debug image through an admission policy.'],
     },
@@ -274,7 +274,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Whether a matching certificate signing request was approved by your usual approver (kubectl get csr).',
     ],
     mitigations: {
-      immediate: ['If the node is not yours: kubectl cordon it, delete the Node object, and delete the bootstrap token that was used (kubeadm token delete).'],
+      immediate: ['If the node is not yours: kubectl cordon it, save the Node object (kubectl get node -o yaml) and the token list (kubeadm token list), then delete the Node object and the bootstrap token that was used (kubeadm token delete).'],
       shortTerm: ['Rotate bootstrap tokens and restrict automatic CSR approval to your node groups.'],
       longTerm: ['Keep NodeRestriction enabled and use provider-attested node registration so a foreign machine cannot obtain a kubelet identity.'],
     },
@@ -319,7 +319,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'ka.target.name: whether it matches your node naming and cloud inventory.',
     ],
     mitigations: {
-      immediate: ['If the machine is unknown, delete the bootstrap token it may hold (kubeadm token delete) and block its source IP at the API endpoint.'],
+      immediate: ['If the machine is unknown, record the bootstrap tokens (kubeadm token list), then delete the one it may hold (kubeadm token delete) and block its source IP at the API endpoint.'],
       shortTerm: ['Rotate bootstrap tokens and give them short TTLs.'],
       longTerm: ['Use provider-attested node registration and keep the API endpoint off the internet.'],
     },
@@ -360,7 +360,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'If nobody meant to enable it, find who changed the Falco rules ConfigMap or Helm values.',
     ],
     mitigations: {
-      immediate: ['If it was enabled by mistake, restore consider_all_events to never-true to stop the volume.'],
+      immediate: ['If it was enabled by mistake, restore consider_all_events to never-true to end the volume.'],
       shortTerm: ['Ship audit logs to storage with the API server\'s own backends instead of routing all of them through alert outputs.'],
       longTerm: ['Keep Falco rules under version control so configuration changes are reviewed.'],
     },

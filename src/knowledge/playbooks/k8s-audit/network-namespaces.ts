@@ -26,7 +26,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace and ka.target.name: a service of a known app versus one selecting an unexpected pod.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the Service and check which pods it selected and what they serve.'],
+      immediate: ['If unexplained, save the Service and its endpoints (kubectl get service,endpoints -o yaml), then delete it and check which pods it selected and what they serve.'],
       shortTerm: ['Block the NodePort range (30000-32767 by default) at the node firewall or security group from untrusted networks.'],
       longTerm: ['Reject type NodePort outside approved namespaces with an admission policy and publish services through an Ingress or Gateway.'],
     },
@@ -90,8 +90,8 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: services in kube-system or in another team\'s namespace.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the Service and check what it exposed.'],
-      shortTerm: ['Remove create on services from identities that do not deploy.'],
+      immediate: ['If unexplained, save the Service and its endpoints (kubectl get service,endpoints -o yaml), then delete it and check what it exposed.'],
+      shortTerm: ['Revoke create on services from identities that do not deploy.'],
       longTerm: ['Restrict LoadBalancer and NodePort types with admission policy.'],
     },
     investigate: [
@@ -138,8 +138,8 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'What gets deployed there next (pods, service accounts, bindings).',
     ],
     mitigations: {
-      immediate: ['If unexplained, list everything in it, then delete the namespace.'],
-      shortTerm: ['Remove create on namespaces from identities that do not provision.'],
+      immediate: ['If unexplained, save everything in it (kubectl get all,configmaps,secrets,rolebindings -o yaml), then delete the namespace.'],
+      shortTerm: ['Revoke create on namespaces from identities that do not provision.'],
       longTerm: ['Apply default NetworkPolicies, quotas and Pod Security labels to new namespaces automatically.'],
     },
     investigate: [
@@ -198,7 +198,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'ka.user.name: the provisioning pipeline versus a person or service account.',
     ],
     mitigations: {
-      immediate: ['If unplanned, inspect and delete the namespace.'],
+      immediate: ['If unplanned, save what it holds (kubectl get all,configmaps,secrets,rolebindings -o yaml), then delete the namespace.'],
       shortTerm: ['Append the cluster\'s legitimate namespaces to allowed_namespaces.'],
       longTerm: ['Provision namespaces only through a pipeline that applies policies, and restrict create on namespaces to it.'],
     },

@@ -41,7 +41,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'ka.verb: create and update both match; repeated updates by a pipeline are one finding, not many.',
     ],
     mitigations: {
-      immediate: ['If a live credential is in the ConfigMap, rotate it at its source (AWS IAM key, database password) now; removing it from the ConfigMap does not undo exposure.'],
+      immediate: ['If a live credential is in the ConfigMap, rotate it at its source (AWS IAM key, database password) now; editing it out of the ConfigMap does not undo exposure.'],
       shortTerm: ['Move the value into a Secret (or an external secret manager) and reference it from the pod.'],
       longTerm: ['Scan manifests for credentials in CI and reject ConfigMaps with credential patterns at admission.'],
     },
@@ -127,8 +127,8 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'ka.target.name: Helm release storage and TLS secrets follow recognisable patterns.',
     ],
     mitigations: {
-      immediate: ['If it is an unexplained service-account token secret, delete it (the token stops working) and review what the token did.'],
-      shortTerm: ['Remove create on secrets from identities that do not deploy.'],
+      immediate: ['If it is an unexplained service-account token secret, save its metadata (kubectl get secret -o yaml, without sharing the token), then delete it (the token stops working) and review what the token did.'],
+      shortTerm: ['Revoke create on secrets from identities that do not deploy.'],
       longTerm: ['Reject kubernetes.io/service-account-token secrets at admission outside approved cases and rely on short-lived tokens from the TokenRequest API.'],
     },
     investigate: [secretDescribe, secretAccessHistory, kc.actorTimeline],
@@ -149,7 +149,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'The secret\'s audit history: created shortly before by the same identity.',
     ],
     mitigations: {
-      immediate: ['If unexpected, restore the secret from its source (secret manager, sealed secret) and restart affected pods.'],
+      immediate: ['If unexpected, restore the secret from its source (secret manager, sealed secret); save the affected pods\' logs (kubectl logs), then restart them.'],
       shortTerm: ['Review other deletes by the same identity.'],
       longTerm: ['Limit delete on secrets to the pipeline.'],
     },

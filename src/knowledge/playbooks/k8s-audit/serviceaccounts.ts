@@ -63,8 +63,8 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       'What happens next to ka.target.name: bindings naming it, or token requests (serviceaccounts/token) for it in the audit log.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the service account (this invalidates its tokens) and any binding naming it.'],
-      shortTerm: ['Remove create on serviceaccounts and serviceaccounts/token from identities that do not deploy workloads.'],
+      immediate: ['If unexplained, save the service account and the bindings naming it (kubectl get -o yaml), then delete them (this invalidates its tokens).'],
+      shortTerm: ['Revoke create on serviceaccounts and serviceaccounts/token from identities that do not deploy workloads.'],
       longTerm: ['Create workload identities only through the deployment pipeline and alert on token requests for accounts outside it.'],
     },
     investigate: [
@@ -93,7 +93,7 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: accounts of kube-system and platform namespaces are not removed by hand.',
     ],
     mitigations: {
-      immediate: ['If unexpected, recreate the account from its source and restart affected workloads.'],
+      immediate: ['If unexpected, recreate the account from its source; record the affected workloads\' state and logs (kubectl get -o yaml, kubectl logs), then restart them.'],
       shortTerm: ['Review what the account did while it existed.'],
       longTerm: ['Restrict delete on serviceaccounts to the deployment pipeline.'],
     },
@@ -120,7 +120,7 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       'Bindings and token requests that follow for the account.',
     ],
     mitigations: {
-      immediate: ['If no add-on owns it, delete the account and any binding naming it.'],
+      immediate: ['If no add-on owns it, save the account and the bindings naming it (kubectl get -o yaml), then delete them.'],
       shortTerm: ['Add legitimate add-on accounts to user_known_sa_list so the rule stays sharp.'],
       longTerm: ['Restrict writes in kube-system to the platform pipeline and install add-ons into their own namespaces where possible.'],
     },

@@ -95,11 +95,11 @@ export function proxyNote(alert: Alert): string | undefined {
 
 const minerMitigations = {
   immediate: [
-    'Kill the miner, block the pool address at egress and isolate the host or pod.',
+    'Block the pool address at egress and isolate the host or pod; record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the miner.',
     'Find the entry point before cleaning: exposed Docker or Kubernetes APIs, vulnerable web apps, weak SSH or notebook passwords and leaked cloud keys are the usual ones.',
   ],
   shortTerm: [
-    'Remove the persistence miners install (cron entries, systemd units, modified authorized_keys, DaemonSets) and rotate credentials available on the host.',
+    'Copy out, then remove, the persistence miners install (cron entries, systemd units, modified authorized_keys, DaemonSets) and rotate credentials available on the host.',
   ],
   longTerm: [
     'Default-deny egress for workloads and alert on connections to mining pool ports, and set CPU limits so abuse is bounded and visible.',

@@ -139,7 +139,7 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
       'proc.pname and user.name: a web or application user reaching a setuid call through a shell is suspicious.',
     ],
     mitigations: {
-      immediate: ['If the binary is not package-owned, remove its setuid bit (chmod u-s), preserve a copy, and check whether a root process followed.'],
+      immediate: ['If the binary is not package-owned, preserve a copy with its mode and times (cp -p), then remove its setuid bit (chmod u-s) and check whether a root process followed.'],
       shortTerm: ['Append confirmed distribution helpers to known_setuid_binaries, and review all setuid files on the host against the package database.'],
       longTerm: ['Mount writable filesystems (/tmp, /home, /var/tmp, /dev/shm) nosuid, and run containers with allowPrivilegeEscalation: false so setuid binaries cannot raise privileges.'],
     },
@@ -177,7 +177,7 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
       'proc.name and proc.pname: dpkg, rpm or a build step is expected; chmod typed in an interactive shell (proc.tty non-zero) or run by a service account deserves a closer look.',
     ],
     mitigations: {
-      immediate: ['If the file is not a packaged program, remove the bit (chmod u-s,g-s), keep a copy for analysis and check who has run it.'],
+      immediate: ['If the file is not a packaged program, keep a copy for analysis (cp -p), then remove the bit (chmod u-s,g-s) and check who has run it.'],
       shortTerm: ['Append legitimate tools that set these bits to user_known_chmod_applications, and audit all setuid and setgid files on the host against the package database.'],
       longTerm: ['Mount user-writable filesystems nosuid and run containers as non-root with allowPrivilegeEscalation: false.'],
     },
@@ -215,7 +215,7 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: ['Check whether the user obtained a root shell (root processes whose login UID is this user), and if so treat the host as compromised.'],
-      shortTerm: ['Update polkit to a fixed version; until then remove the setuid bit from pkexec (chmod 0755 /usr/bin/pkexec).'],
+      shortTerm: ['Update polkit to a fixed version; until then clear the setuid bit of pkexec (chmod 0755 /usr/bin/pkexec).'],
       longTerm: ['Track local privilege escalation CVEs in patch SLAs; they matter as much as remote ones once any foothold exists.'],
     },
     investigate: [
@@ -278,8 +278,8 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
       'user.loginuid: the login UID of a human session names the person; changes from a web or service account have no legitimate reason.',
     ],
     mitigations: {
-      immediate: ['If the change is not tied to a ticket or automation run, lock the affected account (usermod -L), remove it from privileged groups and review its authorized_keys.'],
-      shortTerm: ['Compare /etc/passwd, /etc/group and sudoers with configuration management and revert drift.'],
+      immediate: ['If the change is not tied to a ticket or automation run, copy /etc/passwd, /etc/group and the account\'s authorized_keys aside, then lock the account (usermod -L) and take it out of privileged groups.'],
+      shortTerm: ['Copy /etc/passwd, /etc/group and sudoers aside, compare them with configuration management, then revert drift.'],
       longTerm: ['Manage local accounts only through configuration management or central identity, so manual changes stand out.'],
     },
     investigate: [
@@ -343,7 +343,7 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
       'proc.pname: a test runner or build tool parent versus an interactive shell from an exec.',
     ],
     mitigations: {
-      immediate: ['If the caller is not a sandbox or build tool, stop the container and check for follow-up alerts (mounts, module loads, writes to host paths).'],
+      immediate: ['If the caller is not a sandbox or build tool, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then stop the container and check for follow-up alerts (mounts, module loads, writes to host paths).'],
       shortTerm: ['Run pods with the RuntimeDefault seccomp profile, which blocks namespace creation without CAP_SYS_ADMIN.'],
       longTerm: ['On nodes that need no user namespaces, set user.max_user_namespaces=0 (or kernel.unprivileged_userns_clone=0 on kernels that have it).'],
     },

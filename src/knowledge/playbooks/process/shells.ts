@@ -171,7 +171,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If the exec cannot be attributed to a known operator, revoke the credential that made it (kubeconfig, token, or its pods/exec permission) and isolate the pod with a deny-all NetworkPolicy rather than deleting it, so evidence survives.',
+        'If the exec cannot be attributed to a known operator, revoke the credential that made it (kubeconfig, token, or its pods/exec permission) and isolate the pod with a deny-all NetworkPolicy; keep the pod running, so evidence survives.',
         'Capture the process list and changed files of the container before any restart.',
       ],
       shortTerm: [
@@ -354,7 +354,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
         'Revoke superuser from application roles while investigating.',
       ],
       shortTerm: [
-        'In PostgreSQL, make sure application roles are neither superuser nor members of pg_execute_server_program; in MySQL, remove FILE privileges and restrict secure_file_priv.',
+        'In PostgreSQL, make sure application roles are neither superuser nor members of pg_execute_server_program; in MySQL, revoke FILE privileges and restrict secure_file_priv.',
         'For a legitimate hook, override user_known_db_spawned_processes for its exact command line.',
       ],
       longTerm: ['Run databases from images without shells or download tools, with egress limited to backup destinations.'],
@@ -392,7 +392,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If the session was opened directly as the system account, kill it, remove any authorized_keys in that account home and lock the password (passwd -l).',
+        'If the session was opened directly as the system account, copy the account\'s authorized_keys and shell history aside, lock the password (passwd -l), then kill the session and remove the keys.',
       ],
       shortTerm: ['Set the login shell of every system account to /usr/sbin/nologin and verify none has a password hash in /etc/shadow.'],
       longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
@@ -425,7 +425,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       'Context: other alerts shortly before from the same container or host (Terminal shell in container, web server children) show how the person got in.',
     ],
     mitigations: {
-      immediate: ['Identify the session (exec or SSH) and confirm with its owner; if nobody claims it, terminate it and revoke the credential used.'],
+      immediate: ['Identify the session (exec or SSH) and confirm with its owner; if nobody claims it, record what it runs (ps, /proc/PID/cmdline, the pod\'s logs), then terminate it and revoke the credential used.'],
       shortTerm: ['Scope the rule to containers or server fleets where interactive use is unexpected, rather than workstations.'],
       longTerm: ['Route interactive access through an audited bastion or access broker so sessions are attributable.'],
     },
