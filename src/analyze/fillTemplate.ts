@@ -59,8 +59,13 @@ export function fillText(template: string, alert: Alert): string {
 
 /** The step as the analyst sees it, or null when it does not apply or cannot be filled whole. */
 export function fillStep(step: CommandTemplate, alert: Alert): { title: string; command: string } | null {
-  if (step.where && step.where !== whereOf(alert)) return null;
-  const filled = fillCommand(step.command, alert);
+  const where = whereOf(alert);
+  let template = step.command;
+  if (step.inContainer !== undefined) {
+    if (where === 'unknown') return null;
+    if (where === 'container') template = step.inContainer;
+  } else if (step.where && step.where !== where) return null;
+  const filled = fillCommand(template, alert);
   if (filled.missing.length || filled.rejected.length) return null;
   return { title: step.title, command: filled.command };
 }
@@ -94,6 +99,8 @@ function valueFor(alert: Alert, field: string, use: 'command' | 'text'): string 
   if (use === 'command') {
     // `host` is Falco's name for "not in a container": no container command applies.
     if (field === 'container.id' && value === 'host') return undefined;
+    // Falco writes -1 (or 2^32-1) when no login uid was ever set: no account to look up.
+    if (field === 'user.loginuid' && (value === '-1' || value === '4294967295')) return undefined;
     // A NUL cannot be passed in an argument: no shell word holds it.
     if (value.includes('\0')) return undefined;
   }

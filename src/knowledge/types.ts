@@ -30,6 +30,11 @@ export interface CommandTemplate {
    * itself (`container.id=host`), `container` only for events in a container. Omitted: any.
    */
   where?: 'host' | 'container';
+  /**
+   * The same step for an event in a container: `command` then runs only for events on the host,
+   * this one (e.g. `crictl exec {{container.id}} ...`) only for events in a container.
+   */
+  inContainer?: string;
 }
 
 /** A Falco list the rule consults that exists so users can allow-list known-good values. */

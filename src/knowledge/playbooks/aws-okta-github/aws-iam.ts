@@ -12,7 +12,7 @@ const credentialReport: CommandTemplate = {
 const rootEvents: CommandTemplate = {
   title: 'List what the root user did recently (CloudTrail event history names it root)',
   command:
-    'aws cloudtrail lookup-events --region {{ct.region}} --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
+    'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
 };
 
 const accountSummary: CommandTemplate = {
@@ -72,7 +72,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       {
         title: 'List the other actions taken under the same role session (Username is the session name)',
         command:
-          'aws cloudtrail lookup-events --region {{ct.region}} --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s {{ct.user.principalid}} | cut -d: -f2-) --max-results 50',
+          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s {{ct.user.principalid}} | cut -d: -f2-) --max-results 50',
       },
       ctEventsByName('ConsoleLogin', 'List recent console sign-ins in the region to compare identities and source IPs'),
       {

@@ -13,14 +13,14 @@ export { isPrivateIp };
 export const ctEventsByUser: CommandTemplate = {
   title: 'List the recent CloudTrail management events of the same principal',
   command:
-    'aws cloudtrail lookup-events --region {{ct.region}} --lookup-attributes AttributeKey=Username,AttributeValue={{ct.user}} --max-results 50',
+    'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue={{ct.user}} --max-results 50',
 };
 
 /** CloudTrail events of one API call name in the alert's region. */
 export function ctEventsByName(eventName: string, title: string): CommandTemplate {
   return {
     title,
-    command: `aws cloudtrail lookup-events --region {{ct.region}} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50`,
+    command: `aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50`,
   };
 }
 
@@ -28,7 +28,7 @@ export function ctEventsByName(eventName: string, title: string): CommandTemplat
 export function ctEventsByResource(field: string, title: string): CommandTemplate {
   return {
     title,
-    command: `aws cloudtrail lookup-events --region {{ct.region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{${field}}} --max-results 50`,
+    command: `aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{${field}}} --max-results 50`,
   };
 }
 
@@ -37,7 +37,7 @@ export function ctEventsFromIp(eventName: string, title: string): CommandTemplat
   return {
     title,
     command:
-      `aws cloudtrail lookup-events --region {{ct.region}} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50 --output json` +
+      `aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50 --output json` +
       " | jq -r --arg ip {{ct.srcip}} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .sourceIPAddress, .userAgent] | @tsv'",
   };
 }
@@ -88,7 +88,7 @@ export function observeCloudTrail(alert: Alert): string[] {
 /* ------------------------------------------------------------------ */
 
 const OKTA_LOGS =
-  'curl -s -G -H "Authorization: SSWS $OKTA_API_TOKEN" -H "Accept: application/json" "https://$OKTA_ORG/api/v1/logs"';
+  'curl -s -G -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/logs"';
 const OKTA_SUMMARY =
   " | jq -r '.[] | [.published, .eventType, .actor.alternateId, .client.ipAddress, .outcome.result, .displayMessage] | @tsv'";
 

@@ -11,13 +11,13 @@ import {
 const adminAssignees: CommandTemplate = {
   title: 'List every user that holds an Okta admin role now',
   command:
-    'curl -s -H "Authorization: SSWS $OKTA_API_TOKEN" -H "Accept: application/json" "https://$OKTA_ORG/api/v1/iam/assignees/users"',
+    'curl -s -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/iam/assignees/users"',
 };
 
 const apiTokens: CommandTemplate = {
   title: 'List the active API tokens with their owner, creation date and network restriction',
   command:
-    'curl -s -H "Authorization: SSWS $OKTA_API_TOKEN" -H "Accept: application/json" "https://$OKTA_ORG/api/v1/api-tokens"' +
+    'curl -s -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/api-tokens"' +
     " | jq -r '.[] | [.id, .name, .userId, .clientName, .created, .network.connection] | @tsv'",
 };
 

@@ -145,7 +145,7 @@ const modifyEntrypoint: Playbook = {
   },
   investigate: [
     { title: 'Show the runc version on the node', command: 'runc --version' },
-    { title: 'Check that the runc binary still matches its package', command: 'rpm -Vf $(command -v runc) || dpkg --verify runc' },
+    { title: 'Check that the runc binary still matches its package', command: 'rpm -Vf "$(command -v runc)" || dpkg --verify runc' },
     fx.procByName,
     cmd.containerInspect,
   ],
@@ -258,11 +258,11 @@ const kubectlCpExfil: Playbook = {
   investigate: [
     {
       title: 'On a self-managed control plane, find the exec request and its user in the API audit log (use your --audit-log-path)',
-      command: 'grep -hF {{k8s.pod.name}} /var/log/kubernetes/audit.log | grep -F command=tar',
+      command: 'grep -hF -- {{k8s.pod.name}} /var/log/kubernetes/audit.log | grep -F command=tar',
     },
     {
       title: 'List who is bound to roles in the namespace (exec rights come from these bindings or cluster-wide ones)',
-      command: 'kubectl -n {{k8s.ns.name}} get rolebindings -o wide',
+      command: 'kubectl get --namespace={{k8s.ns.name}} --output=wide -- rolebindings',
     },
     cmd.podDescribe,
   ],

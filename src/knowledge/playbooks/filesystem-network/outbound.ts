@@ -80,12 +80,14 @@ const METADATA_DISTINGUISH = [
 
 const instanceCloudTrail: CommandTemplate = {
   title: 'AWS: calls made with the node role\'s credentials (role sessions are named after the instance id); set INSTANCE_ID first',
-  command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=$INSTANCE_ID --max-results 50',
+  command:
+    'aws cloudtrail lookup-events --region="${AWS_REGION:?the region of the node}" --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue="${INSTANCE_ID:?the EC2 instance id of the node}" --max-results 50',
 };
 
 const instanceMetadataOptions: CommandTemplate = {
   title: 'AWS: check whether the node enforces IMDSv2 and its hop limit; set INSTANCE_ID first',
-  command: "aws ec2 describe-instances --instance-ids $INSTANCE_ID --query 'Reservations[].Instances[].MetadataOptions'",
+  command:
+    'aws ec2 describe-instances --region="${AWS_REGION:?the region of the node}" --instance-ids "${INSTANCE_ID:?the EC2 instance id of the node}" --query \'Reservations[].Instances[].MetadataOptions\'',
 };
 
 const ec2Metadata: Playbook = {
@@ -325,7 +327,7 @@ const outsideLocalSubnet: Playbook = {
     shortTerm: ['Enforce the intent with an egress NetworkPolicy allowing only private ranges for that namespace.'],
     longTerm: ['Keep namespace_scope_network_only_subnet aligned with the namespaces your policies declare internal.'],
   },
-  investigate: [fx.containerSockets, fx.procByName, { title: 'NetworkPolicies applying in the namespace', command: 'kubectl -n {{k8s.ns.name}} get networkpolicy' }],
+  investigate: [fx.containerSockets, fx.procByName, { title: 'NetworkPolicies applying in the namespace', command: 'kubectl get --namespace={{k8s.ns.name}} -- networkpolicy' }],
   tuningFields: ['proc.name', 'container.image.repository'],
   observe: (alert) => {
     const notes = [...baseNotes(alert), ...remoteNotes(alert, 'either')];

@@ -114,7 +114,7 @@ const nodePort: Playbook = {
     longTerm: ['Restrict creation of NodePort services by admission policy.'],
   },
   investigate: [
-    { title: 'List services exposed through node ports', command: 'kubectl get svc -A --field-selector spec.type=NodePort' },
+    { title: 'List services exposed through node ports', command: 'kubectl get -A --field-selector=spec.type=NodePort -- svc' },
     fx.containerSockets,
     cmd.podDescribe,
   ],

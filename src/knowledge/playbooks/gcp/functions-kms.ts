@@ -8,21 +8,21 @@ import { asString, findKey, isObjectValue, listText, request, withCaller } from 
 
 const functionDescribe: CommandTemplate = {
   title: 'Describe the function: runtime, service account, trigger, ingress, source (add --region if not your default)',
-  command: 'gcloud functions describe {{gcp.cloudfunctions.function}} --project {{gcp.projectId}} --format=json',
+  command: 'gcloud functions describe {{gcp.cloudfunctions.function}} --project={{gcp.projectId}} --format=json',
 };
 
 const functionIam: CommandTemplate = {
   title: 'Who may invoke or manage the function (allUsers means anyone can call it)',
-  command: 'gcloud functions get-iam-policy {{gcp.cloudfunctions.function}} --project {{gcp.projectId}} --format=json',
+  command: 'gcloud functions get-iam-policy {{gcp.cloudfunctions.function}} --project={{gcp.projectId}} --format=json',
 };
 
 const functionRuns: CommandTemplate = logRead(
-  "The function's own execution logs over the last day",
+  "The function's own execution logs in the day before the alert",
   '\'resource.type="cloud_function" AND resource.labels.function_name="\'{{gcp.cloudfunctions.function}}\'"\'',
 );
 
 const functionAdminByUser: CommandTemplate = logRead(
-  "The principal's Cloud Functions admin calls in the last day",
+  "The principal's Cloud Functions admin calls in the day before the alert",
   methodByUser('protoPayload.serviceName="cloudfunctions.googleapis.com"'),
 );
 
@@ -60,7 +60,7 @@ function functionNotes(alert: Alert): string[] {
 // Cloud KMS
 
 const kmsAdminByUser: CommandTemplate = logRead(
-  "The principal's Cloud KMS calls in the last day",
+  "The principal's Cloud KMS calls in the day before the alert",
   methodByUser('protoPayload.serviceName="cloudkms.googleapis.com"'),
 );
 
@@ -73,7 +73,7 @@ const keysInventory: CommandTemplate = {
 const keyVersions: CommandTemplate = {
   title: 'Versions of the key and their state (set KEY, KEYRING, LOCATION from the name in rawRequest)',
   command:
-    'gcloud kms keys versions list --key="$KEY" --keyring="$KEYRING" --location="$LOCATION" --project {{gcp.projectId}} --format=json',
+    'gcloud kms keys versions list --key="${KEY:?the KMS key name}" --keyring="${KEYRING:?the KMS key ring name}" --location="${LOCATION:?the KMS location}" --project={{gcp.projectId}} --format=json',
 };
 
 function kmsNameNotes(alert: Alert): string[] {
@@ -180,9 +180,9 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       logRead(
-        'History of the function: its creation, updates and deletion in the last 30 days',
+        'History of the function: its creation, updates and deletion in the 30 days before the alert',
         '\'protoPayload.serviceName="cloudfunctions.googleapis.com" AND resource.labels.function_name="\'{{gcp.cloudfunctions.function}}\'"\'',
-        '30d',
+        '-30d',
       ),
       functionRuns,
       actorTrail,

@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
+import { gcloud } from '../../commands';
 import {
   actorTrail,
   callerIpTrail,
@@ -143,7 +144,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       logRead(
         'Object ACL updates in this bucket: the resourceName of each entry names the object',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.objects.update"'`,
-        '7d',
+        '-7d',
       ),
       bucketDescribe,
       bucketIamPolicy,
@@ -228,12 +229,12 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       },
       {
         title: 'List soft-deleted buckets of the project (restorable if soft delete was on)',
-        command: 'gcloud storage buckets list --soft-deleted --project {{gcp.projectId}} --format=json',
+        command: 'gcloud storage buckets list --soft-deleted --project={{gcp.projectId}} --format=json',
       },
       logRead(
         'Object deletions in the bucket before it went (Data Access logs, DATA_WRITE)',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.objects.delete"'`,
-        '7d',
+        '-7d',
       ),
       actorTrail,
     ],
@@ -274,7 +275,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       logRead(
         'History of configuration changes on this bucket (30 days)',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.buckets.update"'`,
-        '30d',
+        '-30d',
       ),
       actorTrail,
     ],
@@ -312,11 +313,11 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       bucketIamPolicy,
       {
-        title: 'Every bucket policy change in the last 30 days with its binding deltas',
-        command:
-          'gcloud logging read \'' +
-          ON_BUCKET +
-          ' AND protoPayload.methodName="storage.setIamPermissions"\' --project {{gcp.projectId}} --freshness=30d --limit=50 --format=\'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)\'',
+        title: 'Every bucket policy change in the 30 days before the alert with its binding deltas',
+        command: gcloud.loggingRead(`'${ON_BUCKET} AND protoPayload.methodName="storage.setIamPermissions"'`, {
+          before: '-30d',
+          format: "'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)'",
+        }),
       },
       actorTrail,
     ],

@@ -128,7 +128,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       },
       {
         title: 'All allowed anonymous requests in the audit log, with source IPs',
-        command: `jq -c 'select(.user.username == "system:anonymous" and .stage == "ResponseComplete" and .annotations["authorization.k8s.io/decision"] == "allow") | [.requestReceivedTimestamp, .verb, .requestURI, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "$AUDIT_LOG"`,
+        command: `jq -c 'select(.user.username == "system:anonymous" and .stage == "ResponseComplete" and .annotations["authorization.k8s.io/decision"] == "allow") | [.requestReceivedTimestamp, .verb, .requestURI, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
     ],
     tuningFields: ['ka.uri', 'ka.verb'],
@@ -241,7 +241,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the pod spec, including spec.ephemeralContainers with their image and securityContext',
-        command: 'kubectl -n {{ka.target.namespace}} get pod {{ka.target.name}} -o yaml',
+        command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- pod {{ka.target.name}}',
       },
       subresourceHistory(['ephemeralcontainers'], 'Every ephemeral-container request on this pod from the audit log'),
       kc.actorTimeline,
@@ -279,10 +279,10 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       longTerm: ['Keep NodeRestriction enabled and use provider-attested node registration so a foreign machine cannot obtain a kubelet identity.'],
     },
     investigate: [
-      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get node {{ka.target.name}} -o wide' },
-      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe node {{ka.target.name}}' },
-      { title: 'List pods already scheduled onto it', command: 'kubectl get pods -A -o wide --field-selector spec.nodeName={{ka.target.name}}' },
-      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get csr' },
+      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get --output=wide -- node {{ka.target.name}}' },
+      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe -- node {{ka.target.name}}' },
+      { title: 'List pods already scheduled onto it', command: 'kubectl get -A --output=wide --field-selector=spec.nodeName={{ka.target.name}} -- pods' },
+      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get -- csr' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],
     allowList: {
@@ -325,8 +325,8 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       kc.objectHistory,
-      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get csr' },
-      { title: 'List current nodes to compare names and IPs', command: 'kubectl get nodes -o wide' },
+      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get -- csr' },
+      { title: 'List current nodes to compare names and IPs', command: 'kubectl get --output=wide -- nodes' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],
     allowList: {

@@ -135,7 +135,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       local.containerExeHash,
       {
         title: 'Copy the dropped binary out of the pod for analysis (needs tar in the container)',
-        command: 'kubectl cp -n {{k8s.ns.name}} {{k8s.pod.name}}:{{proc.exepath}} ./dropped-binary',
+        command: 'kubectl cp --namespace={{k8s.ns.name}} {{k8s.pod.name}}:{{proc.exepath}} ./dropped-binary',
       },
       local.dockerDiff,
       cmd.containerProcesses,

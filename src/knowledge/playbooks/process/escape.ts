@@ -8,7 +8,7 @@ import { compact, eventGeneratorNote, SHELL_NAMES, ttyNote } from './common';
 
 const whoCreatedPod: CommandTemplate = {
   title: 'Show the pod owner references and managed fields: which client created or changed it, and when',
-  command: 'kubectl -n {{k8s.ns.name}} get pod {{k8s.pod.name}} --show-managed-fields -o yaml',
+  command: 'kubectl get --namespace={{k8s.ns.name}} --show-managed-fields --output=yaml -- pod {{k8s.pod.name}}',
 };
 
 // ---------------------------------------------------------------- capabilities
