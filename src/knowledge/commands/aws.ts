@@ -48,6 +48,10 @@ export const AWS_OPTIONS: ToolOptions = {
     'iam list-mfa-devices': ['--user-name'],
     'iam get-login-profile': ['--user-name'],
     'iam get-account-summary': [],
+    'iam list-virtual-mfa-devices': ['--assignment-status'],
+    's3control get-public-access-block': ['--account-id'],
+    's3api get-bucket-ownership-controls': ['--bucket', '--expected-bucket-owner'],
+    'lambda get-function-url-config': ['--function-name', '--qualifier'],
     'iam generate-credential-report': [],
     'iam get-credential-report': [],
     'iam list-attached-role-policies': ['--role-name', '--path-prefix'],
@@ -86,6 +90,6 @@ export const AWS_OPTIONS: ToolOptions = {
     '--lookup-attributes', '--start-time', '--end-time', '--event-category', '--max-results', '--name', '--trail-name-list', '--trail-name', '--user-name', '--role-name',
     '--group-name', '--path-prefix', '--policy-arn', '--version-id', '--entity-filter', '--policy-usage-filter', '--bucket', '--expected-bucket-owner', '--prefix', '--max-keys',
     '--function-name', '--qualifier', '--event-source-arn', '--cluster', '--services', '--include', '--task-definition', '--service-name', '--family', '--desired-status',
-    '--started-by', '--instance-ids', '--filters', '--group-ids', '--group-names', '--region-names', '--owner-ids', '--snapshot-ids', '--log-group-name-prefix',
+    '--started-by', '--assignment-status', '--account-id', '--instance-ids', '--filters', '--group-ids', '--group-names', '--region-names', '--owner-ids', '--snapshot-ids', '--log-group-name-prefix',
   ],
 };

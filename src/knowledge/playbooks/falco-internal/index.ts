@@ -166,7 +166,7 @@ const syscallEventDrop: Playbook = {
     },
     {
       title: 'See which processes load the node right now',
-      command: 'top -b -n 1 -o %CPU | head -20',
+      command: 'top -b -n 1 -o %CPU | head -n 20',
     },
     {
       title: 'Find the drop messages on a host where Falco runs as a systemd service',
