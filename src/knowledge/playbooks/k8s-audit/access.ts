@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { fieldText } from '../../fieldValue';
+import { alertTime, field, kubectl } from '../../commands';
 import { FAMILY, kc, subresourceHistory } from './helpers';
 import { commonObservations, imageObservations, namespaceObservations, userObservations } from './observe';
 
@@ -177,6 +178,10 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       subresourceHistory(['exec', 'attach'], 'Every exec/attach into this pod from the audit log, with the full command in requestURI'),
       kc.targetPodDescribe,
+      {
+        title: "Preserve the pod's logs from an hour before the exec, before anyone deletes or restarts it",
+        command: kubectl.logs({ ns: field('ka.target.namespace'), pod: field('ka.target.name'), sinceTime: alertTime('-1h') }),
+      },
       kc.actorPermissionsNs,
       kc.actorTimeline,
     ],
