@@ -1,7 +1,7 @@
 import type { Alert, Mitigations } from '../model';
 import { lookupTable } from '../knowledge/lookupTable';
 import type { CommandTemplate } from '../knowledge/types';
-import { cmd } from '../knowledge/commands';
+import { aws, cmd, field, gcloud, kubectl } from '../knowledge/commands';
 import { tacticsFromTags } from '../knowledge/mitre';
 
 /**
@@ -18,28 +18,22 @@ export interface GenericContent {
 }
 
 const SOURCE_COMMANDS: Record<string, CommandTemplate[]> = lookupTable({
-  syscall: [cmd.processTree, cmd.containerInspect, cmd.containerProcesses, cmd.podDescribe, cmd.podLogs],
+  syscall: [cmd.processTree, cmd.containerInspect, cmd.containerProcesses, cmd.podSpec, cmd.podLogs],
   k8s_audit: [
-    { title: 'List what the user may do in the cluster', command: 'kubectl auth can-i --list --as={ka.user.name}' },
+    { title: 'List what the user may do in the cluster', command: kubectl.canI({ as: field('ka.user.name') }) },
     {
       title: 'Look at the target object as it is now',
-      command: 'kubectl -n {ka.target.namespace} get {ka.target.resource} {ka.target.name} -o yaml',
+      command: kubectl.get({ ns: field('ka.target.namespace'), kind: field('ka.target.resource'), name: field('ka.target.name'), output: 'yaml' }),
     },
   ],
   aws_cloudtrail: [
-    {
-      title: 'List the principal\'s recent API calls',
-      command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue={ct.user} --max-results 50',
-    },
-    {
-      title: 'Find other calls of the same API',
-      command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue={ct.name} --max-results 50',
-    },
+    { title: "List the principal's API calls in the day before the alert", command: aws.lookupEvents('Username', field('ct.user')) },
+    { title: 'Find other calls of the same API around the alert', command: aws.lookupEvents('EventName', field('ct.name')) },
   ],
   gcp_auditlog: [
     {
-      title: "List the principal's recent audited calls",
-      command: `gcloud logging read 'protoPayload.authenticationInfo.principalEmail="'{gcp.user}'"' --freshness=1d --limit=50 --format=json`,
+      title: "List the principal's audited calls in the day before the alert",
+      command: gcloud.loggingRead(`'protoPayload.authenticationInfo.principalEmail="'{{gcp.user}}'"'`),
     },
   ],
 });

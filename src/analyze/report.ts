@@ -3,7 +3,7 @@ import type { CommandTemplate, Playbook } from '../knowledge/types';
 import { playbookForRule } from '../knowledge/playbooks';
 import { explainField } from '../knowledge/fields';
 import { mitreFromTags } from '../knowledge/mitre';
-import { fillCommand, fillText } from './fillTemplate';
+import { fillStep, fillText } from './fillTemplate';
 import { genericContent, stripOutputPrefix } from './generic';
 import { assessRisk } from './risk';
 import { buildTuning } from './tuning';
@@ -42,12 +42,13 @@ export function explainFields(alert: Alert): FieldExplanation[] {
   return [...top, ...fields];
 }
 
-/** Resolvable commands first; when none resolve, show the templates so the analyst can fill them. */
+/**
+ * The steps that apply where the event happened and that the alert fills completely. A step
+ * with a hole (a missing field, a value that would be read as an option) is left out: a command
+ * pasted at 3 a.m. must run as printed.
+ */
 export function nextSteps(templates: CommandTemplate[], alert: Alert): NextStep[] {
-  const filled = templates.map((t) => ({ title: t.title, ...fillCommand(t.command, alert) }));
-  const complete = filled.filter((f) => f.missing.length === 0);
-  const chosen = complete.length ? complete : filled;
-  return chosen.map(({ title, command }) => ({ title, command }));
+  return templates.flatMap((t) => fillStep(t, alert) ?? []);
 }
 
 function summaryParagraphs(incident: IncidentSummary, alert: Alert, playbook: Playbook | null, score: number, level: string): string[] {

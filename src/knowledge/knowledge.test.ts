@@ -26,7 +26,8 @@ for (const e of index) {
 }
 
 const FILLER = [/consider enhancing/i, /enhance monitoring/i, /implement logging/i];
-const PLACEHOLDER_NAME = /^[a-z0-9_.]+(\[[0-9]+\])?$/i;
+/** A field name, or the alert's own time shifted (`@time-10m`, `@journal+1h`). */
+const PLACEHOLDER_NAME = /^([a-z0-9_.]+(\[[0-9]+\])?|@(time|journal)([+-][0-9]+[smhd])?)$/i;
 
 
 describe('knowledge base over all playbooks', () => {
@@ -83,15 +84,17 @@ describe('knowledge base over all playbooks', () => {
     expect(problems).toEqual([]);
   });
 
-  it('writes investigate placeholders as field names', () => {
+  it('writes investigate placeholders as {{field}}, never the old single-brace form', () => {
     const problems: string[] = [];
     for (const p of ALL_PLAYBOOKS) {
       for (const c of p.investigate) {
-        // `{...}` groups that are not shell braces or jsonpath: a placeholder is a single word
-        for (const m of c.command.matchAll(/\{([^{}\s]*)\}/g)) {
-          const inner = m[1] ?? '';
-          if (inner.startsWith('.') || inner.startsWith('"') || inner.startsWith('range') || inner === 'end') continue;
-          if (!PLACEHOLDER_NAME.test(inner)) problems.push(`${p.id}: {${inner}} in ${c.command}`);
+        for (const template of [c.command, c.inContainer ?? '']) {
+          for (const m of template.matchAll(/\{\{([^{}]*)\}\}/g)) {
+            if (!PLACEHOLDER_NAME.test(m[1] ?? '')) problems.push(`${p.id}: {{${m[1]}}} in ${template}`);
+          }
+          // what is left in braces is tool syntax (jsonpath, jq, awk, ${VAR:?}): never a field name
+          const rest = template.replace(/\{\{[^{}]*\}\}/g, '');
+          for (const m of rest.matchAll(/(?<!\$)\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)\}/g)) problems.push(`${p.id}: single-brace {${m[1]}} in ${template}`);
         }
       }
     }

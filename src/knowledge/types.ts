@@ -14,15 +14,27 @@ export type Family =
   | 'falco-internal';
 
 /**
- * An investigation command. `{field.name}` placeholders are replaced with the alert's value,
- * shell-quoted as its own word (see analyze/commands.ts). A missing value becomes `<field.name>`
- * so the analyst sees what to fill in. Write placeholders where a whole shell word (or a
- * concatenated piece of one, e.g. `'name="'{gcp.user}'"'`) goes, never inside quotes.
+ * An investigation command. `{{field.name}}` placeholders are replaced with the alert's value,
+ * shell-quoted as its own word (see analyze/fillTemplate.ts); `{{@time-10m}}`, `{{@journal+10m}}`
+ * are the alert's own time, shifted. A step whose field the alert lacks is not shown, nor one
+ * where a value starting with `-` would begin a word before an end-of-options `--`. Write
+ * placeholders where a whole shell word (or a concatenated piece of one, e.g.
+ * `'name="'{{gcp.user}}'"'`) goes, never inside quotes. Prefer the builders in commands/.
  */
 export interface CommandTemplate {
   /** What running it establishes, e.g. "List the pod's containers and their images". */
   title: string;
   command: string;
+  /**
+   * Where the command must run to see what the alert saw: `host` only for events on the host
+   * itself (`container.id=host`), `container` only for events in a container. Omitted: any.
+   */
+  where?: 'host' | 'container';
+  /**
+   * The same step for an event in a container: `command` then runs only for events on the host,
+   * this one (e.g. `crictl exec {{container.id}} ...`) only for events in a container.
+   */
+  inContainer?: string;
 }
 
 /** A Falco list the rule consults that exists so users can allow-list known-good values. */
@@ -52,7 +64,7 @@ export interface Playbook {
   /** How to tell benign from malicious: which fields to look at and what to look for. */
   distinguish: string[];
   mitigations: Mitigations;
-  /** Real commands (kubectl, crictl, docker, ps, aws, gcloud ...) with `{field}` placeholders. */
+  /** Real commands (kubectl, crictl, docker, ps, aws, gcloud ...) with `{{field}}` placeholders. */
   investigate: CommandTemplate[];
   /**
    * Fields for the tuning exception, in order of preference. Only fields the rule prints in its

@@ -28,7 +28,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Fetch the original CloudTrail record by its event id',
-        command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventId,AttributeValue={ct.id}',
+        command: 'aws cloudtrail lookup-events --region={{ct.region}} --lookup-attributes AttributeKey=EventId,AttributeValue={{ct.id}}',
       },
       {
         title: 'Check which trails exist and whether they are multi-region',
@@ -62,7 +62,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
       'Look for DeleteTrail, StopLogging or PutEventSelectors on other trails by the same ct.user around the same time.',
     ],
     mitigations: {
-      immediate: ['If the destination is not yours, delete the trail (aws cloudtrail delete-trail) and rotate the principal\'s credentials.'],
+      immediate: ['If the destination is not yours, save the trail\'s settings (aws cloudtrail get-trail), then delete it (aws cloudtrail delete-trail) and rotate the principal\'s credentials.'],
       shortTerm: ['Inventory all trails in every region and confirm each destination bucket is owned by your log-archive account.'],
       longTerm: [
         'Use an organization trail to a log-archive account and restrict cloudtrail:CreateTrail and cloudtrail:UpdateTrail to the landing-zone role by SCP.',
@@ -71,11 +71,11 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the new trail: destination bucket, KMS key, multi-region and organization flags',
-        command: 'aws cloudtrail describe-trails --region {ct.region} --trail-name-list {ct.request.name}',
+        command: 'aws cloudtrail describe-trails --region={{ct.region}} --trail-name-list {{ct.request.name}}',
       },
       {
         title: 'See which events the trail records',
-        command: 'aws cloudtrail get-event-selectors --region {ct.region} --trail-name {ct.request.name}',
+        command: 'aws cloudtrail get-event-selectors --region={{ct.region}} --trail-name {{ct.request.name}}',
       },
       ctEventsByUser,
     ],
@@ -102,7 +102,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Restart logging now (aws cloudtrail start-logging --name with the trail from ct.request.name).',
+        'Turn logging back on now (aws cloudtrail start-logging --name with the trail from ct.request.name).',
         'Contain ct.user: deactivate its access keys or revoke the role\'s active sessions.',
       ],
       shortTerm: ['Reconstruct the gap from CloudTrail event history, which keeps recording management events even while trails are stopped.'],
@@ -113,7 +113,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Confirm the trail state now (IsLogging, StopLoggingTime, latest delivery)',
-        command: 'aws cloudtrail get-trail-status --region {ct.region} --name {ct.request.name}',
+        command: 'aws cloudtrail get-trail-status --region={{ct.region}} --name {{ct.request.name}}',
       },
       ctEventsByUser,
       ctEventsByName('StartLogging', 'Check whether someone restarted the trail'),

@@ -6,23 +6,23 @@ import { ctEventsByResource, ctEventsByUser, ctEventsFromIp, observeCloudTrail }
 const taskDefinition: CommandTemplate = {
   title: 'Show the task definition: images, task and execution roles, command, environment',
   command:
-    'aws ecs describe-task-definition --region {ct.region} --task-definition {ct.request.taskdefinition} --query "taskDefinition.[taskRoleArn,executionRoleArn,containerDefinitions[].[image,command,entryPoint,environment]]"',
+    'aws ecs describe-task-definition --region={{ct.region}} --task-definition {{ct.request.taskdefinition}} --query "taskDefinition.[taskRoleArn,executionRoleArn,containerDefinitions[].[image,command,entryPoint,environment]]"',
 };
 
 const lambdaFunction: CommandTemplate = {
   title: 'Show the function: runtime, role, handler, layers, code hash and last change',
-  command: 'aws lambda get-function --region {ct.region} --function-name {ct.request.functionname}',
+  command: 'aws lambda get-function --region={{ct.region}} --function-name {{ct.request.functionname}}',
 };
 
 const lambdaPolicy: CommandTemplate = {
   title: 'Show who may invoke the function (resource policy; absent if none)',
-  command: 'aws lambda get-policy --region {ct.region} --function-name {ct.request.functionname}',
+  command: 'aws lambda get-policy --region={{ct.region}} --function-name {{ct.request.functionname}}',
 };
 
 const lambdaVersions: CommandTemplate = {
   title: 'Compare the code hash and role with published versions',
   command:
-    'aws lambda list-versions-by-function --region {ct.region} --function-name {ct.request.functionname} --query "Versions[].[Version,LastModified,CodeSha256,Role]" --output table',
+    'aws lambda list-versions-by-function --region={{ct.region}} --function-name {{ct.request.functionname}} --query "Versions[].[Version,LastModified,CodeSha256,Role]" --output table',
 };
 
 const lambdaHistory = ctEventsByResource('ct.request.functionname', 'List the recent API calls on the function');
@@ -30,7 +30,7 @@ const lambdaHistory = ctEventsByResource('ct.request.functionname', 'List the re
 const instancesOfReservation: CommandTemplate = {
   title: 'Show the launched instances: type, image, instance profile, public IP, key pair',
   command:
-    'aws ec2 describe-instances --region {ct.region} --filters Name=reservation-id,Values={ct.response.reservationid} --query "Reservations[].Instances[].[InstanceId,InstanceType,ImageId,IamInstanceProfile.Arn,PublicIpAddress,KeyName,LaunchTime]" --output table',
+    'aws ec2 describe-instances --region={{ct.region}} --filters Name=reservation-id,Values={{ct.response.reservationid}} --query "Reservations[].Instances[].[InstanceId,InstanceType,ImageId,IamInstanceProfile.Arn,PublicIpAddress,KeyName,LaunchTime]" --output table',
 };
 
 const INSTANCE_ID_FIELD = 'json.value[/responseElements/instancesSet/items/0/instanceId]';
@@ -72,7 +72,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Verify ct.user is the deployment role and ct.srcip its runner or a service endpoint.',
     ],
     mitigations: {
-      immediate: ['If unknown, scale the service to zero (aws ecs update-service --desired-count 0) and then delete it.'],
+      immediate: ['If unknown, save the service and its task definition (aws ecs describe-services, describe-task-definition), scale it to zero (aws ecs update-service --desired-count 0) and then delete it.'],
       shortTerm: ['Restrict iam:PassRole so only the deployment role can hand task roles to ECS.'],
       longTerm: ['Allow only images from your registries (ECR pull-through rules, admission in CI) and scope ecs:CreateService to the pipeline role.'],
     },
@@ -80,7 +80,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Describe the service: desired count, network configuration, deployments, events',
         command:
-          'aws ecs describe-services --region {ct.region} --cluster {ct.request.cluster} --services {ct.request.servicename}',
+          'aws ecs describe-services --region={{ct.region}} --cluster {{ct.request.cluster}} --services {{ct.request.servicename}}',
       },
       taskDefinition,
       ctEventsByUser,
@@ -113,12 +113,12 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Show the overrides used by recent RunTask calls from the same source IP',
         command:
-          'aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=EventName,AttributeValue=RunTask --max-results 50 --output json' +
-          " | jq -c --arg ip {ct.srcip} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .requestParameters.taskDefinition, .requestParameters.overrides]'",
+          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=RunTask --max-results 50 --output json' +
+          " | jq -c --arg ip {{ct.srcip}} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .requestParameters.taskDefinition, .requestParameters.overrides]'",
       },
       {
         title: 'List the tasks running in the cluster',
-        command: 'aws ecs list-tasks --region {ct.region} --cluster {ct.request.cluster} --desired-status RUNNING',
+        command: 'aws ecs list-tasks --region={{ct.region}} --cluster {{ct.request.cluster}} --desired-status RUNNING',
       },
       taskDefinition,
       ctEventsByUser,
@@ -141,7 +141,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check ct.user is the deployment identity and that the function name follows your conventions.',
     ],
     mitigations: {
-      immediate: ['If unknown, set its reserved concurrency to 0 (aws lambda put-function-concurrency) to stop it running, then delete it.'],
+      immediate: ['If unknown, save its code and configuration (aws lambda get-function gives a download link), set its reserved concurrency to 0 (aws lambda put-function-concurrency) so it no longer runs, then delete it.'],
       shortTerm: ['Limit iam:PassRole for Lambda to the deployment role and to named execution roles.'],
       longTerm: ['Require code signing for Lambda and deny lambda:CreateFunctionUrlConfig with auth type NONE by SCP.'],
     },
@@ -150,7 +150,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       lambdaPolicy,
       {
         title: 'Check for a function URL and its auth type',
-        command: 'aws lambda get-function-url-config --region {ct.region} --function-name {ct.request.functionname}',
+        command: 'aws lambda get-function-url-config --region={{ct.region}} --function-name {{ct.request.functionname}}',
       },
       ctEventsByUser,
     ],
@@ -171,7 +171,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check ct.user and ct.srcip: a human principal or an unusual address updating production code needs confirmation.',
     ],
     mitigations: {
-      immediate: ['Redeploy the last known-good version (or point the alias back to it) and rotate secrets the function can read.'],
+      immediate: ['Save the current code and configuration (aws lambda get-function), then redeploy the last known-good version (or point the alias back to it) and rotate secrets the function can read.'],
       shortTerm: ['Review the role\'s CloudTrail activity since the update for misuse.'],
       longTerm: ['Enforce Lambda code signing and restrict lambda:UpdateFunctionCode to the deployment role.'],
     },
@@ -194,20 +194,20 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check ct.user is the deployment identity and ct.srcip its runner.',
     ],
     mitigations: {
-      immediate: ['Revert the configuration to the last published version and remove unknown layers.'],
+      immediate: ['Save the current configuration (aws lambda get-function-configuration), then revert it to the last published version and remove unknown layers.'],
       shortTerm: ['Restrict lambda:UpdateFunctionConfiguration and iam:PassRole to the deployment role.'],
       longTerm: ['Allow layers only from your own accounts (lambda:Layer condition key in an SCP).'],
     },
     investigate: [
       {
         title: 'Show the current role, handler, layers and environment',
-        command: 'aws lambda get-function-configuration --region {ct.region} --function-name {ct.request.functionname}',
+        command: 'aws lambda get-function-configuration --region={{ct.region}} --function-name {{ct.request.functionname}}',
       },
       lambdaVersions,
       {
         title: 'Show exactly what recent configuration updates on the function changed',
         command:
-          'aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=ResourceName,AttributeValue={ct.request.functionname} --max-results 20 --output json' +
+          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{ct.request.functionname}} --max-results 20 --output json' +
           " | jq -c '.Events[].CloudTrailEvent | fromjson | select(.eventName | startswith(\"UpdateFunctionConfiguration\")) | [.eventTime, .userIdentity.arn, .requestParameters]'",
       },
     ],
@@ -263,7 +263,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Look at ct.user and ct.srcip as for any launch, and at the instance types in the reservation.',
     ],
     mitigations: {
-      immediate: ['Terminate unknown instances in the region after snapshotting them, and revoke the credentials used.'],
+      immediate: ['Snapshot unknown instances in the region (aws ec2 create-snapshot of their volumes), then terminate them and revoke the credentials used.'],
       shortTerm: ['Add the regions you really use to approved_regions so this rule becomes precise.'],
       longTerm: ['Deny all actions outside approved regions with an SCP on aws:RequestedRegion.'],
     },

@@ -12,7 +12,7 @@ const credentialReport: CommandTemplate = {
 const rootEvents: CommandTemplate = {
   title: 'List what the root user did recently (CloudTrail event history names it root)',
   command:
-    'aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
+    'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
 };
 
 const accountSummary: CommandTemplate = {
@@ -72,13 +72,13 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       {
         title: 'List the other actions taken under the same role session (Username is the session name)',
         command:
-          'aws cloudtrail lookup-events --region {ct.region} --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s {ct.user.principalid} | cut -d: -f2-) --max-results 50',
+          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s {{ct.user.principalid}} | cut -d: -f2-) --max-results 50',
       },
       ctEventsByName('ConsoleLogin', 'List recent console sign-ins in the region to compare identities and source IPs'),
       {
         title: 'Show the role\'s trust policy: who is allowed to assume it',
         command:
-          'aws iam get-role --role-name $(printf %s {ct.user.arn} | cut -d/ -f2) --query Role.AssumeRolePolicyDocument',
+          'aws iam get-role --role-name $(printf %s {{ct.user.arn}} | cut -d/ -f2) --query Role.AssumeRolePolicyDocument',
       },
     ],
     tuningFields: ['ct.user.arn', 'ct.srcip'],
@@ -117,7 +117,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
         'If the sign-in is not recognised, reset the user\'s password, deactivate its access keys (aws iam update-access-key --status Inactive) and attach a temporary deny-all inline policy.',
       ],
       shortTerm: [
-        'Enroll an MFA device for ct.user or delete its console password (aws iam delete-login-profile) if it does not need the console.',
+        'Enroll an MFA device for ct.user, or, if it does not need the console, record its recent sign-ins from CloudTrail and then delete its console password (aws iam delete-login-profile).',
       ],
       longTerm: [
         'Attach a policy that denies everything except MFA self-management when aws:MultiFactorAuthPresent is false, and move people from IAM users to IAM Identity Center.',
@@ -127,11 +127,11 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       ctEventsByUser,
       {
         title: 'Check whether the user has any MFA device registered',
-        command: 'aws iam list-mfa-devices --user-name {ct.user}',
+        command: 'aws iam list-mfa-devices --user-name {{ct.user}}',
       },
       {
         title: 'List the user\'s access keys: a key created after the sign-in is a persistence sign',
-        command: 'aws iam list-access-keys --user-name {ct.user}',
+        command: 'aws iam list-access-keys --user-name {{ct.user}}',
       },
       credentialReport,
     ],
@@ -158,7 +158,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If unplanned, change the root password, enroll MFA on root, delete any root access keys, and review the account contact and alternate contacts.',
+        'If unplanned, change the root password, enroll MFA on root, record root\'s access keys (aws iam list-access-keys as root) and deactivate them, and review the account contact and alternate contacts.',
       ],
       shortTerm: [
         'Enroll a hardware or passkey MFA on root and store the credentials in a break-glass process with two-person control.',
@@ -193,10 +193,10 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Re-enroll MFA on root now, change the root password, and delete any root access keys.',
+        'Re-enroll MFA on root now, change the root password, and record then deactivate any root access keys.',
         'Check the account email and alternate contacts have not been changed, since they control root recovery.',
       ],
-      shortTerm: ['Review every action root took in the session around the alert and revert unexpected changes.'],
+      shortTerm: ['Export every action root took in the session around the alert (CloudTrail) and revert unexpected changes.'],
       longTerm: [
         'Remove member-account root credentials with AWS Organizations centralized root access, and keep management-account root behind a two-person break-glass process.',
       ],
@@ -236,7 +236,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If unexpected, deactivate the new user\'s access keys, delete its login profile and detach its policies before deleting it.',
+        'If unexpected, record the new user\'s keys, policies and groups (aws iam get-user, list-access-keys, list-attached-user-policies), deactivate its access keys, then delete its login profile and detach its policies before deleting it.',
       ],
       shortTerm: ['Rotate the credentials of the principal in ct.user if it did not knowingly create the user.'],
       longTerm: [
@@ -246,16 +246,16 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the new user: creation time, path, tags',
-        command: 'aws iam get-user --user-name {ct.request.username}',
+        command: 'aws iam get-user --user-name {{ct.request.username}}',
       },
       {
         title: 'List the policies and groups that give the new user its permissions',
         command:
-          'aws iam list-attached-user-policies --user-name {ct.request.username} && aws iam list-user-policies --user-name {ct.request.username} && aws iam list-groups-for-user --user-name {ct.request.username}',
+          'aws iam list-attached-user-policies --user-name {{ct.request.username}} && aws iam list-user-policies --user-name {{ct.request.username}} && aws iam list-groups-for-user --user-name {{ct.request.username}}',
       },
       {
         title: 'Check whether keys were issued for the new user',
-        command: 'aws iam list-access-keys --user-name {ct.request.username}',
+        command: 'aws iam list-access-keys --user-name {{ct.request.username}}',
       },
       ctEventsByResource('ct.request.username', 'List every API call made about the new user since it was created'),
       ctEventsByUser,
@@ -281,19 +281,19 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       'Look at what happened to the group in ct.request.groupname next: AttachGroupPolicy with AdministratorAccess or an inline policy with wildcards, followed by AddUserToGroup, is the pattern to worry about.',
     ],
     mitigations: {
-      immediate: ['If unexpected, detach the group\'s policies and remove its members.'],
+      immediate: ['If unexpected, record the group\'s policies and members (aws iam get-group, list-attached-group-policies), then detach the policies and take the members out.'],
       shortTerm: ['Confirm with the team that owns IAM whether the group belongs in their code or change log.'],
       longTerm: ['Restrict iam:CreateGroup, iam:AttachGroupPolicy and iam:PutGroupPolicy to the IaC role with an SCP or permission boundary.'],
     },
     investigate: [
       {
         title: 'Show the group and its current members',
-        command: 'aws iam get-group --group-name {ct.request.groupname}',
+        command: 'aws iam get-group --group-name {{ct.request.groupname}}',
       },
       {
         title: 'List the policies attached to or embedded in the group',
         command:
-          'aws iam list-attached-group-policies --group-name {ct.request.groupname} && aws iam list-group-policies --group-name {ct.request.groupname}',
+          'aws iam list-attached-group-policies --group-name {{ct.request.groupname}} && aws iam list-group-policies --group-name {{ct.request.groupname}}',
       },
       ctEventsByResource('ct.request.groupname', 'List the API calls made about the group since its creation'),
       ctEventsByUser,

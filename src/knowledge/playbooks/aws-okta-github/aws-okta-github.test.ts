@@ -123,7 +123,7 @@ describe('aws-okta-github playbooks: coverage and shape', () => {
       expect(p.investigate.length, p.id).toBeLessThanOrEqual(5);
       for (const c of p.investigate) {
         expect(c.command).not.toMatch(/(^|[\s|;&])falco(\s|$)/);
-        for (const m of c.command.matchAll(/\{([^}]+)\}/g)) expect(m[1], `${p.id}: ${c.command}`).toMatch(prefix);
+        for (const m of c.command.matchAll(/\{\{([^@}][^}]*)\}\}/g)) expect(m[1], `${p.id}: ${c.command}`).toMatch(prefix); // @time...: the alert's own time
       }
       for (const f of p.tuningFields) expect(f, p.id).toMatch(prefix);
       for (const k of ['immediate', 'shortTerm', 'longTerm'] as const) {

@@ -7,12 +7,12 @@ const bucketHistory = ctEventsByResource('s3.bucket', 'List the recent configura
 
 const bucketPolicyStatus: CommandTemplate = {
   title: 'Ask S3 whether the bucket is public right now (IsPublic)',
-  command: 'aws s3api get-bucket-policy-status --bucket {s3.bucket}',
+  command: 'aws s3api get-bucket-policy-status --bucket {{s3.bucket}}',
 };
 
 const bucketPublicAccessBlock: CommandTemplate = {
   title: 'Show the bucket\'s public access block settings',
-  command: 'aws s3api get-public-access-block --bucket {s3.bucket}',
+  command: 'aws s3api get-public-access-block --bucket {{s3.bucket}}',
 };
 
 const accountPublicAccessBlock: CommandTemplate = {
@@ -23,7 +23,7 @@ const accountPublicAccessBlock: CommandTemplate = {
 
 const bucketPolicy: CommandTemplate = {
   title: 'Read the bucket policy currently in force',
-  command: 'aws s3api get-bucket-policy --bucket {s3.bucket} --query Policy --output text',
+  command: 'aws s3api get-bucket-policy --bucket {{s3.bucket}} --query Policy --output text',
 };
 
 interface PolicyFindings {
@@ -121,7 +121,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the encryption now in force on the bucket',
-        command: 'aws s3api get-bucket-encryption --bucket {s3.bucket}',
+        command: 'aws s3api get-bucket-encryption --bucket {{s3.bucket}}',
       },
       bucketPolicy,
       bucketHistory,
@@ -181,7 +181,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: ['If a workload role is enumerating from outside its environment, revoke its sessions and find where the credentials leaked.'],
-      shortTerm: ['Remove s3:ListAllMyBuckets from roles that only need specific buckets.'],
+      shortTerm: ['Revoke s3:ListAllMyBuckets from roles that only need specific buckets.'],
       longTerm: ['Scope workload roles to named buckets and pin their use to your VPCs with aws:SourceVpc or aws:SourceIp conditions.'],
     },
     investigate: [
@@ -216,11 +216,11 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the bucket ACL grants now in force',
-        command: 'aws s3api get-bucket-acl --bucket {s3.bucket}',
+        command: 'aws s3api get-bucket-acl --bucket {{s3.bucket}}',
       },
       {
         title: 'Check whether ACLs are disabled (BucketOwnerEnforced)',
-        command: 'aws s3api get-bucket-ownership-controls --bucket {s3.bucket}',
+        command: 'aws s3api get-bucket-ownership-controls --bucket {{s3.bucket}}',
       },
       bucketPolicyStatus,
       bucketHistory,
@@ -247,7 +247,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
       'Check ct.user and ct.srcip: a change made outside the IaC pipeline deserves a diff against the last known policy.',
     ],
     mitigations: {
-      immediate: ['Remove the offending statements (or delete the policy) and check get-bucket-policy-status returns IsPublic false.'],
+      immediate: ['Save the policy (aws s3api get-bucket-policy), then remove the offending statements (or delete the policy) and check get-bucket-policy-status returns IsPublic false.'],
       shortTerm: ['Look at S3 data events or server access logs for reads by the newly allowed principals.'],
       longTerm: [
         'Enforce account-level Block Public Access, add aws:PrincipalOrgID conditions to cross-account grants, and run IAM Access Analyzer to flag external access.',

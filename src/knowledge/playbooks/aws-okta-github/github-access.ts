@@ -5,12 +5,12 @@ import { ghActorAudit, ghRepoAudit, ghUserProfile, observeGithub } from './helpe
 
 const deployKeys: CommandTemplate = {
   title: 'List the repository deploy keys: title, read-only flag, creation date',
-  command: 'gh repo deploy-key list --repo {github.repo.name}',
+  command: 'gh repo deploy-key list --repo {{github.repo.name}}',
 };
 
 const collaborators: CommandTemplate = {
   title: 'List the repository collaborators and their permission',
-  command: 'gh api repos/{github.repo.name}/collaborators --paginate --jq ".[] | [.login, .role_name] | @tsv"',
+  command: 'gh api repos/{{github.repo.name}}/collaborators --paginate --jq ".[] | [.login, .role_name] | @tsv"',
 };
 
 function observeCollaborator(alert: Alert): string[] {
@@ -42,7 +42,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Is github.user a maintainer who manages deployments? Keys added by other accounts, or by an account showing other unusual activity, are suspicious.',
     ],
     mitigations: {
-      immediate: ['Delete the key if nobody claims it (gh repo deploy-key delete) and review pushes made over SSH since.'],
+      immediate: ['Record the key\'s title and fingerprint (gh repo deploy-key list), then delete it if nobody claims it (gh repo deploy-key delete) and review pushes made over SSH since.'],
       shortTerm: ['Make remaining deploy keys read-only where write access is not needed.'],
       longTerm: ['Disable deploy keys in the organization settings and use GitHub Apps with scoped, short-lived tokens.'],
     },
@@ -88,18 +88,18 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Does github.user administer this repository normally?',
     ],
     mitigations: {
-      immediate: ['Remove the collaborator if unapproved and review what they cloned or pushed.'],
+      immediate: ['Revoke the collaborator\'s access if unapproved and review what they cloned or pushed.'],
       shortTerm: ['Convert needed access to team membership with the least permission.'],
       longTerm: ['Restrict outside collaborator invitations to organization owners.'],
     },
     investigate: [
       {
         title: 'Show the collaborator\'s effective permission on the repository',
-        command: 'gh api repos/{github.repo.name}/collaborators/{github.collaborator.name}/permission',
+        command: 'gh api repos/{{github.repo.name}}/collaborators/{{github.collaborator.name}}/permission',
       },
       {
         title: 'Look up the collaborator account (creation date, company, type)',
-        command: 'gh api users/{github.collaborator.name}',
+        command: 'gh api users/{{github.collaborator.name}}',
       },
       collaborators,
       ghRepoAudit,
@@ -152,7 +152,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       ghUserProfile,
       {
         title: 'List the organization webhooks when the owner is an organization',
-        command: 'gh api orgs/{github.owner}/hooks',
+        command: 'gh api orgs/{{github.owner}}/hooks',
       },
     ],
     tuningFields: ['github.owner', 'github.user'],
@@ -173,18 +173,18 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Check github.user: the plugin token\'s owner is expected; any other admin should confirm.',
     ],
     mitigations: {
-      immediate: ['Restart or reload Falco so the plugin recreates its webhook, and review what happened in the repository during the gap.'],
+      immediate: ['Reload Falco so the plugin recreates its webhook, and review what happened in the repository during the gap.'],
       shortTerm: ['Ask github.user why the webhook was removed.'],
       longTerm: ['Restrict webhook management to organization owners and monitor the organization audit log for hook.destroy.'],
     },
     investigate: [
       {
         title: 'Find who removed webhooks in the organization audit log (GitHub Enterprise Cloud)',
-        command: 'gh api -X GET orgs/{github.org}/audit-log -f phrase=action:hook.destroy -f per_page=50',
+        command: 'gh api -X GET orgs/{{github.org}}/audit-log -f phrase=action:hook.destroy -f per_page=50',
       },
       {
         title: 'List the organization webhooks that remain',
-        command: 'gh api orgs/{github.org}/hooks',
+        command: 'gh api orgs/{{github.org}}/hooks',
       },
       ghUserProfile,
     ],

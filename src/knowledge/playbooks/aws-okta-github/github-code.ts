@@ -6,12 +6,12 @@ import { ghActorAudit, observeGithub } from './helpers';
 const commitsByUser: CommandTemplate = {
   title: 'List the latest commits of the pushing user on the repository',
   command:
-    'gh api -X GET repos/{github.repo.name}/commits -f author={github.user} -f per_page=10 --jq ".[] | [.sha[0:10], .commit.author.date, .commit.message[0:60]] | @tsv"',
+    'gh api -X GET repos/{{github.repo.name}}/commits -f author={{github.user}} -f per_page=10 --jq ".[] | [.sha[0:10], .commit.author.date, .commit.message[0:60]] | @tsv"',
 };
 
 const secretScanning: CommandTemplate = {
   title: 'Check GitHub secret scanning for the same secrets (state, type, first seen)',
-  command: 'gh api repos/{github.repo.name}/secret-scanning/alerts --jq ".[] | [.number, .state, .secret_type, .created_at] | @tsv"',
+  command: 'gh api repos/{{github.repo.name}}/secret-scanning/alerts --jq ".[] | [.number, .state, .secret_type, .created_at] | @tsv"',
 };
 
 const FIXTURE_PATH = /(^|[/_.-])(tests?|spec|fixtures?|examples?|samples?|mocks?|testdata)([/_.-]|$)/i;
@@ -64,10 +64,10 @@ function secretsPlaybook(publicRepo: boolean): Playbook {
     ],
     mitigations: {
       immediate: [
-        'Revoke or rotate the exposed credential at its issuer first (for AWS keys, deactivate the key with aws iam update-access-key --status Inactive); removing the commit comes second.',
+        'Revoke or rotate the exposed credential at its issuer first (for AWS keys, deactivate the key with aws iam update-access-key --status Inactive); rewriting the commit out comes second.',
       ],
       shortTerm: [
-        'Rewrite the history to drop the secret (git filter-repo) and ask GitHub support to purge cached views if the repository is public.',
+        'Save a mirror clone (git clone --mirror) as evidence, rewrite the history to drop the secret (git filter-repo) and ask GitHub support to purge cached views if the repository is public.',
         'Review the issuer\'s logs for use of the credential since the push.',
       ],
       longTerm: ['Enable secret scanning with push protection and keep credentials in a secret manager injected at runtime.'],
@@ -97,9 +97,9 @@ export const GITHUB_CODE_PLAYBOOKS: Playbook[] = [
       'Who added it? Look at the commits touching github.workflow.filename and at github.user; pushes from a new contributor, a fork pull request or a stolen token are typical.',
     ],
     mitigations: {
-      immediate: ['Cancel the run (gh run cancel), disable the workflow (gh workflow disable), and revert the commit that added the miner.'],
+      immediate: ['Save the run\'s logs (gh run view --log), then cancel the run (gh run cancel), disable the workflow (gh workflow disable) and revert the commit that added the miner.'],
       shortTerm: [
-        'Rotate repository and organization secrets the workflow could read, and reimage self-hosted runners it ran on.',
+        'Rotate repository and organization secrets the workflow could read; snapshot the disks of self-hosted runners it ran on, then reimage them.',
         'Revoke the token or account that pushed the change.',
       ],
       longTerm: [
@@ -109,20 +109,20 @@ export const GITHUB_CODE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Read the workflow file as it is now',
-        command: 'gh api -H "Accept: application/vnd.github.raw" repos/{github.repo.name}/contents/{github.workflow.filename}',
+        command: 'gh api -H "Accept: application/vnd.github.raw" repos/{{github.repo.name}}/contents/{{github.workflow.filename}}',
       },
       {
         title: 'List the commits that touched the workflow file',
         command:
-          'gh api -X GET repos/{github.repo.name}/commits -f path={github.workflow.filename} --jq ".[] | [.sha[0:10], .commit.author.date, .author.login, .commit.message[0:60]] | @tsv"',
+          'gh api -X GET repos/{{github.repo.name}}/commits -f path={{github.workflow.filename}} --jq ".[] | [.sha[0:10], .commit.author.date, .author.login, .commit.message[0:60]] | @tsv"',
       },
       {
         title: 'List the latest workflow runs with their trigger and actor',
-        command: 'gh run list --repo {github.repo.name} --limit 20',
+        command: 'gh run list --repo {{github.repo.name}} --limit 20',
       },
       {
         title: 'List self-hosted runners the job may have landed on',
-        command: 'gh api repos/{github.repo.name}/actions/runners',
+        command: 'gh api repos/{{github.repo.name}}/actions/runners',
       },
     ],
     tuningFields: ['github.repo.name', 'github.workflow.filename'],

@@ -11,13 +11,13 @@ import {
 const adminAssignees: CommandTemplate = {
   title: 'List every user that holds an Okta admin role now',
   command:
-    'curl -s -H "Authorization: SSWS $OKTA_API_TOKEN" -H "Accept: application/json" "https://$OKTA_ORG/api/v1/iam/assignees/users"',
+    'curl -s -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/iam/assignees/users"',
 };
 
 const apiTokens: CommandTemplate = {
   title: 'List the active API tokens with their owner, creation date and network restriction',
   command:
-    'curl -s -H "Authorization: SSWS $OKTA_API_TOKEN" -H "Accept: application/json" "https://$OKTA_ORG/api/v1/api-tokens"' +
+    'curl -s -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/api-tokens"' +
     " | jq -r '.[] | [.id, .name, .userId, .clientName, .created, .network.connection] | @tsv'",
 };
 
@@ -51,7 +51,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Check okta.client.ip and the recent sign-in of okta.actor.name: a new device or address for the granting admin suggests the admin session itself is compromised.',
     ],
     mitigations: {
-      immediate: ['Remove the role from the target if unapproved, clear its sessions, and investigate the granting admin\'s session.'],
+      immediate: ['Revoke the role from the target if unapproved, clear its sessions, and investigate the granting admin\'s session.'],
       shortTerm: ['Review every admin assignment and reduce Super Admins to a small named group.'],
       longTerm: [
         'Grant admin roles only through time-bound access requests, and require phishing-resistant MFA in the Okta Admin Console sign-on policy.',
@@ -126,14 +126,14 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Check okta.actor.name: automated membership is routine; a manual add to a privileged group needs a ticket.',
     ],
     mitigations: {
-      immediate: ['Remove the membership if unapproved and review what the user accessed through the group.'],
+      immediate: ['Revoke the membership if unapproved and review what the user accessed through the group.'],
       shortTerm: ['Make privileged groups managed only by group rules or an access-request workflow.'],
       longTerm: ['Assign admin roles to a few dedicated groups and review their membership regularly.'],
     },
     investigate: [
       oktaLog(
         'List recent membership changes of the same group',
-        `'filter=eventType sw "group.user_membership" and target.displayName eq "'{okta.target.group.name}'"'`,
+        `'filter=eventType sw "group.user_membership" and target.displayName eq "'{{okta.target.group.name}}'"'`,
       ),
       oktaTargetActivity,
       oktaActorActivity,
@@ -159,7 +159,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Was it assigned by Okta System through a group, or by a person directly? Direct assignments bypass the group-based process.',
     ],
     mitigations: {
-      immediate: ['Remove unapproved assignments and check the app\'s own logs for what the user did.'],
+      immediate: ['Revoke unapproved assignments and check the app\'s own logs for what the user did.'],
       shortTerm: ['Assign sensitive apps only through groups with owners.'],
       longTerm: ['Require an access-request approval for sensitive applications.'],
     },

@@ -140,7 +140,7 @@ const syscallEventDrop: Playbook = {
     shortTerm: [
       'Give Falco more ring buffer space: raise engine.modern_ebpf.buf_size_preset (or engine.kmod.buf_size_preset) from the default 4 (8 MB) to 5 or 6, e.g. `-o engine.modern_ebpf.buf_size_preset=5`; check the page size first with `falco --page-size`.',
       'With the modern eBPF engine, give each CPU its own buffer with `-o engine.modern_ebpf.cpus_for_each_buffer=1` (the default 2 shares one buffer between two CPUs).',
-      'Raise or remove the CPU limit of the Falco DaemonSet so it is not throttled during peaks.',
+      'Raise (or lift) the CPU limit of the Falco DaemonSet so it is not throttled during peaks.',
       'Validate the changed configuration with `falco --dry-run` before rolling it out.',
     ],
     longTerm: [
@@ -153,7 +153,7 @@ const syscallEventDrop: Playbook = {
     {
       title: 'Count drop reports of the last hour in the Falco pods (Kubernetes)',
       command:
-        "kubectl logs --namespace=falco -l app.kubernetes.io/name=falco --since=1h --tail=-1 | grep -c 'syscall event drop'",
+        "kubectl logs --namespace=falco --selector=app.kubernetes.io/name=falco --since-time={{@time-1h}} --timestamps --tail=-1 | grep -c 'syscall event drop'",
     },
     {
       title: 'Check the CPU and memory the Falco pods use now',
@@ -166,11 +166,11 @@ const syscallEventDrop: Playbook = {
     },
     {
       title: 'See which processes load the node right now',
-      command: 'top -b -n 1 -o %CPU | head -20',
+      command: 'top -b -n 1 -o %CPU | head -n 20',
     },
     {
       title: 'Find the drop messages on a host where Falco runs as a systemd service',
-      command: "journalctl -u falco-modern-bpf.service -u falco-kmod.service --since '-1h' | grep 'syscall event drop'",
+      command: 'journalctl -u falco-modern-bpf.service -u falco-kmod.service --since={{@journal-1h}} --until={{@journal+10m}} | grep \'syscall event drop\'',
     },
   ],
   tuningFields: [],
@@ -212,7 +212,7 @@ const metricsSnapshot: Playbook = {
   investigate: [
     {
       title: 'See the Falco pods, their nodes and restarts',
-      command: 'kubectl get pods --namespace=falco -o wide',
+      command: 'kubectl get --namespace=falco --output=wide -- pods',
     },
     {
       title: 'Check the CPU and memory the Falco pods use now',
@@ -221,7 +221,7 @@ const metricsSnapshot: Playbook = {
     {
       title: 'Count snapshots and drop reports in the last day (Kubernetes)',
       command:
-        "kubectl logs --namespace=falco -l app.kubernetes.io/name=falco --since=24h --tail=-1 | grep -cE 'metrics snapshot|syscall event drop'",
+        "kubectl logs --namespace=falco --selector=app.kubernetes.io/name=falco --since-time={{@time-1d}} --timestamps --tail=-1 | grep -cE 'metrics snapshot|syscall event drop'",
     },
   ],
   tuningFields: [],

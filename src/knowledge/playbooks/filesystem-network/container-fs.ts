@@ -40,7 +40,7 @@ const hostPaths: Playbook = {
     'proc.name and proc.cmdline: the agent\'s own binary versus a shell, cat, tar or chroot.',
   ],
   mitigations: {
-    immediate: ['If this is not a known agent, delete the pod and check the node for changes (cron, systemd units, authorized_keys, kubelet certificates).'],
+    immediate: ['If this is not a known agent, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod and check the node for changes (cron, systemd units, authorized_keys, kubelet certificates).'],
     shortTerm: ['Enforce Pod Security Admission baseline or restricted on application namespaces; both reject hostPath volumes.'],
     longTerm: ['Allow hostPath only to named agent service accounts through an admission policy, and mount only the subpaths they need, read-only.'],
   },
@@ -89,7 +89,7 @@ const driftChmod: Playbook = {
   distinguish: driftDistinguish('evt.arg.filename'),
   mitigations: DRIFT_MITIGATIONS,
   investigate: [
-    { title: 'Inspect the file that was made executable', command: 'crictl exec {container.id} ls -la {evt.arg.filename}' },
+    { title: 'Inspect the file that was made executable', command: 'crictl exec {{container.id}} ls -la {{evt.arg.filename}}' },
     fx.dockerDiff,
     cmd.containerProcesses,
     cmd.containerInspect,
@@ -111,7 +111,7 @@ const driftOpenCreate: Playbook = {
   distinguish: driftDistinguish('evt.arg.filename'),
   mitigations: DRIFT_MITIGATIONS,
   investigate: [
-    { title: 'Inspect the created executable', command: 'crictl exec {container.id} ls -la {evt.arg.filename}' },
+    { title: 'Inspect the created executable', command: 'crictl exec {{container.id}} ls -la {{evt.arg.filename}}' },
     fx.dockerDiff,
     cmd.containerProcesses,
     cmd.containerInspect,
@@ -145,7 +145,7 @@ const modifyEntrypoint: Playbook = {
   },
   investigate: [
     { title: 'Show the runc version on the node', command: 'runc --version' },
-    { title: 'Check that the runc binary still matches its package', command: 'rpm -Vf $(command -v runc) || dpkg --verify runc' },
+    { title: 'Check that the runc binary still matches its package', command: 'rpm -Vf "$(command -v runc)" || dpkg --verify runc' },
     fx.procByName,
     cmd.containerInspect,
   ],
@@ -180,13 +180,13 @@ const mountPrivileged: Playbook = {
     'proc.pname: the driver process versus a shell reached through kubectl exec.',
   ],
   mitigations: {
-    immediate: ['If unexplained, delete the pod and inspect the node for changes made through the mount (cron, systemd units, authorized_keys).'],
-    shortTerm: ['Remove privileged: true from the workload; grant only the specific capabilities and devices it needs.'],
+    immediate: ['If unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod and inspect the node for changes made through the mount (cron, systemd units, authorized_keys).'],
+    shortTerm: ['Drop privileged: true from the workload spec; grant only the specific capabilities and devices it needs.'],
     longTerm: ['Enforce Pod Security Admission baseline or restricted so only named system namespaces may run privileged pods.'],
   },
   investigate: [
     cmd.podSpec,
-    { title: 'List the mounts now visible in the container', command: 'crictl exec {container.id} cat /proc/self/mountinfo' },
+    { title: 'List the mounts now visible in the container', command: 'crictl exec {{container.id}} cat /proc/self/mountinfo' },
     cmd.containerInspect,
     cmd.podDescribe,
   ],
@@ -218,8 +218,8 @@ const deviceAccess: Playbook = {
     'fd.name: /dev/mem or /dev/kmem from anything other than a hardware-diagnostics tool is hostile.',
   ],
   mitigations: {
-    immediate: ['If unexplained, delete the pod, then check the node disk for changed files and treat secrets on that node as exposed.'],
-    shortTerm: ['Remove privileged: true and device mounts from the workload; expose only the devices a driver needs.'],
+    immediate: ['If unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod, check the node disk for changed files and treat secrets on that node as exposed.'],
+    shortTerm: ['Drop privileged: true and device mounts from the workload spec; expose only the devices a driver needs.'],
     longTerm: ['Restrict privileged pods to storage namespaces by admission policy.'],
   },
   investigate: [cmd.podSpec, cmd.containerInspect, fx.procByName, cmd.containerProcesses],
@@ -258,11 +258,11 @@ const kubectlCpExfil: Playbook = {
   investigate: [
     {
       title: 'On a self-managed control plane, find the exec request and its user in the API audit log (use your --audit-log-path)',
-      command: 'grep -hF {k8s.pod.name} /var/log/kubernetes/audit.log | grep -F command=tar',
+      command: 'grep -hF -- {{k8s.pod.name}} /var/log/kubernetes/audit.log | grep -F command=tar',
     },
     {
       title: 'List who is bound to roles in the namespace (exec rights come from these bindings or cluster-wide ones)',
-      command: 'kubectl -n {k8s.ns.name} get rolebindings -o wide',
+      command: 'kubectl get --namespace={{k8s.ns.name}} --output=wide -- rolebindings',
     },
     cmd.podDescribe,
   ],

@@ -13,7 +13,7 @@ import { cmdlineIpNotes, exeLocationNotes, parentNotes } from './observe';
 
 const outboundNotes = (alert: Alert): string[] => [...baseNotes(alert), ...remoteNotes(alert, 'outbound')];
 
-const whoisRemote: CommandTemplate = { title: 'Who owns the destination address', command: 'whois {fd.rip}' };
+const whoisRemote: CommandTemplate = { title: 'Who owns the destination address', command: 'whois {{fd.rip}}' };
 
 const AD_HOC_CLIENTS = new Set(['kubectl', 'curl', 'wget', 'python', 'python3', 'nc', 'ncat', 'socat']);
 
@@ -37,7 +37,7 @@ const k8sApiServer: Playbook = {
     'What the service account may do and what it did: its RBAC rights and the API audit log for that account around the alert (a run of 403 responses shows probing).',
   ],
   mitigations: {
-    immediate: ['If the caller is unexplained, review the service account\'s audit-log activity and revoke its token by deleting the pod or rotating the service account.'],
+    immediate: ['If the caller is unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, review the service account\'s audit-log activity, then revoke its token by deleting the pod or rotating the service account.'],
     shortTerm: ['Set automountServiceAccountToken: false for workloads that do not use the API, and cut the service account\'s RBAC down to what it needs.'],
     longTerm: ['Add egress NetworkPolicies so only namespaces that need the API server can reach its endpoints, and add exceptions for confirmed controllers by image.'],
   },
@@ -80,12 +80,14 @@ const METADATA_DISTINGUISH = [
 
 const instanceCloudTrail: CommandTemplate = {
   title: 'AWS: calls made with the node role\'s credentials (role sessions are named after the instance id); set INSTANCE_ID first',
-  command: 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=$INSTANCE_ID --max-results 50',
+  command:
+    'aws cloudtrail lookup-events --region="${AWS_REGION:?the region of the node}" --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue="${INSTANCE_ID:?the EC2 instance id of the node}" --max-results 50',
 };
 
 const instanceMetadataOptions: CommandTemplate = {
   title: 'AWS: check whether the node enforces IMDSv2 and its hop limit; set INSTANCE_ID first',
-  command: "aws ec2 describe-instances --instance-ids $INSTANCE_ID --query 'Reservations[].Instances[].MetadataOptions'",
+  command:
+    'aws ec2 describe-instances --region="${AWS_REGION:?the region of the node}" --instance-ids "${INSTANCE_ID:?the EC2 instance id of the node}" --query \'Reservations[].Instances[].MetadataOptions\'',
 };
 
 const ec2Metadata: Playbook = {
@@ -159,7 +161,7 @@ const minerPool: Playbook = {
     'CPU usage of the container or node at the alert time.',
   ],
   mitigations: {
-    immediate: ['Kill the miner, delete the pod or isolate the host, and find the entry point (exposed service, leaked credential, malicious image).'],
+    immediate: ['Isolate the pod or host, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the miner (or delete the pod) and find the entry point (exposed service, leaked credential, malicious image).'],
     shortTerm: ['Block the pool addresses and domains at the egress firewall or DNS, and set CPU limits on workloads.'],
     longTerm: ['Default-deny egress for workloads, and admit only signed images from trusted registries.'],
   },
@@ -198,7 +200,7 @@ const sshNonStandardPort: Playbook = {
     'proc.pname and user.loginuid: a developer\'s terminal or CI job versus a service process or a web application.',
   ],
   mitigations: {
-    immediate: ['If unexplained, kill the ssh process and block the destination; check what was forwarded through it.'],
+    immediate: ['If unexplained, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the ssh process and block the destination; check what was forwarded through it.'],
     shortTerm: ['Egress-filter by destination, not only by port, and send outbound SSH through a bastion or proxy.'],
     longTerm: ['Remove SSH clients from application images and inspect TLS-port traffic at the egress proxy.'],
   },
@@ -236,8 +238,8 @@ const c2Servers: Playbook = {
     longTerm: ['Feed maintained threat-intelligence lists into egress controls rather than a static Falco list.'],
   },
   investigate: [
-    { title: 'Who owns the C2 address', command: 'whois {fd.sip}' },
-    { title: 'Reverse DNS of the C2 address', command: 'dig +short -x {fd.sip}' },
+    { title: 'Who owns the C2 address', command: 'whois {{fd.sip}}' },
+    { title: 'Reverse DNS of the C2 address', command: 'dig +short -x {{fd.sip}}' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -293,7 +295,7 @@ const interpretedOutbound: Playbook = {
     'proc.pname: a service manager or the container entrypoint versus a web server or shell.',
   ],
   mitigations: {
-    immediate: ['If the script is unknown, kill it and capture its source from the command line or disk.'],
+    immediate: ['If the script is unknown, capture its source from the command line or disk, then kill it.'],
     shortTerm: ['Restrict egress for interpreter-based services to the destinations they need.'],
     longTerm: ['Enable this rule only on hosts where interpreters should not reach the Internet, and use egress allow-lists.'],
   },
@@ -325,7 +327,7 @@ const outsideLocalSubnet: Playbook = {
     shortTerm: ['Enforce the intent with an egress NetworkPolicy allowing only private ranges for that namespace.'],
     longTerm: ['Keep namespace_scope_network_only_subnet aligned with the namespaces your policies declare internal.'],
   },
-  investigate: [fx.containerSockets, fx.procByName, { title: 'NetworkPolicies applying in the namespace', command: 'kubectl -n {k8s.ns.name} get networkpolicy' }],
+  investigate: [fx.containerSockets, fx.procByName, { title: 'NetworkPolicies applying in the namespace', command: 'kubectl get --namespace={{k8s.ns.name}} -- networkpolicy' }],
   tuningFields: ['proc.name', 'container.image.repository'],
   observe: (alert) => {
     const notes = [...baseNotes(alert), ...remoteNotes(alert, 'either')];

@@ -37,7 +37,7 @@ const authorizedKeys: Playbook = {
   ],
   mitigations: {
     immediate: [
-      'Compare every key in the file with your approved list and remove unknown ones; search the SSH logs (Accepted publickey) for logins made with them.',
+      'Copy the file aside, compare every key in it with your approved list and remove unknown ones; search the SSH logs (Accepted publickey) for logins made with them.',
     ],
     shortTerm: [
       'Move authorized keys to a root-owned location users cannot write (AuthorizedKeysFile /etc/ssh/authorized_keys/%u) and manage it centrally.',
@@ -45,7 +45,7 @@ const authorizedKeys: Playbook = {
     longTerm: ['Replace static keys with SSH certificates, OS Login or a session manager, and disable root SSH login (PermitRootLogin no).'],
   },
   investigate: [
-    { title: 'Fingerprint and comment of every key in the file', command: 'ssh-keygen -lf {fd.name}' },
+    { title: 'Fingerprint and comment of every key in the file', command: 'ssh-keygen -lf {{fd.name}}', inContainer: 'crictl exec {{container.id}} ssh-keygen -lf {{fd.name}}' },
     fx.fileStat,
     fx.loginUser,
     fx.recentLogins,
@@ -78,17 +78,17 @@ const scheduleCron: Playbook = {
     'proc.pname and user.loginuid: a package manager or a named administrator versus a service process or a shell reached through an application.',
   ],
   mitigations: {
-    immediate: ['Review the changed cron file or the user\'s crontab and remove unknown entries; kill any processes they started.'],
+    immediate: ['Copy the changed cron file or the user\'s crontab aside and record the processes its entries started, then remove unknown entries and kill those processes.'],
     shortTerm: ['Restrict crontab use with /etc/cron.allow and manage system cron files through configuration management.'],
     longTerm: ['Do not run cron inside application containers; use Kubernetes CronJobs defined in version control.'],
   },
   investigate: [
     {
       title: 'List system cron files with timestamps',
-      command: 'ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily',
+      command: 'ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily',
     },
-    { title: 'Show the acting user\'s crontab', command: 'crontab -l -u {user.name}' },
-    { title: 'Read the written cron file', command: 'cat {fd.name}' },
+    { title: 'Show the acting user\'s crontab', command: 'crontab -l -u {{user.name}}', inContainer: 'crictl exec {{container.id}} crontab -l -u {{user.name}}' },
+    { title: 'Read the written cron file', command: 'cat {{fd.name}}', inContainer: 'crictl exec {{container.id}} cat {{fd.name}}' },
     fx.loginUser,
   ],
   tuningFields: ['proc.name', 'proc.pname', 'user.name'],
@@ -122,12 +122,12 @@ const modifyShellConfig: Playbook = {
     'fd.name against user.name: changing another user\'s or root\'s files, or the system-wide /etc/profile, is the serious case.',
   ],
   mitigations: {
-    immediate: ['Review the end of the file for newly added lines and remove unknown ones before anyone opens a new shell.'],
+    immediate: ['Copy the file aside, review its end for newly added lines and remove unknown ones before anyone opens a new shell.'],
     shortTerm: ['Make system-wide startup files root-owned and managed by configuration management; check home dotfiles during incident sweeps.'],
     longTerm: ['Keep interactive shells out of production containers and use short-lived, audited access to nodes.'],
   },
   investigate: [
-    { title: 'Show the end of the file, where appended lines land', command: 'tail -n 30 {fd.name}' },
+    { title: 'Show the end of the file, where appended lines land', command: 'tail -n 30 {{fd.name}}', inContainer: 'crictl exec {{container.id}} tail -n 30 {{fd.name}}' },
     fx.fileStat,
     fx.procByName,
     fx.loginUser,
@@ -161,9 +161,9 @@ const clearLogs: Playbook = {
     longTerm: ['Keep security logs in append-only or immutable central storage, and set chattr +a on critical local logs where rotation allows.'],
   },
   investigate: [
-    { title: 'Size and timestamps of the truncated log', command: 'ls -la --time-style=full-iso {fd.name}' },
-    { title: 'Recover recent events from the journal', command: 'journalctl --since "2 hours ago" -o short-iso' },
-    { title: 'Find logrotate configurations that truncate in place', command: 'grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d' },
+    { title: 'Size and timestamps of the truncated log', command: 'ls -la --time-style=full-iso {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{fd.name}}' },
+    { title: 'Recover recent events from the journal', command: 'journalctl --since={{@journal-2h}} --until={{@journal+10m}} -o short-iso', where: 'host' },
+    { title: 'Find logrotate configurations that truncate in place', command: 'grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d', inContainer: 'crictl exec {{container.id}} grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d' },
     fx.loginUser,
   ],
   tuningFields: ['proc.name', 'container.image.repository'],
@@ -235,7 +235,7 @@ const removeBulkData: Playbook = {
     'proc.pname and user.loginuid: a provisioning agent or a named administrator with a change ticket versus a process chain from a service or an unexpected session.',
   ],
   mitigations: {
-    immediate: ['If unplanned, stop the process and detach or snapshot the affected volumes before more is lost.'],
+    immediate: ['If unplanned, snapshot the affected volumes, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then stop the process before more is lost.'],
     shortTerm: ['Check backups of the affected data and restore; confirm snapshots are immutable or held outside the account.'],
     longTerm: ['Keep block devices out of containers (no privileged pods, no device mounts) and use immutable, off-host backups.'],
   },
@@ -277,9 +277,9 @@ const sudoBaronSamedit: Playbook = {
   },
   investigate: [
     { title: 'Show the installed sudo version', command: 'sudo -V' },
-    { title: 'Show the package build, to compare with the vendor advisory', command: 'rpm -q sudo || dpkg -s sudo' },
+    { title: 'Show the package build, to compare with the vendor advisory', command: 'rpm -q sudo || dpkg -s sudo', inContainer: 'crictl exec {{container.id}} rpm -q sudo || crictl exec {{container.id}} dpkg -s sudo' },
     fx.loginUser,
-    { title: 'Read recent sudo activity from the journal', command: 'journalctl _COMM=sudo --since "2 hours ago"' },
+    { title: 'Read recent sudo activity from the journal', command: 'journalctl _COMM=sudo --since={{@journal-2h}} --until={{@journal+1h}}', where: 'host' },
   ],
   tuningFields: ['user.name', 'proc.pname'],
   observe: (alert) => baseNotes(alert),

@@ -1,4 +1,4 @@
-import { cmd } from '../../commands';
+import { alertTime, cmd, field, kubectl } from '../../commands';
 import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
@@ -79,7 +79,7 @@ const readSensitiveTrusted: Playbook = {
   ],
   mitigations: {
     immediate: [
-      'If the service does not use PAM, take the instance out of the load balancer (or scale the pod to zero after copying its filesystem) and look for the triggering request in the access logs.',
+      'If the service does not use PAM, take the instance out of the load balancer (or copy the pod\'s filesystem, then scale it to zero) and look for the triggering request in the access logs.',
       'Reset the passwords of local accounts whose hashes the process could read.',
     ],
     shortTerm: [
@@ -138,7 +138,7 @@ const directoryTraversal: Playbook = {
   investigate: [
     {
       title: 'Find the requests that carried ../ in the pod logs',
-      command: 'kubectl -n {k8s.ns.name} logs {k8s.pod.name} --all-containers --timestamps --since=1h | grep -F ../',
+      command: `${kubectl.logs({ ns: field('k8s.ns.name'), pod: field('k8s.pod.name'), sinceTime: alertTime('-1h') })} | grep -F ../`,
     },
     fx.procByName,
     cmd.containerInspect,
@@ -185,8 +185,8 @@ const symlinkSensitive: Playbook = {
     longTerm: ['Mount upload and shared directories with nosymfollow where the kernel supports it, and run services non-root.'],
   },
   investigate: [
-    { title: 'Inspect the link on the host', command: 'ls -l {evt.arg.linkpath}' },
-    { title: 'Inspect the link inside the container', command: 'crictl exec {container.id} ls -l {evt.arg.linkpath}' },
+    { title: 'Inspect the link on the host', command: 'ls -l {{evt.arg.linkpath}}', inContainer: 'crictl exec {{container.id}} ls -l {{evt.arg.linkpath}}' },
+    { title: 'Inspect the link inside the container', command: 'crictl exec {{container.id}} ls -l {{evt.arg.linkpath}}' },
     fx.procByName,
     fx.loginUser,
   ],
@@ -213,14 +213,14 @@ const hardlinkSensitive: Playbook = {
     'user.uid: with fs.protected_hardlinks=1 (the default on current distributions) an unprivileged user cannot link a file it neither owns nor can write, so a non-root actor points to a refused attempt.',
   ],
   mitigations: {
-    immediate: ['List every name of the inode (find / -xdev -samefile /etc/shadow) and remove the unexpected links.'],
+    immediate: ['Record every name of the inode (find / -xdev -samefile /etc/shadow) and remove the unexpected links.'],
     shortTerm: ['Verify fs.protected_hardlinks=1 on every node (sysctl fs.protected_hardlinks).'],
     longTerm: [
       'Keep world-writable trees (/tmp, /var/tmp, /home) on filesystems separate from /etc: hard links cannot cross filesystems.',
     ],
   },
   investigate: [
-    { title: 'Find every hard link to the same file on its filesystem', command: 'find / -xdev -samefile {evt.arg.oldpath}' },
+    { title: 'Find every hard link to the same file on its filesystem', command: 'find / -xdev -samefile {{evt.arg.oldpath}}', inContainer: 'crictl exec {{container.id}} find / -xdev -samefile {{evt.arg.oldpath}}' },
     { title: 'Check that unprivileged hard links are blocked', command: 'sysctl fs.protected_hardlinks' },
     fx.procByName,
     fx.loginUser,
@@ -260,12 +260,12 @@ const readSshInformation: Playbook = {
     'user.loginuid and proc.tty: the account owner at a terminal versus a service account or root without a session.',
   ],
   mitigations: {
-    immediate: ['If a private key was read without explanation, remove its public half from every authorized_keys and Git host that trusts it and issue a new key.'],
+    immediate: ['If a private key was read without explanation, record where its public half is trusted, then take it out of every authorized_keys and Git host that trusts it and issue a new key.'],
     shortTerm: ['Protect keys with passphrases and an agent, or move them to hardware tokens (sk-ed25519) so a copied file is useless.'],
     longTerm: ['Replace long-lived keys with short-lived SSH certificates or a brokered access service, and never mount home or .ssh directories into containers.'],
   },
   investigate: [
-    { title: 'List the directory with timestamps', command: 'ls -la --time-style=full-iso {fd.name}' },
+    { title: 'List the directory with timestamps', command: 'ls -la --time-style=full-iso {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{fd.name}}' },
     fx.procByName,
     fx.loginUser,
     fx.auditFile,
@@ -294,13 +294,13 @@ const searchPrivateKeys: Playbook = {
   ],
   mitigations: {
     immediate: ['Find and rotate every private key reachable from where the search ran; assume any found key was taken.'],
-    shortTerm: ['Remove plaintext keys from images, repositories and volumes; inject them from a secret store at runtime with narrow file permissions.'],
+    shortTerm: ['Keep plaintext keys out of images, repositories and volumes; inject them from a secret store at runtime with narrow file permissions.'],
     longTerm: ['Prefer short-lived credentials (SSH certificates, workload identity) so a found file expires quickly.'],
   },
   investigate: [
     {
       title: 'List private-key files a search in the container could have found',
-      command: "crictl exec {container.id} find / -xdev -type f -name 'id_*' -not -name '*.pub'",
+      command: "crictl exec {{container.id}} find / -xdev -type f -name 'id_*' -not -name '*.pub'",
     },
     fx.procByName,
     fx.loginUser,
@@ -379,7 +379,7 @@ const readShellConfig: Playbook = {
     longTerm: ['Keep production containers free of interactive shells and persistent home directories.'],
   },
   investigate: [
-    { title: 'Owner, mode and timestamps of the file', command: 'ls -la --time-style=full-iso {fd.name}' },
+    { title: 'Owner, mode and timestamps of the file', command: 'ls -la --time-style=full-iso {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{fd.name}}' },
     fx.procByName,
     fx.loginUser,
   ],

@@ -36,7 +36,7 @@ const ingressCopy: Playbook = {
     'What follows: a chmod +x or an execution of the downloaded file (see drift alerts from the same container).',
   ],
   mitigations: {
-    immediate: ['Find the downloaded file, hash it and check whether it was executed; stop the pod if it was not expected.'],
+    immediate: ['Find the downloaded file, copy it out and hash it, and check whether it was executed; stop the pod if it was not expected.'],
     shortTerm: ['Move downloads into the image build and restrict pod egress to the destinations the application needs.'],
     longTerm: ['Ship images without curl and wget and with readOnlyRootFilesystem enabled.'],
   },
@@ -93,7 +93,7 @@ const networkToolContainer: Playbook = {
   benignCauses: ['Debug or toolbox containers (netshoot and similar) used by operators.', 'Images whose scripts use dig or nc for readiness checks.'],
   distinguish: NETWORK_TOOL_DISTINGUISH,
   mitigations: {
-    immediate: ['If not an operator\'s debugging session, stop the pod and review what the tool reached (scan targets, capture files, tunnels).'],
+    immediate: ['If not an operator\'s debugging session, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then stop it and review what the tool reached (scan targets, capture files, tunnels).'],
     shortTerm: ['Use ephemeral debug containers (kubectl debug) instead of shipping tools in images, and restrict pod egress.'],
     longTerm: ['Keep network tools out of production images and limit who may exec into pods.'],
   },
@@ -113,7 +113,7 @@ const networkToolHost: Playbook = {
   benignCauses: ['Administrators troubleshooting DNS or connectivity (dig, nc, tcpdump).', 'Monitoring scripts that use dig or nc checks.'],
   distinguish: NETWORK_TOOL_DISTINGUISH,
   mitigations: {
-    immediate: ['If no administrator claims it, kill the process and review its targets and output files.'],
+    immediate: ['If no administrator claims it, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the process and review its targets and output files.'],
     shortTerm: ['Grant node shell access only through an audited path (bastion or session manager).'],
     longTerm: ['Remove network tools from node images or use an immutable node OS.'],
   },
@@ -128,7 +128,7 @@ const NETCAT_DISTINGUISH = [
 ];
 
 const NETCAT_MITIGATIONS = {
-  immediate: ['Kill the netcat or socat process and its children, block the peer address, and isolate the workload or host.'],
+  immediate: ['Block the peer address and isolate the workload or host; record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the netcat or socat process and its children.'],
   shortTerm: ['Find how the command was launched (exploited service, cron, stolen credentials) and close it.'],
   longTerm: ['Remove nc, ncat and socat from images and hosts that do not need them, and default-deny egress.'],
 };
@@ -191,7 +191,7 @@ const npmNetworkTool: Playbook = {
   ],
   mitigations: {
     immediate: [
-      'Stop the build or pod, identify the package that ran the script, and rotate every token available to the install (npm, Git, cloud credentials in the environment).',
+      'Save the build log and the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs), then stop the build or pod, identify the package that ran the script, and rotate every token available to the install (npm, Git, cloud credentials in the environment).',
     ],
     shortTerm: ['Pin dependency versions with a lockfile and install with scripts disabled (npm ci --ignore-scripts) where possible.'],
     longTerm: ['Proxy packages through a vetted registry and build in sandboxed runners without production credentials.'],
@@ -199,7 +199,7 @@ const npmNetworkTool: Playbook = {
   investigate: [
     {
       title: 'List packages that declare a postinstall script (npm 8.16 or later, in the project directory)',
-      command: "crictl exec {container.id} npm query ':attr(scripts, [postinstall])'",
+      command: "crictl exec {{container.id}} npm query ':attr(scripts, [postinstall])'",
     },
     cmd.podLogs,
     cmd.containerProcesses,
@@ -224,7 +224,7 @@ const reverseShellWeb: Playbook = {
     'Other alerts from the same container: downloads, drift and outbound connections show what the attacker did next.',
   ],
   mitigations: {
-    immediate: ['Kill the shell, block the peer address, isolate the server, and preserve web and access logs plus the web root for the exploited file or request.'],
+    immediate: ['Block the peer address, isolate the server, and preserve web and access logs plus the web root for the exploited file or request; then kill the shell.'],
     shortTerm: ['Patch or disable the vulnerable application path, remove web shells, and rotate secrets the server could read.'],
     longTerm: ['Run web servers non-root with read-only content, no shells in the image, and default-deny egress.'],
   },

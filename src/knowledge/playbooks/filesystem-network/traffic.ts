@@ -27,7 +27,7 @@ const disallowedSsh: Playbook = {
     'user.name and user.loginuid: a known administrator or automation account versus a service account.',
   ],
   mitigations: {
-    immediate: ['If the peer is unknown, check the SSH logs for the account and key used and terminate the session.'],
+    immediate: ['If the peer is unknown, check the SSH logs for the account and key used, record the session\'s processes (ps, ss -p), then terminate it.'],
     shortTerm: ['Define allowed_ssh_hosts for your bastions and automation, or restrict port 22 with host firewalls and security groups.'],
     longTerm: ['Funnel SSH through a bastion or session manager and drop direct SSH to workloads.'],
   },
@@ -52,7 +52,7 @@ const interpretedInbound: Playbook = {
     'fd.name: who connected in, and whether the listener is reachable from outside the host or cluster.',
   ],
   mitigations: {
-    immediate: ['If the listener is unexplained, kill it and block the port while you find how it started.'],
+    immediate: ['If the listener is unexplained, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill it and block the port while you find how it started.'],
     shortTerm: ['Limit which ports pods and hosts expose (NetworkPolicy ingress rules, host firewall).'],
     longTerm: ['Enable this rule only where interpreters should not serve traffic, with exceptions for the services that do.'],
   },
@@ -113,7 +113,7 @@ const nodePort: Playbook = {
     longTerm: ['Restrict creation of NodePort services by admission policy.'],
   },
   investigate: [
-    { title: 'List services exposed through node ports', command: 'kubectl get svc -A --field-selector spec.type=NodePort' },
+    { title: 'List services exposed through node ports', command: 'kubectl get -A --field-selector=spec.type=NodePort -- svc' },
     fx.containerSockets,
     cmd.podDescribe,
   ],
@@ -140,7 +140,7 @@ const unexpectedUdp: Playbook = {
     'fd.name: an internal peer versus a public address.',
   ],
   mitigations: {
-    immediate: ['If the process is unknown, kill it and block the peer.'],
+    immediate: ['If the process is unknown, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill it and block the peer.'],
     shortTerm: ['Add confirmed protocol ports to expected_udp_ports and restrict UDP egress to them.'],
     longTerm: ['Default-deny UDP egress at the network layer except DNS to your resolvers and the protocols you use.'],
   },
@@ -173,7 +173,7 @@ const systemProcsNetwork: Playbook = {
     'proc.pname: a web server, interpreter or cron job starting the shell.',
   ],
   mitigations: {
-    immediate: ['If the shell connected to an unknown address, kill the process tree and isolate the host or pod.'],
+    immediate: ['If the shell connected to an unknown address, isolate the host or pod, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the process tree.'],
     shortTerm: ['Find the parent that spawned the shell (web application, cron, exploited service) and close that entry point.'],
     longTerm: ['Default-deny egress and keep shells out of production images.'],
   },
@@ -207,7 +207,7 @@ const authorizedServer: Playbook = {
     'fd.name and ports: the image\'s documented ports versus others.',
   ],
   mitigations: {
-    immediate: ['If the process is not part of the image, stop the pod and capture the binary.'],
+    immediate: ['If the process is not part of the image, capture the binary and the process\'s command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then stop the pod.'],
     shortTerm: ['Update the lists together with the image\'s release process.'],
     longTerm: ['Enforce the same intent with NetworkPolicies for the workload.'],
   },
@@ -237,7 +237,7 @@ const packetSocket: Playbook = {
     'Pod spec: hostNetwork: true widens the reach from the pod to the whole node.',
   ],
   mitigations: {
-    immediate: ['If unexplained, delete the pod and check for credentials that crossed the network in clear text.'],
+    immediate: ['If unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod and check for credentials that crossed the network in clear text.'],
     shortTerm: ['Drop NET_RAW in the container securityContext (capabilities: drop: [NET_RAW], or drop ALL).'],
     longTerm: ['Enforce Pod Security Admission restricted, which requires dropping all capabilities, for application namespaces.'],
   },
@@ -270,7 +270,7 @@ const redirectStdio: Playbook = {
     'proc.pname and proc.aname[2] to proc.aname[4]: a web server, runtime or unexpected parent above the shell.',
   ],
   mitigations: {
-    immediate: ['Kill the process tree, block the peer address and isolate the pod; collect what the session ran from process and file evidence.'],
+    immediate: ['Block the peer address and isolate the pod; collect what the session ran from process and file evidence (command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe), then kill the process tree.'],
     shortTerm: ['Close the entry point (exploited endpoint, leaked credential) and rebuild the pod from a clean image.'],
     longTerm: ['Default-deny egress for workloads and ship images without shells.'],
   },

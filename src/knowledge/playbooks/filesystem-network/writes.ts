@@ -9,12 +9,12 @@ import { exeLocationNotes, parentNotes } from './observe';
 
 const packageOwner: CommandTemplate = {
   title: 'Check whether a package owns the file and whether it still matches the package (host)',
-  command: 'rpm -Vf {fd.name} || dpkg -S {fd.name}',
+  command: 'rpm -Vf {{fd.name}} || dpkg -S {{fd.name}}', inContainer: 'crictl exec {{container.id}} rpm -Vf {{fd.name}} || crictl exec {{container.id}} dpkg -S {{fd.name}}',
 };
 
 const fileHash: CommandTemplate = {
   title: 'Hash the file so it can be looked up and compared across nodes',
-  command: 'sha256sum {fd.name}',
+  command: 'sha256sum {{fd.name}}', inContainer: 'crictl exec {{container.id}} sha256sum {{fd.name}}',
 };
 
 /** The "who wrote it" test, naming only the process fields the rule prints. */
@@ -148,7 +148,7 @@ const writeBelowEtc: Playbook = {
     'Timing: templating happens right after the container starts; a write to a long-running container hours later needs an explanation.',
   ],
   mitigations: {
-    immediate: ['Diff the file against the package or image version and revert unknown changes (new accounts, sudo rules, preload libraries, cron entries).'],
+    immediate: ['Copy the file aside, diff it against the package or image version, then revert unknown changes (new accounts, sudo rules, preload libraries, cron entries).'],
     shortTerm: ['Render configuration at build time or mount it from ConfigMaps read-only, and add precise exceptions for the confirmed writer and path.'],
     longTerm: ['Run containers with readOnlyRootFilesystem and manage node /etc only through configuration management, with drift reports.'],
   },
@@ -183,7 +183,7 @@ const writeBelowMonitoredDir: Playbook = {
     'user.loginuid and proc.tty: a person installing software interactively versus an unattended service process.',
   ],
   mitigations: {
-    immediate: ['Inspect the new or changed file (owner, hash, package ownership) and remove it if unexplained; for .ssh writes, review the account\'s authorized_keys.'],
+    immediate: ['Inspect the new or changed file (owner, hash, package ownership) and copy it out; remove it if unexplained; for .ssh writes, review the account\'s authorized_keys.'],
     shortTerm: ['Restrict write access to /usr/local to deployment tooling and add exceptions keyed on that tooling\'s proc.name.'],
     longTerm: ['Enable Secure Boot and a read-only /usr on nodes; in containers, use readOnlyRootFilesystem.'],
   },
@@ -221,7 +221,7 @@ const writeRpmDatabase: Playbook = {
     longTerm: ['Install software only through managed repositories and configuration management, and rebuild rather than patch long-lived nodes.'],
   },
   investigate: [
-    { title: 'Most recently installed or updated packages', command: 'rpm -qa --last | head -n 20' },
+    { title: 'Most recently installed or updated packages', command: 'rpm -qa --last | head -n 20', inContainer: 'crictl exec {{container.id}} rpm -qa --last | head -n 20' },
     fx.exeOwner,
     fx.procByName,
   ],
@@ -244,12 +244,12 @@ const mkdirBinaryDirs: Playbook = {
     packageChain('proc.name and proc.pname'),
   ],
   mitigations: {
-    immediate: ['List the directory\'s contents and hash anything executable before removing it.'],
+    immediate: ['Record the directory\'s contents and copy out and hash anything executable before removing it.'],
     shortTerm: ['Add an exception for the confirmed installer by proc.name.'],
     longTerm: ['Keep /usr read-only on nodes and root filesystems read-only in containers.'],
   },
   investigate: [
-    { title: 'List what was put in the new directory', command: 'ls -la --time-style=full-iso {evt.arg.path}' },
+    { title: 'List what was put in the new directory', command: 'ls -la --time-style=full-iso {{evt.arg.path}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{evt.arg.path}}' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -282,12 +282,12 @@ const modifyBinaryDirs: Playbook = {
     'user.loginuid and proc.tty: a logged-in administrator versus an unattended process.',
   ],
   mitigations: {
-    immediate: ['Verify all packaged binaries (rpm -Va or dpkg --verify) and reinstall any package whose files were changed.'],
+    immediate: ['Verify all packaged binaries (rpm -Va or dpkg --verify), copy changed files aside, then reinstall any package whose files were changed.'],
     shortTerm: ['Add an exception for the confirmed deployment tool by proc.name.'],
     longTerm: ['Use an immutable or read-only /usr on nodes and immutable images for containers.'],
   },
   investigate: [
-    { title: 'Verify installed packages against their recorded files', command: 'rpm -Va || dpkg --verify' },
+    { title: 'Verify installed packages against their recorded files', command: 'rpm -Va || dpkg --verify', inContainer: 'crictl exec {{container.id}} rpm -Va || crictl exec {{container.id}} dpkg --verify' },
     fx.procByName,
     fx.loginUser,
   ],
@@ -318,8 +318,8 @@ const createFilesBelowDev: Playbook = {
     longTerm: ['Include /dev in file-integrity scanning for regular files.'],
   },
   investigate: [
-    { title: 'Show the type and owner of the new entry', command: 'ls -la {fd.name}' },
-    { title: 'Identify what the file contains', command: 'file {fd.name}' },
+    { title: 'Show the type and owner of the new entry', command: 'ls -la {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la {{fd.name}}' },
+    { title: 'Identify what the file contains', command: 'file {{fd.name}}', inContainer: 'crictl exec {{container.id}} file {{fd.name}}' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -351,13 +351,13 @@ const updatePackageRepository: Playbook = {
     'proc.pcmdline and proc.name: a known installer or configuration run versus a shell from an application or an unexpected user.',
   ],
   mitigations: {
-    immediate: ['Inspect the repository entries; remove unknown repositories and any keys added alongside them, then check what was installed since (package manager history).'],
+    immediate: ['Copy the repository entries and any keys added alongside them aside, then remove unknown ones and check what was installed since (package manager history).'],
     shortTerm: ['Pin repositories and signing keys through configuration management and alert on drift.'],
     longTerm: ['Install packages only at image build time from a vetted mirror; nodes and containers should not add repositories at runtime.'],
   },
   investigate: [
-    { title: 'Read the repository definition', command: 'cat {fd.name}' },
-    { title: 'List repository files with timestamps', command: 'ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d' },
+    { title: 'Read the repository definition', command: 'cat {{fd.name}}', inContainer: 'crictl exec {{container.id}} cat {{fd.name}}' },
+    { title: 'List repository files with timestamps', command: 'ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d' },
     fx.procByName,
   ],
   tuningFields: ['proc.name', 'proc.pname', 'container.image.repository'],
@@ -382,12 +382,12 @@ const createHiddenFiles: Playbook = {
     'proc.name: an interactive shell, curl or wget creating the item versus the application writing its own cache.',
   ],
   mitigations: {
-    immediate: ['List the hidden item with ls -la and hash anything executable before removing it.'],
+    immediate: ['Record the hidden item with ls -la and copy out and hash anything executable before removing it.'],
     shortTerm: ['Add the confirmed application\'s hidden directory prefix to exclude_hidden_directories.'],
     longTerm: ['Mount /tmp and /dev/shm noexec on nodes and keep container root filesystems read-only.'],
   },
   investigate: [
-    { title: 'List the hidden item', command: 'ls -la {fd.name}' },
+    { title: 'List the hidden item', command: 'ls -la {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la {{fd.name}}' },
     fx.procByName,
     fx.dockerDiff,
   ],

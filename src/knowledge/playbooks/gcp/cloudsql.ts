@@ -14,24 +14,24 @@ import {
 
 /** gcp.cloudsql.databaseId is the resource label database_id, "PROJECT:INSTANCE". */
 const instanceHistory: CommandTemplate = logRead(
-  'Every admin operation on this Cloud SQL instance in the last 7 days',
-  '\'resource.type="cloudsql_database" AND resource.labels.database_id="\'{gcp.cloudsql.databaseId}\'"\'',
-  '7d',
+  'Every admin operation on this Cloud SQL instance in the 7 days before the alert',
+  '\'resource.type="cloudsql_database" AND resource.labels.database_id="\'{{gcp.cloudsql.databaseId}}\'"\'',
+  '-7d',
 );
 
 const instancesList: CommandTemplate = {
   title: 'List the Cloud SQL instances of the project with their IP settings and state',
-  command: 'gcloud sql instances list --project {gcp.projectId} --format=json',
+  command: 'gcloud sql instances list --project={{gcp.projectId}} --format=json',
 };
 
 const operationsList: CommandTemplate = {
   title: 'Recent operations on the instance (set INSTANCE to the part of gcp.cloudsql.databaseId after the colon)',
-  command: 'gcloud sql operations list --instance="$INSTANCE" --project {gcp.projectId} --limit=20',
+  command: 'gcloud sql operations list --instance="${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --project={{gcp.projectId}} --limit=20',
 };
 
 const backupsList: CommandTemplate = {
   title: 'Backups that remain for the instance (INSTANCE as above)',
-  command: 'gcloud sql backups list --instance="$INSTANCE" --project {gcp.projectId}',
+  command: 'gcloud sql backups list --instance="${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --project={{gcp.projectId}}',
 };
 
 const SUPERUSERS = new Set(['root', 'postgres', 'sqlserver', 'cloudsqlsuperuser']);
@@ -126,7 +126,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If not expected, set a new password for the user (gcloud sql users set-password USER --instance=INSTANCE --prompt-for-password) and cut open connections by restarting the instance.',
+        'If not expected, set a new password for the user (gcloud sql users set-password USER --instance=INSTANCE --prompt-for-password); export the instance\'s logs for the period, then cut open connections by restarting the instance.',
       ],
       shortTerm: [
         'Check the instance logs for logins by the changed user after the alert time.',
@@ -135,7 +135,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
         'Use IAM database authentication instead of built-in passwords and restrict cloudsql.users.update to the rotation service account.',
       ],
     },
-    investigate: [instanceHistory, { title: 'List the database users and their hosts (INSTANCE as above)', command: 'gcloud sql users list --instance="$INSTANCE" --project {gcp.projectId}' }, actorTrail],
+    investigate: [instanceHistory, { title: 'List the database users and their hosts (INSTANCE as above)', command: 'gcloud sql users list --instance="${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --project={{gcp.projectId}}' }, actorTrail],
     tuningFields: ['gcp.user', 'gcp.cloudsql.databaseId'],
     observe: withCaller(userChangeNotes),
   },
@@ -187,7 +187,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        "Remove write access to foreign buckets from the instance's service account, and delete the dump if it landed in a bucket you control but should not be there.",
+        "Revoke write access to foreign buckets from the instance's service account; if the dump landed in a bucket you control but should not be there, record its path and hash, then delete it.",
       ],
       shortTerm: [
         'Determine what the exported databases contained and whether notification obligations apply.',
@@ -199,7 +199,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Check the exported file (set EXPORT_URI to the gs:// URI in rawRequest)',
-        command: 'gcloud storage ls --long "$EXPORT_URI"',
+        command: 'gcloud storage ls --long "${EXPORT_URI:?the gs:// URI of the export from the alert request}"',
       },
       instanceHistory,
       methodBaseline(methodIs('cloudsql.instances.export'), 'Cloud SQL exports'),
@@ -230,7 +230,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
         'Suspend the principal if the deletion was not planned.',
       ],
       shortTerm: [
-        'Audit which other instances the principal can delete and enable deletion protection on them (gcloud sql instances patch INSTANCE --deletion-protection).',
+        'Audit the principal\'s deletion rights on other instances and turn on deletion protection for them (gcloud sql instances patch INSTANCE --deletion-protection).',
       ],
       longTerm: [
         'Enable deletion protection and backup retention on all production instances through infrastructure as code.',
@@ -258,7 +258,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Revert exposure: remove broad authorized networks (gcloud sql instances patch INSTANCE --clear-authorized-networks) and re-enable backups and deletion protection.',
+        'Save the instance settings (gcloud sql instances describe INSTANCE --format=json), then undo the exposure: clear broad authorized networks (gcloud sql instances patch INSTANCE --clear-authorized-networks) and re-enable backups and deletion protection.',
       ],
       shortTerm: [
         'Check the database logs for connections from new addresses since the change.',

@@ -178,7 +178,7 @@ function vmNotes(alert: Alert): string[] {
 }
 
 const recentResourceChanges = (fragment: string, what: string): CommandTemplate =>
-  logRead(`All ${what} changes in the project in the last 7 days`, `'${methodHas(fragment)}'`, '7d');
+  logRead(`All ${what} changes in the project in the 7 days before the alert`, `'${methodHas(fragment)}'`, '-7d');
 
 export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
   {
@@ -201,7 +201,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Stop the VM if it is unexpected (gcloud compute instances stop INSTANCE --zone=ZONE) after snapshotting its disk for forensics.',
+        'If the VM is unexpected, snapshot its disk for forensics (gcloud compute snapshots create), then stop it (gcloud compute instances stop INSTANCE --zone=ZONE).',
         'Remove an unexpected external IP (gcloud compute instances delete-access-config INSTANCE --zone=ZONE --access-config-name=NAME).',
       ],
       shortTerm: [
@@ -213,14 +213,14 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       ],
     },
     investigate: [
-      logRead("The principal's Compute Engine instance activity in the last day", methodByUser(methodHas('compute.instances.')), '1d'),
+      logRead("The principal's Compute Engine instance activity in the day before the alert", methodByUser(methodHas('compute.instances.')), '-1d'),
       {
         title: 'Describe the VM: service account, scopes, metadata, external IPs (set INSTANCE and ZONE from the authorizationInfo resource)',
-        command: 'gcloud compute instances describe "$INSTANCE" --zone="$ZONE" --project {gcp.projectId} --format=json',
+        command: 'gcloud compute instances describe "${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --zone="${ZONE:?the zone of the instance}" --project={{gcp.projectId}} --format=json',
       },
       {
         title: 'List all VMs of the project with their status and creation time',
-        command: "gcloud compute instances list --project {gcp.projectId} --format='table(name,zone.basename(),machineType.basename(),status,creationTimestamp)'",
+        command: "gcloud compute instances list --project={{gcp.projectId}} --format='table(name,zone.basename(),machineType.basename(),status,creationTimestamp)'",
       },
       callerKeys,
     ],
@@ -256,10 +256,10 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       ],
     },
     investigate: [
-      logRead("The principal's Compute Engine instance activity in the last day", methodByUser(methodHas('compute.instances.')), '1d'),
+      logRead("The principal's Compute Engine instance activity in the day before the alert", methodByUser(methodHas('compute.instances.')), '-1d'),
       {
         title: 'List stopped VMs in the project',
-        command: "gcloud compute instances list --project {gcp.projectId} --filter='status=TERMINATED' --format=json",
+        command: "gcloud compute instances list --project={{gcp.projectId}} --filter='status=TERMINATED' --format=json",
       },
       methodBaseline(methodHas('compute.instances.stop'), 'VM stops'),
     ],
@@ -285,7 +285,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Disable or delete the rule if it exposes services (gcloud compute firewall-rules update RULE --disabled) and restore deleted rules from infrastructure as code.',
+        'Save the rule (gcloud compute firewall-rules describe RULE --format=json), then disable it if it exposes services (gcloud compute firewall-rules update RULE --disabled), and restore deleted rules from infrastructure as code.',
       ],
       shortTerm: [
         'Check VPC flow logs and SSH/RDP logs on the exposed VMs for connections since the change.',
@@ -298,7 +298,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.firewalls.', 'firewall rule'),
       {
         title: 'Firewall rules that currently accept traffic from any address',
-        command: "gcloud compute firewall-rules list --project {gcp.projectId} --filter='sourceRanges:\"0.0.0.0/0\"' --format=json",
+        command: "gcloud compute firewall-rules list --project={{gcp.projectId}} --filter='sourceRanges:\"0.0.0.0/0\"' --format=json",
       },
       actorTrail,
     ],
@@ -336,11 +336,11 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.securityPolicies.', 'Cloud Armor policy'),
       {
         title: 'List the Cloud Armor policies of the project',
-        command: 'gcloud compute security-policies list --project {gcp.projectId} --format=json',
+        command: 'gcloud compute security-policies list --project={{gcp.projectId}} --format=json',
       },
       {
         title: 'Show the policy and its rules (set POLICY to policyName from the alert)',
-        command: 'gcloud compute security-policies describe "$POLICY" --project {gcp.projectId} --format=json',
+        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project={{gcp.projectId}} --format=json',
       },
       actorTrail,
     ],
@@ -365,7 +365,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove an unexpected allow rule (gcloud compute security-policies rules delete PRIORITY --security-policy=POLICY) or re-add a removed deny rule.',
+        'Save the policy (gcloud compute security-policies describe POLICY --format=json), then delete an unexpected allow rule (gcloud compute security-policies rules delete PRIORITY --security-policy=POLICY) or re-add a removed deny rule.',
       ],
       shortTerm: [
         'Check load balancer logs for traffic matching the loosened rule since the change.',
@@ -378,7 +378,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.securityPolicies.', 'Cloud Armor rule'),
       {
         title: 'Show the policy rules as they stand (set POLICY to policyName from the alert)',
-        command: 'gcloud compute security-policies describe "$POLICY" --project {gcp.projectId} --format=json',
+        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project={{gcp.projectId}} --format=json',
       },
       actorTrail,
     ],
@@ -415,7 +415,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.networkEdgeSecurityServices.', 'network edge security service'),
       {
         title: 'Describe the edge security service (set SERVICE and REGION from the authorizationInfo resource)',
-        command: 'gcloud compute network-edge-security-services describe "$SERVICE" --region="$REGION" --project {gcp.projectId} --format=json',
+        command: 'gcloud compute network-edge-security-services describe "${SERVICE:?the network edge security service name}" --region="${REGION:?the region of the service}" --project={{gcp.projectId}} --format=json',
       },
       actorTrail,
     ],
@@ -453,7 +453,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.backendServices.', 'backend service'),
       {
         title: 'List URL maps (a map still pointing to the deleted backend shows the impact)',
-        command: 'gcloud compute url-maps list --project {gcp.projectId} --format=json',
+        command: 'gcloud compute url-maps list --project={{gcp.projectId}} --format=json',
       },
       actorTrail,
       callerIpTrail,

@@ -8,21 +8,21 @@ import { asString, findKey, isObjectValue, listText, request, withCaller } from 
 
 const functionDescribe: CommandTemplate = {
   title: 'Describe the function: runtime, service account, trigger, ingress, source (add --region if not your default)',
-  command: 'gcloud functions describe {gcp.cloudfunctions.function} --project {gcp.projectId} --format=json',
+  command: 'gcloud functions describe {{gcp.cloudfunctions.function}} --project={{gcp.projectId}} --format=json',
 };
 
 const functionIam: CommandTemplate = {
   title: 'Who may invoke or manage the function (allUsers means anyone can call it)',
-  command: 'gcloud functions get-iam-policy {gcp.cloudfunctions.function} --project {gcp.projectId} --format=json',
+  command: 'gcloud functions get-iam-policy {{gcp.cloudfunctions.function}} --project={{gcp.projectId}} --format=json',
 };
 
 const functionRuns: CommandTemplate = logRead(
-  "The function's own execution logs over the last day",
-  '\'resource.type="cloud_function" AND resource.labels.function_name="\'{gcp.cloudfunctions.function}\'"\'',
+  "The function's own execution logs in the day before the alert",
+  '\'resource.type="cloud_function" AND resource.labels.function_name="\'{{gcp.cloudfunctions.function}}\'"\'',
 );
 
 const functionAdminByUser: CommandTemplate = logRead(
-  "The principal's Cloud Functions admin calls in the last day",
+  "The principal's Cloud Functions admin calls in the day before the alert",
   methodByUser('protoPayload.serviceName="cloudfunctions.googleapis.com"'),
 );
 
@@ -60,20 +60,20 @@ function functionNotes(alert: Alert): string[] {
 // Cloud KMS
 
 const kmsAdminByUser: CommandTemplate = logRead(
-  "The principal's Cloud KMS calls in the last day",
+  "The principal's Cloud KMS calls in the day before the alert",
   methodByUser('protoPayload.serviceName="cloudkms.googleapis.com"'),
 );
 
 const keysInventory: CommandTemplate = {
   title: 'Inventory the crypto keys of the project',
   command:
-    'gcloud asset search-all-resources --scope=projects/{gcp.projectId} --asset-types=cloudkms.googleapis.com/CryptoKey --format=json',
+    'gcloud asset search-all-resources --scope=projects/{{gcp.projectId}} --asset-types=cloudkms.googleapis.com/CryptoKey --format=json',
 };
 
 const keyVersions: CommandTemplate = {
   title: 'Versions of the key and their state (set KEY, KEYRING, LOCATION from the name in rawRequest)',
   command:
-    'gcloud kms keys versions list --key="$KEY" --keyring="$KEYRING" --location="$LOCATION" --project {gcp.projectId} --format=json',
+    'gcloud kms keys versions list --key="${KEY:?the KMS key name}" --keyring="${KEYRING:?the KMS key ring name}" --location="${LOCATION:?the KMS location}" --project={{gcp.projectId}} --format=json',
 };
 
 function kmsNameNotes(alert: Alert): string[] {
@@ -138,7 +138,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, delete the function (gcloud functions delete FUNCTION --region=REGION) after saving its source from the source archive for analysis.',
+        'If unexpected, save its source from the source archive for analysis, then delete the function (gcloud functions delete FUNCTION --region=REGION).',
         'Rotate or restrict the service account it ran as if the code could have read its token.',
       ],
       shortTerm: [
@@ -169,7 +169,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If the deletion was not planned, redeploy from the pipeline; if the function was a throwaway, recover its source from the staging bucket before it is cleaned up.',
+        'If the function was a throwaway, copy its source from the staging bucket before it is cleaned up; if the deletion was not planned, redeploy from the pipeline.',
       ],
       shortTerm: [
         'Check what the function service account did while the function existed.',
@@ -180,9 +180,9 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       logRead(
-        'History of the function: its creation, updates and deletion in the last 30 days',
-        '\'protoPayload.serviceName="cloudfunctions.googleapis.com" AND resource.labels.function_name="\'{gcp.cloudfunctions.function}\'"\'',
-        '30d',
+        'History of the function: its creation, updates and deletion in the 30 days before the alert',
+        '\'protoPayload.serviceName="cloudfunctions.googleapis.com" AND resource.labels.function_name="\'{{gcp.cloudfunctions.function}}\'"\'',
+        '-30d',
       ),
       functionRuns,
       actorTrail,
@@ -207,7 +207,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Redeploy the last known good version from the pipeline and compare source archives.',
+        'Save the current source archive for analysis, then redeploy the last known good version from the pipeline and compare the two.',
       ],
       shortTerm: [
         'Review the function execution logs and service account activity since the update.',
@@ -237,7 +237,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Check who has roles on the new key ring and remove grants to unexpected principals.',
+        'Check who has roles on the new key ring and revoke grants to unexpected principals.',
       ],
       shortTerm: [
         'Watch for CreateCryptoKey and for resources being re-encrypted with keys from this ring.',
@@ -251,7 +251,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
       {
         title: 'Inventory the key rings of the project',
         command:
-          'gcloud asset search-all-resources --scope=projects/{gcp.projectId} --asset-types=cloudkms.googleapis.com/KeyRing --format=json',
+          'gcloud asset search-all-resources --scope=projects/{{gcp.projectId}} --asset-types=cloudkms.googleapis.com/KeyRing --format=json',
       },
       methodBaseline(methodIs('CreateKeyRing'), 'key ring creation'),
     ],
@@ -275,7 +275,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Review the IAM policy on the key (gcloud kms keys get-iam-policy KEY --keyring=RING --location=LOC) and remove unexpected principals.',
+        'Review the IAM policy on the key (gcloud kms keys get-iam-policy KEY --keyring=RING --location=LOC) and revoke unexpected principals.',
       ],
       shortTerm: [
         'Find resources that started using the key since it was created.',

@@ -138,7 +138,7 @@ describe('gcp playbooks: coverage and shape', () => {
       for (const c of p.investigate) {
         expect(c.command, p.id).not.toMatch(/\bfalco\b/);
         expect(c.command.startsWith('gcloud ') || c.command.startsWith('bq '), c.command).toBe(true);
-        for (const m of c.command.matchAll(/\{([^}]+)\}/g)) {
+        for (const m of c.command.matchAll(/\{\{([^@}][^}]*)\}\}/g)) {
           expect(printed.has(m[1] ?? ''), `${p.id}: ${m[1]}`).toBe(true);
         }
       }

@@ -1,20 +1,21 @@
 import type { CommandTemplate } from '../../types';
+import { gcloud } from '../../commands';
 
 /**
  * Shared pieces of the GCP audit-log playbooks. Every gcp_auditlog rule prints gcp.projectId,
  * gcp.user, gcp.callerIP and gcp.userAgent, so these commands work for all of them.
  */
 
-/** `gcloud logging read` over the alert's project with a filter that is one shell word. */
-export function logRead(title: string, filter: string, freshness = '1d', limit = 50): CommandTemplate {
-  return {
-    title,
-    command: `gcloud logging read ${filter} --project {gcp.projectId} --freshness=${freshness} --limit=${limit} --format=json`,
-  };
+/**
+ * `gcloud logging read` over the alert's project with a filter that is one shell word ending in a
+ * single-quoted piece, over the window from `before` the alert (e.g. `-1d`, `-30d`) to an hour after.
+ */
+export function logRead(title: string, filter: string, before = '-1d', limit = 50): CommandTemplate {
+  return { title, command: gcloud.loggingRead(filter, { before, limit }) };
 }
 
 /** A quoted filter fragment matching the alert's principal. */
-export const BY_USER = 'protoPayload.authenticationInfo.principalEmail="\'{gcp.user}\'"';
+export const BY_USER = 'protoPayload.authenticationInfo.principalEmail="\'{{gcp.user}}\'"';
 
 /** Quoted filter: a method-name clause and the principal, e.g. `'protoPayload.methodName="X" AND ...'`. */
 export function methodByUser(methodClause: string): string {
@@ -33,21 +34,21 @@ export function methodHas(fragment: string): string {
 }
 
 export const actorTrail: CommandTemplate = logRead(
-  'Everything this principal did in the project over the last day',
+  'Everything this principal did in the project in the day before the alert',
   `'${BY_USER}'`,
 );
 
 export const callerIpTrail: CommandTemplate = logRead(
-  'Every call made from the same source address in the last day, by any principal',
-  '\'protoPayload.requestMetadata.callerIp="\'{gcp.callerIP}\'"\'',
+  'Every call made from the same source address in the day before the alert, by any principal',
+  '\'protoPayload.requestMetadata.callerIp="\'{{gcp.callerIP}}\'"\'',
 );
 
 /** Who normally performs this operation: a 30-day baseline of the same method(s). */
 export function methodBaseline(clause: string, what: string): CommandTemplate {
   return logRead(
-    `Who else performed ${what} in the last 30 days (baseline of normal operators)`,
+    `Who else performed ${what} in the 30 days before the alert (baseline of normal operators)`,
     `'${clause}'`,
-    '30d',
+    '-30d',
     100,
   );
 }
@@ -55,12 +56,12 @@ export function methodBaseline(clause: string, what: string): CommandTemplate {
 /** When the caller is a service account: its user-managed keys (a leaked key explains off-GCP use). */
 export const callerKeys: CommandTemplate = {
   title: 'If gcp.user is a service account: list its user-managed keys and their creation dates',
-  command: 'gcloud iam service-accounts keys list --iam-account={gcp.user} --managed-by=user',
+  command: 'gcloud iam service-accounts keys list --iam-account={{gcp.user}} --managed-by=user',
 };
 
 export const projectIamPolicy: CommandTemplate = {
   title: "Read the project's current IAM policy to see what the principal is allowed to do",
-  command: 'gcloud projects get-iam-policy {gcp.projectId} --format=json',
+  command: 'gcloud projects get-iam-policy {{gcp.projectId}} --format=json',
 };
 
 /** Distinguish items every GCP audit playbook shares. */

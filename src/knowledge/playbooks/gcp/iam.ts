@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
+import { gcloud } from '../../commands';
 import {
   actorTrail,
   callerIpTrail,
@@ -25,30 +26,32 @@ import {
 } from './observe';
 
 const iamAdminByUser: CommandTemplate = logRead(
-  "The principal's IAM admin calls in the last day (accounts, keys, roles)",
+  "The principal's IAM admin calls in the day before the alert (accounts, keys, roles)",
   methodByUser('protoPayload.serviceName="iam.googleapis.com"'),
 );
 
 const saList: CommandTemplate = {
   title: 'List the service accounts of the project, with disabled state',
-  command: 'gcloud iam service-accounts list --project {gcp.projectId} --format=json',
+  command: 'gcloud iam service-accounts list --project={{gcp.projectId}} --format=json',
 };
 
 const saKeys: CommandTemplate = {
   title: 'List user-managed keys of the target account (set SA_EMAIL from rawRequest)',
-  command: 'gcloud iam service-accounts keys list --iam-account="$SA_EMAIL" --managed-by=user',
+  command: 'gcloud iam service-accounts keys list --iam-account="${SA_EMAIL:?the service account email from the alert request}" --managed-by=user',
 };
 
 const saActivity: CommandTemplate = {
   title: 'What the target account did since (SA_EMAIL as above)',
-  command:
-    'gcloud logging read "protoPayload.authenticationInfo.principalEmail=\\"$SA_EMAIL\\"" --project {gcp.projectId} --freshness=1d --limit=50 --format=json',
+  command: gcloud.loggingRead(
+    '\'protoPayload.authenticationInfo.principalEmail="\'"${SA_EMAIL:?the service account email from the alert request}"\'"\'',
+    { before: '-1h', after: '+1d' },
+  ),
 };
 
 const customRoleHolders: CommandTemplate = {
   title: 'Who holds custom roles in the project',
   command:
-    "gcloud projects get-iam-policy {gcp.projectId} --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
+    "gcloud projects get-iam-policy {{gcp.projectId}} --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
 };
 
 /** Service account named by a request `name` such as projects/-/serviceAccounts/X[/keys/K]. */
@@ -184,10 +187,10 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, disable the account (gcloud iam service-accounts disable SA_EMAIL) and delete any keys it has.',
+        'If unexpected, disable the account (gcloud iam service-accounts disable SA_EMAIL) and its keys; record the keys (gcloud iam service-accounts keys list) before deleting any.',
       ],
       shortTerm: [
-        'Remove IAM bindings granted to the account and check its activity in the audit logs.',
+        'Revoke IAM bindings granted to the account and check its activity in the audit logs.',
       ],
       longTerm: [
         'Create service accounts only through infrastructure as code and restrict iam.serviceAccounts.create; enforce constraints/iam.disableServiceAccountKeyCreation.',
@@ -275,7 +278,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Disable the key if unexpected (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA_EMAIL), then delete it.',
+        'Disable the key if unexpected (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA_EMAIL), record its use from the audit logs, then delete it.',
       ],
       shortTerm: [
         'Review everything done with the key and with the target account since creation.',
@@ -322,8 +325,8 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       logRead(
         'Calls authenticated with the deleted key (set KEY_ID from rawRequest)',
-        '"protoPayload.authenticationInfo.serviceAccountKeyName:\\"$KEY_ID\\""',
-        '7d',
+        '"protoPayload.authenticationInfo.serviceAccountKeyName:\\"${KEY_ID:?the key id from the alert request}\\""',
+        '-7d',
       ),
       saKeys,
       iamAdminByUser,
@@ -348,7 +351,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, delete the role (gcloud iam roles delete ROLE_ID --project=PROJECT) and remove its bindings.',
+        'If unexpected, save the role (gcloud iam roles describe ROLE_ID --project=PROJECT), then delete it (gcloud iam roles delete) and revoke its bindings.',
       ],
       shortTerm: [
         'Find who holds the role and what they did with it.',
@@ -360,7 +363,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "$ROLE_ID" --project {gcp.projectId} --format=json',
+        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project={{gcp.projectId}} --format=json',
       },
       customRoleHolders,
       iamAdminByUser,
@@ -397,7 +400,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition as it is now (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "$ROLE_ID" --project {gcp.projectId} --format=json',
+        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project={{gcp.projectId}} --format=json',
       },
       customRoleHolders,
       iamAdminByUser,
@@ -424,7 +427,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove an unexpected binding (gcloud projects remove-iam-policy-binding PROJECT --member=MEMBER --role=ROLE) and suspend the member.',
+        'Revoke an unexpected binding (gcloud projects remove-iam-policy-binding PROJECT --member=MEMBER --role=ROLE) and suspend the member.',
       ],
       shortTerm: [
         'Review what the granted member did, and whether the granting principal made other changes.',
@@ -436,9 +439,11 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       projectIamPolicy,
       {
-        title: 'Every project IAM change in the last 30 days with its binding deltas',
-        command:
-          'gcloud logging read \'protoPayload.serviceName="cloudresourcemanager.googleapis.com" AND protoPayload.methodName="SetIamPolicy"\' --project {gcp.projectId} --freshness=30d --limit=50 --format=\'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)\'',
+        title: 'Every project IAM change in the 30 days before the alert with its binding deltas',
+        command: gcloud.loggingRead('\'protoPayload.serviceName="cloudresourcemanager.googleapis.com" AND protoPayload.methodName="SetIamPolicy"\'', {
+          before: '-30d',
+          format: "'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)'",
+        }),
       },
       actorTrail,
       callerIpTrail,

@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
+import { gcloud } from '../../commands';
 import {
   actorTrail,
   callerIpTrail,
@@ -13,16 +14,16 @@ import {
 } from './helpers';
 import { asString, findKey, isObjectValue, observePolicyChange, request, withCaller } from './observe';
 
-const ON_BUCKET = 'resource.type="gcs_bucket" AND resource.labels.bucket_name="\'{gcp.storage.bucket}\'"';
+const ON_BUCKET = 'resource.type="gcs_bucket" AND resource.labels.bucket_name="\'{{gcp.storage.bucket}}\'"';
 
 const bucketDescribe = {
   title: 'Show the bucket settings: public access prevention, uniform access, retention, versioning',
-  command: 'gcloud storage buckets describe gs://{gcp.storage.bucket} --format=json',
+  command: 'gcloud storage buckets describe gs://{{gcp.storage.bucket}} --format=json',
 };
 
 const bucketIamPolicy = {
   title: "Read the bucket's IAM policy as it stands now",
-  command: 'gcloud storage buckets get-iam-policy gs://{gcp.storage.bucket} --format=json',
+  command: 'gcloud storage buckets get-iam-policy gs://{{gcp.storage.bucket}} --format=json',
 };
 
 /** Settings in a bucket update request that weaken protection, in words. */
@@ -86,7 +87,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove the public member: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=allUsers (or allAuthenticatedUsers) --role=ROLE.',
+        'Revoke the public member: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=allUsers (or allAuthenticatedUsers) --role=ROLE.',
         'Block re-exposure right away with gcloud storage buckets update gs://BUCKET --public-access-prevention.',
       ],
       shortTerm: [
@@ -143,7 +144,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       logRead(
         'Object ACL updates in this bucket: the resourceName of each entry names the object',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.objects.update"'`,
-        '7d',
+        '-7d',
       ),
       bucketDescribe,
       bucketIamPolicy,
@@ -175,7 +176,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
         'If the principal is unexpected, disable its key (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA) or suspend the user before reads begin.',
       ],
       shortTerm: [
-        'Remove storage.buckets.list from principals that only need one bucket by granting bucket-level roles instead of project-wide storage roles.',
+        'Revoke storage.buckets.list from principals that only need one bucket by granting bucket-level roles instead of project-wide storage roles.',
       ],
       longTerm: [
         'Put sensitive buckets inside a VPC Service Controls perimeter so stolen credentials cannot read them from outside.',
@@ -184,7 +185,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       logRead(
         "The principal's Cloud Storage activity after the listing (object reads show collection)",
-        `'protoPayload.serviceName="storage.googleapis.com" AND protoPayload.authenticationInfo.principalEmail="'{gcp.user}'"'`,
+        `'protoPayload.serviceName="storage.googleapis.com" AND protoPayload.authenticationInfo.principalEmail="'{{gcp.user}}'"'`,
       ),
       methodBaseline(methodIs('storage.buckets.list'), 'bucket listing'),
       callerIpTrail,
@@ -212,7 +213,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     mitigations: {
       immediate: [
         'Check whether the name is live again in a project you do not own (gcloud storage buckets describe gs://BUCKET); if not, and you still need it, recreate it in your project to prevent takeover.',
-        'If soft delete was on, list soft-deleted buckets and restore this one within its retention window, before anyone recreates the name.',
+        'If soft deletion was enabled, list soft-deleted buckets and restore this one within its retention window, before anyone recreates the name.',
       ],
       shortTerm: [
         'Restore the data from backups or replicas and find every system still referencing the bucket name.',
@@ -224,16 +225,16 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'See whether the bucket name exists again, and in which project',
-        command: 'gcloud storage buckets describe gs://{gcp.storage.bucket} --format=json',
+        command: 'gcloud storage buckets describe gs://{{gcp.storage.bucket}} --format=json',
       },
       {
         title: 'List soft-deleted buckets of the project (restorable if soft delete was on)',
-        command: 'gcloud storage buckets list --soft-deleted --project {gcp.projectId} --format=json',
+        command: 'gcloud storage buckets list --soft-deleted --project={{gcp.projectId}} --format=json',
       },
       logRead(
         'Object deletions in the bucket before it went (Data Access logs, DATA_WRITE)',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.objects.delete"'`,
-        '7d',
+        '-7d',
       ),
       actorTrail,
     ],
@@ -260,7 +261,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Revert the weakening setting (for example gcloud storage buckets update gs://BUCKET --versioning or --public-access-prevention) and remove any unexpected lifecycle rule.',
+        'Save the bucket settings (gcloud storage buckets describe gs://BUCKET --format=json), then revert the weakening setting (for example gcloud storage buckets update gs://BUCKET --versioning or --public-access-prevention) and remove any unexpected lifecycle rule.',
       ],
       shortTerm: [
         'Compare the bucket with its infrastructure-as-code definition and reconcile drift.',
@@ -274,7 +275,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       logRead(
         'History of configuration changes on this bucket (30 days)',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.buckets.update"'`,
-        '30d',
+        '-30d',
       ),
       actorTrail,
     ],
@@ -300,7 +301,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove an unexpected binding: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=MEMBER --role=ROLE.',
+        'Revoke an unexpected binding: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=MEMBER --role=ROLE.',
       ],
       shortTerm: [
         "Check what the newly added member read or wrote in the bucket since the grant (Data Access logs filtered on that member).",
@@ -312,11 +313,11 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       bucketIamPolicy,
       {
-        title: 'Every bucket policy change in the last 30 days with its binding deltas',
-        command:
-          'gcloud logging read \'' +
-          ON_BUCKET +
-          ' AND protoPayload.methodName="storage.setIamPermissions"\' --project {gcp.projectId} --freshness=30d --limit=50 --format=\'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)\'',
+        title: 'Every bucket policy change in the 30 days before the alert with its binding deltas',
+        command: gcloud.loggingRead(`'${ON_BUCKET} AND protoPayload.methodName="storage.setIamPermissions"'`, {
+          before: '-30d',
+          format: "'json(timestamp,protoPayload.authenticationInfo.principalEmail,protoPayload.serviceData.policyDelta)'",
+        }),
       },
       actorTrail,
     ],
@@ -342,7 +343,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Remove the allUsers / allAuthenticatedUsers entry from the dataset access list (bq show --format=prettyjson PROJECT:DATASET, edit, then bq update --source FILE PROJECT:DATASET).',
+        'Save the dataset\'s access list (bq show --format=prettyjson PROJECT:DATASET > FILE), take the allUsers / allAuthenticatedUsers entry out of it, then apply it (bq update --source FILE PROJECT:DATASET).',
       ],
       shortTerm: [
         'Review BigQuery Data Access logs for jobs run by principals outside your organization against the dataset while it was public.',
@@ -355,7 +356,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Find datasets in the project that are public right now',
         command:
-          "gcloud asset search-all-iam-policies --scope=projects/{gcp.projectId} --asset-types=bigquery.googleapis.com/Dataset --query='policy:(allUsers OR allAuthenticatedUsers)'",
+          "gcloud asset search-all-iam-policies --scope=projects/{{gcp.projectId}} --asset-types=bigquery.googleapis.com/Dataset --query='policy:(allUsers OR allAuthenticatedUsers)'",
       },
       logRead(
         'BigQuery Data Access entries since the change (who read the data)',

@@ -1,6 +1,7 @@
 import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { fieldText } from '../../fieldValue';
+import { alertTime, field, kubectl } from '../../commands';
 import { FAMILY, kc, subresourceHistory } from './helpers';
 import { commonObservations, imageObservations, namespaceObservations, userObservations } from './observe';
 
@@ -47,7 +48,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If nobody owns the identity, delete the bindings that grant it rights (found with the binding query below) and revoke its credential: delete the service-account token secret or the cloud IAM mapping.',
+        'If nobody owns the identity, save the bindings that grant it rights (found with the binding query below, kubectl get -o yaml), then delete them and revoke its credential: delete the service-account token secret or the cloud IAM mapping.',
       ],
       shortTerm: ['Add each confirmed component or person to allowed_k8s_users in a local rules file so the rule only fires on unknowns.'],
       longTerm: [
@@ -84,7 +85,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If use cannot be tied to a known admin, cut the credential off: client certificates cannot be revoked one by one, so remove the RBAC binding it relies on (kubeadm 1.29+ binds the kubeadm:cluster-admins group) or, if it is in system:masters, plan a cluster CA rotation.',
+        'If use cannot be tied to a known admin, cut the credential off: client certificates cannot be revoked one by one, so save and then revoke the RBAC binding it relies on (kubeadm 1.29+ binds the kubeadm:cluster-admins group) or, if it is in system:masters, plan a cluster CA rotation.',
       ],
       shortTerm: ['Give each administrator a personal identity bound to cluster-admin or narrower roles, and move pipelines to dedicated service accounts.'],
       longTerm: ['Keep the bootstrap kubeconfig offline as break-glass only and enable this rule (override allowed_full_admin_users) so any use is reported.'],
@@ -114,7 +115,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Source IPs from the audit log: addresses outside the cluster and your networks mean the endpoint is reachable from outside.',
     ],
     mitigations: {
-      immediate: ['Delete the binding named in ka.auth.reason if it grants system:anonymous or system:unauthenticated anything beyond the defaults.'],
+      immediate: ['Save the binding named in ka.auth.reason (kubectl get -o yaml), then delete it if it grants system:anonymous or system:unauthenticated anything beyond the defaults.'],
       shortTerm: ['Limit network reach to the API server endpoint (authorized networks, security groups, private endpoint).'],
       longTerm: [
         'Run kube-apiserver with --anonymous-auth=false where probes do not need it, or on 1.32+ restrict anonymous access to the health endpoints with the anonymous section of the AuthenticationConfiguration file.',
@@ -128,7 +129,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       },
       {
         title: 'All allowed anonymous requests in the audit log, with source IPs',
-        command: `jq -c 'select(.user.username == "system:anonymous" and .stage == "ResponseComplete" and .annotations["authorization.k8s.io/decision"] == "allow") | [.requestReceivedTimestamp, .verb, .requestURI, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "$AUDIT_LOG"`,
+        command: `jq -c 'select(.user.username == "system:anonymous" and .stage == "ResponseComplete" and .annotations["authorization.k8s.io/decision"] == "allow") | [.requestReceivedTimestamp, .verb, .requestURI, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
     ],
     tuningFields: ['ka.uri', 'ka.verb'],
@@ -170,13 +171,17 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Syscall alerts from the same pod at the same time (a shell spawned in a container, reads of sensitive files) show what the session did.',
     ],
     mitigations: {
-      immediate: ['If the session was not approved, delete the pod so its controller replaces it, and rotate the secrets and service-account token it mounted.'],
-      shortTerm: ['Remove create on pods/exec and pods/attach from the roles this user holds; grant it through a time-boxed group instead.'],
+      immediate: ['If the session was not approved, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy; rotate the secrets and service-account token it mounted, and only then delete the pod so its controller replaces it.'],
+      shortTerm: ['Revoke create on pods/exec and pods/attach from the roles this user holds; grant it through a time-boxed group instead.'],
       longTerm: ['Reject CONNECT on pods/exec and pods/attach in production namespaces with a ValidatingAdmissionPolicy or policy engine, with a reviewed break-glass path.'],
     },
     investigate: [
       subresourceHistory(['exec', 'attach'], 'Every exec/attach into this pod from the audit log, with the full command in requestURI'),
       kc.targetPodDescribe,
+      {
+        title: "Preserve the pod's logs from an hour before the exec, before anyone deletes or restarts it",
+        command: kubectl.logs({ ns: field('ka.target.namespace'), pod: field('ka.target.name'), sinceTime: alertTime('-1h') }),
+      },
       kc.actorPermissionsNs,
       kc.actorTimeline,
     ],
@@ -203,7 +208,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'The forwarded ports are in the audit log requestURI (ports parameter): a database or admin port versus the app port.',
     ],
     mitigations: {
-      immediate: ['If unapproved, remove the binding that gives this user create on pods/portforward and rotate credentials of the service that was reachable (database passwords, admin tokens).'],
+      immediate: ['If unapproved, revoke the binding that gives this user create on pods/portforward and rotate credentials of the service that was reachable (database passwords, admin tokens).'],
       shortTerm: ['Keep pods/portforward out of general developer roles; grant it per namespace to a small group.'],
       longTerm: ['Reject CONNECT on pods/portforward in production with an admission policy and provide an audited access path (bastion or identity-aware proxy) to internal services.'],
     },
@@ -234,14 +239,14 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace and ka.target.name: which workload, and whether its service account is powerful.',
     ],
     mitigations: {
-      immediate: ['If unapproved, delete the pod (an ephemeral container cannot be removed any other way) and rotate the secrets and token it mounted.'],
+      immediate: ['If unapproved, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy (including the ephemeral container\'s logs: kubectl logs -c with its name), then delete the pod (an ephemeral container cannot be taken out any other way) and rotate the secrets and token it mounted.'],
       shortTerm: ['Restrict update and patch on pods/ephemeralcontainers to a debug group.'],
       longTerm: ['Enforce Pod Security Admission (it covers ephemeral containers) and allow only a vetted debug image through an admission policy.'],
     },
     investigate: [
       {
         title: 'Show the pod spec, including spec.ephemeralContainers with their image and securityContext',
-        command: 'kubectl -n {ka.target.namespace} get pod {ka.target.name} -o yaml',
+        command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- pod {{ka.target.name}}',
       },
       subresourceHistory(['ephemeralcontainers'], 'Every ephemeral-container request on this pod from the audit log'),
       kc.actorTimeline,
@@ -274,15 +279,15 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Whether a matching certificate signing request was approved by your usual approver (kubectl get csr).',
     ],
     mitigations: {
-      immediate: ['If the node is not yours: kubectl cordon it, delete the Node object, and delete the bootstrap token that was used (kubeadm token delete).'],
+      immediate: ['If the node is not yours: kubectl cordon it, save the Node object (kubectl get node -o yaml) and the token list (kubeadm token list), then delete the Node object and the bootstrap token that was used (kubeadm token delete).'],
       shortTerm: ['Rotate bootstrap tokens and restrict automatic CSR approval to your node groups.'],
       longTerm: ['Keep NodeRestriction enabled and use provider-attested node registration so a foreign machine cannot obtain a kubelet identity.'],
     },
     investigate: [
-      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get node {ka.target.name} -o wide' },
-      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe node {ka.target.name}' },
-      { title: 'List pods already scheduled onto it', command: 'kubectl get pods -A -o wide --field-selector spec.nodeName={ka.target.name}' },
-      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get csr' },
+      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get --output=wide -- node {{ka.target.name}}' },
+      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe -- node {{ka.target.name}}' },
+      { title: 'List pods already scheduled onto it', command: 'kubectl get -A --output=wide --field-selector=spec.nodeName={{ka.target.name}} -- pods' },
+      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get -- csr' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],
     allowList: {
@@ -319,14 +324,14 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'ka.target.name: whether it matches your node naming and cloud inventory.',
     ],
     mitigations: {
-      immediate: ['If the machine is unknown, delete the bootstrap token it may hold (kubeadm token delete) and block its source IP at the API endpoint.'],
+      immediate: ['If the machine is unknown, record the bootstrap tokens (kubeadm token list), then delete the one it may hold (kubeadm token delete) and block its source IP at the API endpoint.'],
       shortTerm: ['Rotate bootstrap tokens and give them short TTLs.'],
       longTerm: ['Use provider-attested node registration and keep the API endpoint off the internet.'],
     },
     investigate: [
       kc.objectHistory,
-      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get csr' },
-      { title: 'List current nodes to compare names and IPs', command: 'kubectl get nodes -o wide' },
+      { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get -- csr' },
+      { title: 'List current nodes to compare names and IPs', command: 'kubectl get --output=wide -- nodes' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],
     allowList: {
@@ -360,7 +365,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'If nobody meant to enable it, find who changed the Falco rules ConfigMap or Helm values.',
     ],
     mitigations: {
-      immediate: ['If it was enabled by mistake, restore consider_all_events to never-true to stop the volume.'],
+      immediate: ['If it was enabled by mistake, restore consider_all_events to never-true to end the volume.'],
       shortTerm: ['Ship audit logs to storage with the API server\'s own backends instead of routing all of them through alert outputs.'],
       longTerm: ['Keep Falco rules under version control so configuration changes are reviewed.'],
     },

@@ -107,7 +107,7 @@ describe('k8s_audit playbooks: coverage and shape', () => {
       for (const c of p.investigate) {
         expect(c.command, p.id).toMatch(/^(kubectl|jq) /);
         expect(c.command, p.id).not.toMatch(/(^|[\s|;])falco\s/);
-        for (const m of c.command.matchAll(/\{([^}]*)\}/g)) expect(m[1], `${p.id}: ${c.command}`).toMatch(/^ka\.[a-z.]+$/);
+        for (const m of c.command.matchAll(/\{\{([^@}][^}]*)\}\}/g)) expect(m[1], `${p.id}: ${c.command}`).toMatch(/^ka\.[a-z.]+$/); // @time...: the alert's own time
         // a placeholder is never inside a quoted string
         expect(c.command, p.id).not.toMatch(/'[^']*\{ka\.[^}]*\}[^']*'/);
       }

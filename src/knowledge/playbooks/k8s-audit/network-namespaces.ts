@@ -26,13 +26,13 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace and ka.target.name: a service of a known app versus one selecting an unexpected pod.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the Service and check which pods it selected and what they serve.'],
+      immediate: ['If unexplained, save the Service and its endpoints (kubectl get service,endpoints -o yaml), then delete it and check which pods it selected and what they serve.'],
       shortTerm: ['Block the NodePort range (30000-32767 by default) at the node firewall or security group from untrusted networks.'],
       longTerm: ['Reject type NodePort outside approved namespaces with an admission policy and publish services through an Ingress or Gateway.'],
     },
     investigate: [
-      { title: 'Show the service: selector, ports and nodePorts', command: 'kubectl -n {ka.target.namespace} get service {ka.target.name} -o yaml' },
-      { title: 'Show which pods back the service', command: 'kubectl -n {ka.target.namespace} get endpointslices -l kubernetes.io/service-name={ka.target.name} -o wide' },
+      { title: 'Show the service: selector, ports and nodePorts', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- service {{ka.target.name}}' },
+      { title: 'Show which pods back the service', command: 'kubectl get --namespace={{ka.target.namespace}} --selector=kubernetes.io/service-name={{ka.target.name}} --output=wide -- endpointslices' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.namespace', 'ka.target.name', 'ka.user.name'],
@@ -62,7 +62,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Require spec.tls (or an approved certificate annotation) on ingresses with an admission policy, and automate certificates with cert-manager.'],
     },
     investigate: [
-      { title: 'Show the ingress: hosts, paths, backends and annotations', command: 'kubectl -n {ka.target.namespace} get ingress {ka.target.name} -o yaml' },
+      { title: 'Show the ingress: hosts, paths, backends and annotations', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- ingress {{ka.target.name}}' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.namespace', 'ka.target.name'],
@@ -90,12 +90,12 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: services in kube-system or in another team\'s namespace.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the Service and check what it exposed.'],
-      shortTerm: ['Remove create on services from identities that do not deploy.'],
+      immediate: ['If unexplained, save the Service and its endpoints (kubectl get service,endpoints -o yaml), then delete it and check what it exposed.'],
+      shortTerm: ['Revoke create on services from identities that do not deploy.'],
       longTerm: ['Restrict LoadBalancer and NodePort types with admission policy.'],
     },
     investigate: [
-      { title: 'Show the service: type, selector, ports, external addresses', command: 'kubectl -n {ka.target.namespace} get service {ka.target.name} -o yaml' },
+      { title: 'Show the service: type, selector, ports, external addresses', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- service {{ka.target.name}}' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.user.name', 'ka.target.namespace'],
@@ -138,14 +138,14 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'What gets deployed there next (pods, service accounts, bindings).',
     ],
     mitigations: {
-      immediate: ['If unexplained, list everything in it, then delete the namespace.'],
-      shortTerm: ['Remove create on namespaces from identities that do not provision.'],
+      immediate: ['If unexplained, save everything in it (kubectl get all,configmaps,secrets,rolebindings -o yaml), then delete the namespace.'],
+      shortTerm: ['Revoke create on namespaces from identities that do not provision.'],
       longTerm: ['Apply default NetworkPolicies, quotas and Pod Security labels to new namespaces automatically.'],
     },
     investigate: [
       {
         title: 'List what has been created in the namespace',
-        command: 'kubectl get all,serviceaccounts,roles,rolebindings,secrets -n {ka.target.name}',
+        command: 'kubectl get --namespace={{ka.target.name}} -- all,serviceaccounts,roles,rolebindings,secrets',
       },
       kc.actorTimeline,
     ],
@@ -175,7 +175,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       kc.actorTimeline,
       {
         title: 'Everything this identity deleted (audit log)',
-        command: `jq -c --arg u {ka.user.name} 'select(.user.username == $u and .verb == "delete" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.resource, .objectRef.namespace, .objectRef.name, .responseStatus.code]' "$AUDIT_LOG"`,
+        command: `jq -c --arg u {{ka.user.name}} 'select(.user.username == $u and .verb == "delete" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.resource, .objectRef.namespace, .objectRef.name, .responseStatus.code]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
     ],
     tuningFields: ['ka.user.name', 'ka.target.name'],
@@ -198,12 +198,12 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'ka.user.name: the provisioning pipeline versus a person or service account.',
     ],
     mitigations: {
-      immediate: ['If unplanned, inspect and delete the namespace.'],
+      immediate: ['If unplanned, save what it holds (kubectl get all,configmaps,secrets,rolebindings -o yaml), then delete the namespace.'],
       shortTerm: ['Append the cluster\'s legitimate namespaces to allowed_namespaces.'],
       longTerm: ['Provision namespaces only through a pipeline that applies policies, and restrict create on namespaces to it.'],
     },
     investigate: [
-      { title: 'List what has been created in the namespace', command: 'kubectl get all,serviceaccounts,roles,rolebindings,secrets -n {ka.target.name}' },
+      { title: 'List what has been created in the namespace', command: 'kubectl get --namespace={{ka.target.name}} -- all,serviceaccounts,roles,rolebindings,secrets' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],

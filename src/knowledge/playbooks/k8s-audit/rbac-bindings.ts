@@ -34,14 +34,14 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
       'Whether the request succeeded and who used the new subject afterwards: look the binding up in the audit log (the alert prints neither the binding name nor the response code).',
     ],
     mitigations: {
-      immediate: ['If not approved, delete the ClusterRoleBinding and revoke the subject\'s credentials (service-account token, IAM mapping); review everything the subject did since.'],
+      immediate: ['If not approved, save the ClusterRoleBinding (kubectl get clusterrolebinding -o yaml), then delete it and revoke the subject\'s credentials (service-account token, IAM mapping); review everything the subject did since.'],
       shortTerm: ['Replace the grant with a narrower role if a tool really needs broad access.'],
       longTerm: ['Allow bindings to cluster-admin only through a reviewed pipeline and reject them elsewhere with a ValidatingAdmissionPolicy on clusterrolebindings.'],
     },
     investigate: [
       {
         title: 'The ClusterRoleBinding requests this user made, with the bound subjects and outcome (audit log)',
-        command: `jq -c --arg u {ka.user.name} 'select(.user.username == $u and .objectRef.resource == "clusterrolebindings" and .verb == "create" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.name, .responseStatus.code, .requestObject.subjects, (.sourceIPs // [] | join(","))]' "$AUDIT_LOG"`,
+        command: `jq -c --arg u {{ka.user.name}} 'select(.user.username == $u and .objectRef.resource == "clusterrolebindings" and .verb == "create" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.name, .responseStatus.code, .requestObject.subjects, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       {
         title: 'List every current binding to cluster-admin, with age and subjects',
@@ -68,12 +68,12 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
       'ka.user.name: installer or GitOps identity versus a person or workload service account.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the RoleBinding and check what the subjects did in the namespace since.'],
-      shortTerm: ['Remove bind and escalate, and rolebindings write, from identities that should not grant access.'],
+      immediate: ['If unexplained, save the RoleBinding (kubectl get rolebinding -o yaml), then delete it and check what the subjects did in the namespace since.'],
+      shortTerm: ['Revoke bind and escalate, and rolebindings write, from identities that should not grant access.'],
       longTerm: ['Deliver bindings from reviewed repositories only and reject bindings to default service accounts with an admission policy.'],
     },
     investigate: [
-      { title: 'Show the binding as it is now', command: 'kubectl -n {ka.target.namespace} get rolebinding {ka.target.name} -o yaml' },
+      { title: 'Show the binding as it is now', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- rolebinding {{ka.target.name}}' },
       kc.actorPermissionsNs,
       kc.actorTimeline,
     ],
@@ -118,12 +118,12 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
       'ka.user.name: installer or GitOps identity versus a person or workload service account.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the ClusterRoleBinding and revoke the subjects\' credentials if they are not yours.'],
+      immediate: ['If unexplained, save the ClusterRoleBinding (kubectl get clusterrolebinding -o yaml), then delete it and revoke the subjects\' credentials if they are not yours.'],
       shortTerm: ['Convert cluster-wide grants into RoleBindings in the namespaces that need them.'],
       longTerm: ['Restrict create on clusterrolebindings to the platform pipeline.'],
     },
     investigate: [
-      { title: 'Show the binding as it is now', command: 'kubectl get clusterrolebinding {ka.target.name} -o yaml' },
+      { title: 'Show the binding as it is now', command: 'kubectl get --output=yaml -- clusterrolebinding {{ka.target.name}}' },
       kc.actorBindings,
       kc.actorTimeline,
     ],

@@ -32,7 +32,7 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       'Whether a binding to ka.target.name followed shortly after, and for whom.',
     ],
     mitigations: {
-      immediate: ['If nobody owns it, delete the role and every binding that references ka.target.name.'],
+      immediate: ['If nobody owns it, save the role and the bindings that reference ka.target.name (kubectl get -o yaml), then delete them.'],
       shortTerm: ['Replace the wildcard with the explicit resources and verbs the component needs.'],
       longTerm: ['Reject * in verbs or resources outside an approved set of charts with a ValidatingAdmissionPolicy or a CI check on RBAC manifests.'],
     },
@@ -60,7 +60,7 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       'ka.target.resource: Role (one namespace) versus ClusterRole (cluster-wide once bound by a ClusterRoleBinding).',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the role and its bindings, then check what the bound subjects already changed with the audit log.'],
+      immediate: ['If unexplained, save the role and its bindings (kubectl get -o yaml), then delete them and check what the bound subjects already changed with the audit log.'],
       shortTerm: ['Narrow the verbs and resources to what the owner needs, and prefer namespaced Roles.'],
       longTerm: ['Manage RBAC only through reviewed GitOps repositories and alert on roles created outside them.'],
     },
@@ -88,7 +88,7 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       'Who gets bound to ka.target.name afterwards.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the role and its bindings, and look for exec sessions by the bound subjects (Attach/Exec Pod alerts).'],
+      immediate: ['If unexplained, save the role and its bindings (kubectl get -o yaml), then delete them and look for exec sessions by the bound subjects (Attach/Exec Pod alerts).'],
       shortTerm: ['Scope exec roles to specific namespaces and grant them just in time.'],
       longTerm: ['Block exec in production namespaces with an admission policy on CONNECT pods/exec, independent of RBAC.'],
     },
@@ -117,15 +117,15 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       'The role\'s current rules and autoupdate annotation compared with a fresh cluster of the same version.',
     ],
     mitigations: {
-      immediate: ['Revert the change: for built-in roles set rbac.authorization.kubernetes.io/autoupdate back to true and restart the API server so it reconciles them, or re-apply the role from a clean cluster.'],
-      shortTerm: ['Find and remove whoever else holds update, patch, escalate or bind on clusterroles.'],
+      immediate: ['Save the role as it is now (kubectl get clusterrole -o yaml), then revert the change: for built-in roles set rbac.authorization.kubernetes.io/autoupdate back to true and restart the API server so it reconciles them, or re-apply the role from a clean cluster.'],
+      shortTerm: ['Find whoever else holds update, patch, escalate or bind on clusterroles and revoke it.'],
       longTerm: ['Restrict RBAC writes to a break-glass group and detect drift of built-in roles against the version\'s defaults.'],
     },
     investigate: [
       kc.objectByName,
       {
         title: 'Show the exact change: request bodies of writes to this role in the audit log (needs Request level)',
-        command: `jq -c --arg n {ka.target.name} 'select(.objectRef.name == $n and (.objectRef.resource | IN("roles", "clusterroles")) and .stage == "ResponseComplete" and .verb != "get" and .verb != "list" and .verb != "watch") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, .requestObject]' "$AUDIT_LOG"`,
+        command: `jq -c --arg n {{ka.target.name}} 'select(.objectRef.name == $n and (.objectRef.resource | IN("roles", "clusterroles")) and .stage == "ResponseComplete" and .verb != "get" and .verb != "list" and .verb != "watch") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, .requestObject]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       kc.bindingsToRole,
       kc.actorPermissions,
@@ -155,13 +155,13 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: kube-system and shared platform namespaces deserve more scrutiny.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the role and any binding that references it in ka.target.namespace.'],
-      shortTerm: ['Remove the creator\'s rights to write roles if it should not have them.'],
+      immediate: ['If unexplained, save the role and the bindings that reference it in ka.target.namespace (kubectl get -o yaml), then delete them.'],
+      shortTerm: ['Revoke the creator\'s rights to write roles if it should not have them.'],
       longTerm: ['Deliver RBAC only from reviewed repositories and alert on roles created outside them.'],
     },
     investigate: [
-      { title: 'Show the role as it is now', command: 'kubectl -n {ka.target.namespace} get role {ka.target.name} -o yaml' },
-      { title: 'Find the RoleBindings in the namespace that use it', command: 'kubectl -n {ka.target.namespace} get rolebindings -o wide' },
+      { title: 'Show the role as it is now', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- role {{ka.target.name}}' },
+      { title: 'Find the RoleBindings in the namespace that use it', command: 'kubectl get --namespace={{ka.target.namespace}} --output=wide -- rolebindings' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.user.name', 'ka.target.namespace'],
@@ -205,12 +205,12 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       'Aggregation labels on the role: rules aggregated into admin, edit or view reach every user bound to those roles.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the cluster role and every binding that references it.'],
-      shortTerm: ['Check the aggregation labels and remove rules that leak into admin, edit or view.'],
+      immediate: ['If unexplained, save the cluster role and the bindings that reference it (kubectl get -o yaml), then delete them.'],
+      shortTerm: ['Check the aggregation labels and take out rules that leak into admin, edit or view.'],
       longTerm: ['Restrict create on clusterroles to the platform pipeline.'],
     },
     investigate: [
-      { title: 'Show the cluster role, including aggregation labels', command: 'kubectl get clusterrole {ka.target.name} -o yaml' },
+      { title: 'Show the cluster role, including aggregation labels', command: 'kubectl get --output=yaml -- clusterrole {{ka.target.name}}' },
       kc.bindingsToRole,
       kc.actorTimeline,
     ],

@@ -12,12 +12,12 @@ const CREDENTIAL_MARKERS = "'aws[_-](s3[_-])?access[_-]key[_-]id|password|passph
 
 const secretAccessHistory = {
   title: 'Who else read or changed this secret, and from where (audit log)',
-  command: `jq -c --arg n {ka.target.name} --arg ns {ka.target.namespace} 'select(.objectRef.resource == "secrets" and .objectRef.namespace == $ns and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "$AUDIT_LOG"`,
+  command: `jq -c --arg n {{ka.target.name}} --arg ns {{ka.target.namespace}} 'select(.objectRef.resource == "secrets" and .objectRef.namespace == $ns and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
 };
 
 const secretDescribe = {
   title: 'Show the secret\'s type, owner and key names without printing the values',
-  command: 'kubectl -n {ka.target.namespace} describe secret {ka.target.name}',
+  command: 'kubectl describe --namespace={{ka.target.namespace}} -- secret {{ka.target.name}}',
 };
 
 export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
@@ -41,18 +41,18 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'ka.verb: create and update both match; repeated updates by a pipeline are one finding, not many.',
     ],
     mitigations: {
-      immediate: ['If a live credential is in the ConfigMap, rotate it at its source (AWS IAM key, database password) now; removing it from the ConfigMap does not undo exposure.'],
+      immediate: ['If a live credential is in the ConfigMap, rotate it at its source (AWS IAM key, database password) now; editing it out of the ConfigMap does not undo exposure.'],
       shortTerm: ['Move the value into a Secret (or an external secret manager) and reference it from the pod.'],
       longTerm: ['Scan manifests for credentials in CI and reject ConfigMaps with credential patterns at admission.'],
     },
     investigate: [
       {
         title: 'Find the ConfigMap (the alert does not print its namespace) and show the lines that matched',
-        command: `kubectl get configmaps -A --field-selector metadata.name={ka.req.configmap.name} -o yaml | grep -n -E ${CREDENTIAL_MARKERS}`,
+        command: `kubectl get configmaps -A --field-selector metadata.name={{ka.req.configmap.name}} -o yaml | grep -n -E ${CREDENTIAL_MARKERS}`,
       },
       {
         title: 'Who read this ConfigMap since it was written (audit log)',
-        command: `jq -c --arg n {ka.req.configmap.name} 'select(.objectRef.resource == "configmaps" and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.namespace, .responseStatus.code, (.sourceIPs // [] | join(","))]' "$AUDIT_LOG"`,
+        command: `jq -c --arg n {{ka.req.configmap.name}} 'select(.objectRef.resource == "configmaps" and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.namespace, .responseStatus.code, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       kc.actorTimeline,
     ],
@@ -79,7 +79,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       longTerm: ['Deliver configuration from reviewed repositories only.'],
     },
     investigate: [
-      { title: 'Show the ConfigMap', command: 'kubectl -n {ka.target.namespace} get configmap {ka.target.name} -o yaml' },
+      { title: 'Show the ConfigMap', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- configmap {{ka.target.name}}' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.user.name', 'ka.target.namespace'],
@@ -127,8 +127,8 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'ka.target.name: Helm release storage and TLS secrets follow recognisable patterns.',
     ],
     mitigations: {
-      immediate: ['If it is an unexplained service-account token secret, delete it (the token stops working) and review what the token did.'],
-      shortTerm: ['Remove create on secrets from identities that do not deploy.'],
+      immediate: ['If it is an unexplained service-account token secret, save its metadata (kubectl get secret -o yaml, without sharing the token), then delete it (the token stops working) and review what the token did.'],
+      shortTerm: ['Revoke create on secrets from identities that do not deploy.'],
       longTerm: ['Reject kubernetes.io/service-account-token secrets at admission outside approved cases and rely on short-lived tokens from the TokenRequest API.'],
     },
     investigate: [secretDescribe, secretAccessHistory, kc.actorTimeline],
@@ -149,7 +149,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'The secret\'s audit history: created shortly before by the same identity.',
     ],
     mitigations: {
-      immediate: ['If unexpected, restore the secret from its source (secret manager, sealed secret) and restart affected pods.'],
+      immediate: ['If unexpected, restore the secret from its source (secret manager, sealed secret); save the affected pods\' logs (kubectl logs), then restart them.'],
       shortTerm: ['Review other deletes by the same identity.'],
       longTerm: ['Limit delete on secrets to the pipeline.'],
     },

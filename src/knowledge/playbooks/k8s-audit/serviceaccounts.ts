@@ -63,15 +63,15 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       'What happens next to ka.target.name: bindings naming it, or token requests (serviceaccounts/token) for it in the audit log.',
     ],
     mitigations: {
-      immediate: ['If unexplained, delete the service account (this invalidates its tokens) and any binding naming it.'],
-      shortTerm: ['Remove create on serviceaccounts and serviceaccounts/token from identities that do not deploy workloads.'],
+      immediate: ['If unexplained, save the service account and the bindings naming it (kubectl get -o yaml), then delete them (this invalidates its tokens).'],
+      shortTerm: ['Revoke create on serviceaccounts and serviceaccounts/token from identities that do not deploy workloads.'],
       longTerm: ['Create workload identities only through the deployment pipeline and alert on token requests for accounts outside it.'],
     },
     investigate: [
-      { title: 'Show the account and any token secrets tied to it', command: 'kubectl -n {ka.target.namespace} get serviceaccount {ka.target.name} -o yaml' },
+      { title: 'Show the account and any token secrets tied to it', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- serviceaccount {{ka.target.name}}' },
       {
         title: 'Requests made as this service account or for its tokens (audit log)',
-        command: `jq -c --arg n {ka.target.name} --arg ns {ka.target.namespace} 'select(.stage == "ResponseComplete" and (.user.username == ("system:serviceaccount:" + $ns + ":" + $n) or (.objectRef.resource == "serviceaccounts" and .objectRef.name == $n))) | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.resource, .objectRef.subresource, .objectRef.name, .responseStatus.code, (.sourceIPs // [] | join(","))]' "$AUDIT_LOG"`,
+        command: `jq -c --arg n {{ka.target.name}} --arg ns {{ka.target.namespace}} 'select(.stage == "ResponseComplete" and (.user.username == ("system:serviceaccount:" + $ns + ":" + $n) or (.objectRef.resource == "serviceaccounts" and .objectRef.name == $n))) | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.resource, .objectRef.subresource, .objectRef.name, .responseStatus.code, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       kc.actorTimeline,
     ],
@@ -93,7 +93,7 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: accounts of kube-system and platform namespaces are not removed by hand.',
     ],
     mitigations: {
-      immediate: ['If unexpected, recreate the account from its source and restart affected workloads.'],
+      immediate: ['If unexpected, recreate the account from its source; record the affected workloads\' state and logs (kubectl get -o yaml, kubectl logs), then restart them.'],
       shortTerm: ['Review what the account did while it existed.'],
       longTerm: ['Restrict delete on serviceaccounts to the deployment pipeline.'],
     },
@@ -120,15 +120,15 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       'Bindings and token requests that follow for the account.',
     ],
     mitigations: {
-      immediate: ['If no add-on owns it, delete the account and any binding naming it.'],
+      immediate: ['If no add-on owns it, save the account and the bindings naming it (kubectl get -o yaml), then delete them.'],
       shortTerm: ['Add legitimate add-on accounts to user_known_sa_list so the rule stays sharp.'],
       longTerm: ['Restrict writes in kube-system to the platform pipeline and install add-ons into their own namespaces where possible.'],
     },
     investigate: [
-      { title: 'Show the account and its owner labels', command: 'kubectl -n {ka.target.namespace} get serviceaccount {ka.target.name} -o yaml' },
+      { title: 'Show the account and its owner labels', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- serviceaccount {{ka.target.name}}' },
       {
         title: 'Find workloads in the namespace that use the account',
-        command: `kubectl -n {ka.target.namespace} get pods,deployments,daemonsets -o json | jq -r --arg n {ka.target.name} '.items[] | select((.spec.serviceAccountName // .spec.template.spec.serviceAccountName) == $n) | .kind + "/" + .metadata.name'`,
+        command: `kubectl -n {{ka.target.namespace}} get pods,deployments,daemonsets -o json | jq -r --arg n {{ka.target.name}} '.items[] | select((.spec.serviceAccountName // .spec.template.spec.serviceAccountName) == $n) | .kind + "/" + .metadata.name'`,
       },
       kc.objectHistory,
     ],

@@ -86,7 +86,7 @@ function hostNamespacePlaybook(opts: {
       'ka.target.namespace: agents live in their own platform namespaces; an application namespace is unusual.',
     ],
     mitigations: {
-      immediate: [`If the pod is not a known ${opts.what}, delete it (and its owning workload) and check the node it ran on for changes.`],
+      immediate: [`If the pod is not a known ${opts.what}, save the pod's spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete it (and its owning workload) and check the node it ran on for changes.`],
       shortTerm: [`Add the image repository to ${opts.list} when it is a vetted agent, so new cases stand out.`],
       longTerm: [`Enforce the Pod Security Admission baseline or restricted level on application namespaces; both forbid ${opts.key}.`],
     },
@@ -126,7 +126,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: an application namespace with a one-off image is more suspicious than a sandbox namespace.',
     ],
     mitigations: {
-      immediate: ['Delete the pod and its owner if the image is unknown, and check the node for its activity (syscall alerts on the same node).'],
+      immediate: ['If the image is unknown, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod and its owner, and check the node for its activity (syscall alerts on the same node).'],
       shortTerm: ['Extend the allowed_k8s_containers override with the vetted repository if legitimate.'],
       longTerm: ['Enforce allowed registries at admission (ValidatingAdmissionPolicy or a policy engine) and require signed images.'],
     },
@@ -155,7 +155,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       'Whether it got scheduled: the alert does not print the response code; if the pod exists, look for hostPath mounts and a command that sleeps or opens a shell.',
     ],
     mitigations: {
-      immediate: ['If not a known agent, delete the pod and its owner, then treat the node it ran on as compromised (cordon, rotate the kubelet credential, rebuild).'],
+      immediate: ['If not a known agent, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod and its owner, and treat the node it ran on as compromised (cordon, snapshot its disk, rotate the kubelet credential, rebuild).'],
       shortTerm: ['Add the repository to k8s_audit_privileged_images only for vetted agents; give others specific capabilities instead of privileged.'],
       longTerm: ['Enforce the Pod Security Admission baseline level (which forbids privileged) on every application namespace.'],
     },
@@ -193,7 +193,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       'ka.target.namespace: platform namespaces for agents versus application namespaces.',
     ],
     mitigations: {
-      immediate: ['If not a known agent, delete the pod and its owner and inspect the node for files written through the mount (static pod manifests, cron, SSH keys).'],
+      immediate: ['If not a known agent, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete the pod and its owner and inspect the node for files written through the mount (static pod manifests, cron, SSH keys).'],
       shortTerm: ['Add the repository to k8s_audit_sensitive_mount_images only for vetted agents, and make their mounts read-only.'],
       longTerm: ['Enforce the Pod Security Admission baseline level (no hostPath) on application namespaces.'],
     },
@@ -263,7 +263,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       'The pod\'s service account and mounts (pod spec): a new pod borrowing an add-on\'s powerful account is a red flag.',
     ],
     mitigations: {
-      immediate: ['If no add-on owns the pod, delete it and its owner and review the service account it used.'],
+      immediate: ['If no add-on owns the pod, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete it and its owner and review the service account it used.'],
       shortTerm: ['Add legitimate add-on repositories to user_allowed_kube_namespace_image_list.'],
       longTerm: ['Restrict create on pods and workloads in kube-system to the platform pipeline.'],
     },
@@ -291,12 +291,12 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       'The Deployment\'s images, service account and securityContext (kubectl get deployment).',
     ],
     mitigations: {
-      immediate: ['If unexplained, scale it to zero and keep it for analysis, then delete it once its spec and images are recorded.'],
+      immediate: ['If unexplained, save its spec and its pods\' logs (kubectl get deployment -o yaml, kubectl logs), scale it to zero and keep it for analysis, then delete it once its images are recorded.'],
       shortTerm: ['Remove create on deployments from identities that do not deploy.'],
       longTerm: ['Deploy only from the pipeline and admit only images from approved registries.'],
     },
     investigate: [
-      { title: 'Show the deployment: images, service account, securityContext, volumes', command: 'kubectl -n {ka.target.namespace} get deployment {ka.target.name} -o yaml' },
+      { title: 'Show the deployment: images, service account, securityContext, volumes', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- deployment {{ka.target.name}}' },
       kc.actorTimeline,
       kc.namespaceEvents,
     ],
@@ -318,7 +318,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       'The Deployment\'s history in the audit log: created shortly before by the same identity.',
     ],
     mitigations: {
-      immediate: ['If unexpected, redeploy from the source of truth and revoke the deleting identity\'s write access.'],
+      immediate: ['If unexpected, record what the deleting identity did (audit log export for the period), revoke its write access, then redeploy from the source of truth.'],
       shortTerm: ['Review other deletes by the same identity.'],
       longTerm: ['Limit delete on workloads to the pipeline and keep GitOps self-healing enabled.'],
     },

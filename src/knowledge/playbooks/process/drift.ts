@@ -135,7 +135,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       local.containerExeHash,
       {
         title: 'Copy the dropped binary out of the pod for analysis (needs tar in the container)',
-        command: 'kubectl cp -n {k8s.ns.name} {k8s.pod.name}:{proc.exepath} ./dropped-binary',
+        command: 'kubectl cp --namespace={{k8s.ns.name}} {{k8s.pod.name}}:{{proc.exepath}} ./dropped-binary',
       },
       local.dockerDiff,
       cmd.containerProcesses,
@@ -170,7 +170,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       'user.name: root installs in an application container that normally runs unprivileged show the image or its security context is weak.',
     ],
     mitigations: {
-      immediate: ['If the install is not tied to a known debug session, stop the container and redeploy from the image; check what else changed in it.'],
+      immediate: ['If the install is not tied to a known debug session, record what changed in the container (docker diff, or a copy of the new files), then stop it and redeploy from the image.'],
       shortTerm: ['Move runtime installs into the image build, and run containers as non-root with a read-only root filesystem so package managers cannot write.'],
       longTerm: ['Use minimal or distroless base images without package managers for production workloads.'],
     },
@@ -198,7 +198,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       'proc.pname and proc.tty: a pipeline script versus an interactive session.',
     ],
     mitigations: {
-      immediate: ['If the use is unexpected, revoke the pod service account token (delete the pod, rotate bound secrets) and remove any runtime socket mount.'],
+      immediate: ['If the use is unexpected, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then revoke the pod\'s service account token (delete the pod, rotate bound secrets) and take out any runtime socket mount.'],
       shortTerm: [
         'Reduce the service account RBAC to what the workload needs and set automountServiceAccountToken: false where the API is not used.',
         'Append images of legitimate cluster tooling to user_known_k8s_images.',
@@ -209,7 +209,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       cmd.podSpec,
       {
         title: 'Check whether a runtime socket or service account token is reachable inside the container',
-        command: 'crictl exec {container.id} ls -l /var/run/docker.sock /run/containerd/containerd.sock /var/run/secrets/kubernetes.io/serviceaccount',
+        command: 'crictl exec {{container.id}} ls -l /var/run/docker.sock /run/containerd/containerd.sock /var/run/secrets/kubernetes.io/serviceaccount',
       },
       local.containerExeHash,
       cmd.podLogs,
@@ -242,7 +242,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       'Decode the blob if it is on the command line: the content settles it.',
     ],
     mitigations: {
-      immediate: ['If the decoded content is a script or binary, stop the container and trace how the command reached it (exec session, web request, cron).'],
+      immediate: ['If the decoded content is a script or binary, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then stop the container and trace how the command reached it (exec session, web request, cron).'],
       shortTerm: ['Mount certificates and keys as secret volumes instead of decoding them from environment variables at start.'],
       longTerm: ['Append images that decode configuration by design to known_decode_payload_containers, and remove shells from production images.'],
     },

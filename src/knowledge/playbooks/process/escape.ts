@@ -8,7 +8,7 @@ import { compact, eventGeneratorNote, SHELL_NAMES, ttyNote } from './common';
 
 const whoCreatedPod: CommandTemplate = {
   title: 'Show the pod owner references and managed fields: which client created or changed it, and when',
-  command: 'kubectl -n {k8s.ns.name} get pod {k8s.pod.name} --show-managed-fields -o yaml',
+  command: 'kubectl get --namespace={{k8s.ns.name}} --show-managed-fields --output=yaml -- pod {{k8s.pod.name}}',
 };
 
 // ---------------------------------------------------------------- capabilities
@@ -142,14 +142,14 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Unless this is systemd at container start, treat the node as compromised: read the release_agent files on the host to see what would run, cordon and drain the node, and rebuild it.',
+        'Unless this is systemd at container start, treat the node as compromised: copy the release_agent files and what they point to, cordon the node and snapshot its disk, then drain and rebuild it.',
       ],
-      shortTerm: ['Remove privileged: true and CAP_SYS_ADMIN from the workload and patch kernels affected by CVE-2022-0492.'],
+      shortTerm: ['Drop privileged: true and CAP_SYS_ADMIN from the workload spec and patch kernels affected by CVE-2022-0492.'],
       longTerm: ['Move nodes to cgroup v2, which has no release_agent, and keep the RuntimeDefault seccomp and AppArmor profiles, which block mounting cgroup filesystems.'],
     },
     investigate: [
       { title: 'On the node, show what each cgroup v1 hierarchy would run as release agent', command: 'grep -H . /sys/fs/cgroup/*/release_agent' },
-      { title: 'List the mounts inside the container (look for cgroup mounts)', command: 'crictl exec {container.id} cat /proc/mounts' },
+      { title: 'List the mounts inside the container (look for cgroup mounts)', command: 'crictl exec {{container.id}} cat /proc/mounts' },
       cmd.containerInspect,
       cmd.podSpec,
     ],
@@ -174,12 +174,12 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       'Who created the pod: a known platform team tool versus an unknown or newly created privileged pod.',
     ],
     mitigations: {
-      immediate: ['Stop the container and check the node for changes debugfs could have made (authorized_keys, /etc/shadow, crontabs, systemd units).'],
-      shortTerm: ['Remove privileged: true from the workload; Pod Security Admission baseline forbids it.'],
+      immediate: ['Save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then stop the container and check the node for changes debugfs could have made (authorized_keys, /etc/shadow, crontabs, systemd units).'],
+      shortTerm: ['Drop privileged: true from the workload spec; Pod Security Admission baseline forbids it.'],
       longTerm: ['Enforce admission policies that deny privileged pods outside a short allow-list of system namespaces.'],
     },
     investigate: [
-      { title: 'List the block devices visible inside the container', command: 'crictl exec {container.id} ls -l /dev' },
+      { title: 'List the block devices visible inside the container', command: 'crictl exec {{container.id}} ls -l /dev' },
       cmd.containerInspect,
       cmd.podSpec,
       whoCreatedPod,
@@ -206,7 +206,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       'Who created it: check the Kubernetes audit log or docker events for the identity and the client that created the pod.',
     ],
     mitigations: {
-      immediate: ['If the container is unknown, delete it, find the identity that created it and revoke its rights to create pods.'],
+      immediate: ['If the container is unknown, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete it, find the identity that created it and revoke its rights to create pods.'],
       shortTerm: [
         'Enforce Pod Security Admission baseline on application namespaces, which rejects privileged pods.',
         'For legitimate privileged images, override user_privileged_containers for that image rather than disabling the rule.',
@@ -237,7 +237,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       'Image and namespace: infrastructure in system namespaces versus application workloads.',
     ],
     mitigations: {
-      immediate: ['For an unexpected container, stop it and identify who added the capabilities (Kubernetes audit log for the pod creation).'],
+      immediate: ['For an unexpected container, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then stop it and identify who added the capabilities (Kubernetes audit log for the pod creation).'],
       shortTerm: ['Set capabilities drop: ALL and add back only what the workload proves it needs; Pod Security Admission restricted enforces the drop.'],
       longTerm: ['Gate capability additions through admission policy with named exceptions per image.'],
     },
@@ -265,7 +265,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       'Owner: a vendor DaemonSet versus an ad hoc pod created by a person.',
     ],
     mitigations: {
-      immediate: ['For an unknown container, delete it and find who created it; if it mounted a runtime socket or / read-write and was used interactively, treat the node as compromised.'],
+      immediate: ['For an unknown container, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then delete it and find who created it; if it mounted a runtime socket or / read-write and was used interactively, treat the node as compromised.'],
       shortTerm: ['Replace socket mounts in CI with rootless builders (BuildKit rootless, Kaniko-style builders) and make remaining hostPath mounts read-only.'],
       longTerm: ['Enforce Pod Security Admission baseline or an admission policy that restricts hostPath to an allow-list of paths and images.'],
     },
@@ -293,7 +293,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       'Who started it: CI or a GitOps controller versus a human or an unexpected service account.',
     ],
     mitigations: {
-      immediate: ['If the image is unknown, stop the container and find who deployed it and from where the image came.'],
+      immediate: ['If the image is unknown, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, then stop the container and find who deployed it and from where the image came.'],
       shortTerm: ['Update the allowed_containers override for legitimate new images, keyed on repository.'],
       longTerm: ['Enforce the same allow-list at admission (registry restrictions, signed images) so disallowed images never start.'],
     },

@@ -175,7 +175,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If the tracer is not an engineer with a reason, stop it, record its binary and command line, and restart the traced service from a known-good image, because its memory may have been modified.',
+        'If the tracer is not an engineer with a reason, record its binary and command line (copy /proc/PID/exe), then stop it and restart the traced service from a known-good image, because its memory may have been modified.',
         'Rotate secrets the traced process held in memory (SSH keys in an agent, tokens in a client).',
       ],
       shortTerm: [
@@ -298,9 +298,9 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       longTerm: ['Use read-only root filesystems and remove download tools from production images so staging in memory has no delivery path.'],
     },
     investigate: [
-      { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm' },
-      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec {container.id} ls -la /dev/shm' },
-      { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm' },
+      { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm', inContainer: 'crictl exec {{container.id}} ls -la /dev/shm' },
+      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec {{container.id}} ls -la /dev/shm' },
+      { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm', inContainer: 'crictl exec {{container.id}} findmnt /dev/shm' },
       local.psByName,
     ],
     tuningFields: ['proc.exepath', 'proc.pname', 'user.name'],
@@ -327,7 +327,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Replace xz-utils and liblzma with a fixed distribution build (downgrade to 5.4.x or the vendor patched package) and restart sshd.',
+        'Copy the installed liblzma aside for analysis, then replace xz-utils and liblzma with a fixed distribution build (downgrade to 5.4.x or the vendor patched package) and restart sshd.',
         'Restrict SSH to a bastion or VPN until the host is verified.',
       ],
       shortTerm: ['If sshd was reachable from untrusted networks, review authentication logs and process history for the exposure period and rotate host keys and credentials stored on the host.'],
@@ -335,9 +335,9 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'Show the installed xz version', command: 'xz --version' },
-      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S {fd.name} || rpm -qf {fd.name}' },
+      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S {{fd.name}} || rpm -qf {{fd.name}}', inContainer: 'crictl exec {{container.id}} dpkg -S {{fd.name}} || crictl exec {{container.id}} rpm -qf {{fd.name}}' },
       { title: 'Confirm sshd links liblzma through libsystemd', command: 'ldd /usr/sbin/sshd' },
-      { title: 'Review SSH daemon logs for the last week', command: "journalctl -u ssh -u sshd --since '7 days ago'" },
+      { title: 'Review SSH daemon logs for the last week', command: 'journalctl -u ssh -u sshd --since={{@journal-7d}} --until={{@journal+1h}}', where: 'host' },
     ],
     tuningFields: ['fd.name', 'proc.exepath'],
     observe: (alert) => compact(liblzmaNote(alert), hostNote(alert)),
@@ -401,7 +401,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       'Follow-up: a root shell or setuid activity from the same user shortly after means the exploit worked.',
     ],
     mitigations: {
-      immediate: ['Stop the process, preserve the binary, and check whether the user gained root (new root processes, changed files).'],
+      immediate: ['Preserve the binary and the process\'s command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then stop the process and check whether the user gained root (new root processes, changed files).'],
       shortTerm: ['Set vm.unprivileged_userfaultfd=0 so only privileged processes can handle kernel faults, and patch the kernel.'],
       longTerm: ['Run containers with the RuntimeDefault seccomp profile and confirm it denies userfaultfd to workloads that do not need it.'],
     },
@@ -410,7 +410,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       { title: 'Check the kernel version against known userfaultfd-assisted exploits', command: 'uname -r' },
       local.psByName,
       local.exeHash,
-      { title: "Show the user's groups", command: 'id {user.name}' },
+      { title: "Show the user's groups", command: 'id {{user.name}}', inContainer: 'crictl exec {{container.id}} id {{user.name}}' },
     ],
     tuningFields: ['proc.name', 'proc.exepath', 'user.name'],
     allowList: {
@@ -440,17 +440,17 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Check lsmod on the node for the module; if it is unexplained, cordon and drain the node and rebuild it, since a loaded module cannot be trusted to unload cleanly.',
+        'Check lsmod on the node for the module; if it is unexplained, cordon the node, capture its memory and disk (a snapshot of the node\'s volume) and the module file, then drain and rebuild it, since a loaded module cannot be trusted to unload cleanly.',
       ],
       shortTerm: [
-        'Remove privileged: true and CAP_SYS_MODULE from the workload; Pod Security Admission baseline forbids both.',
+        'Drop privileged: true and CAP_SYS_MODULE from the workload spec; Pod Security Admission baseline forbids both.',
         'Add driver images that must load modules to allowed_container_images_loading_kernel_module.',
       ],
       longTerm: ['Enforce module signature verification (module.sig_enforce=1 or kernel lockdown) on nodes, or set kernel.modules_disabled=1 after boot where no dynamic loading is needed.'],
     },
     investigate: [
       { title: 'List loaded kernel modules on the node', command: 'lsmod' },
-      { title: 'Read kernel messages around the load', command: "journalctl -k --since '1 hour ago'" },
+      { title: 'Read kernel messages around the load', command: 'journalctl -k --since={{@journal-1h}} --until={{@journal+10m}}' },
       cmd.containerInspect,
       cmd.podSpec,
     ],

@@ -169,7 +169,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If the exec cannot be attributed to a known operator, revoke the credential that made it (kubeconfig, token, or its pods/exec permission) and isolate the pod with a deny-all NetworkPolicy rather than deleting it, so evidence survives.',
+        'If the exec cannot be attributed to a known operator, revoke the credential that made it (kubeconfig, token, or its pods/exec permission) and isolate the pod with a deny-all NetworkPolicy; keep the pod running, so evidence survives.',
         'Capture the process list and changed files of the container before any restart.',
       ],
       shortTerm: [
@@ -187,7 +187,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       local.dockerExecHistory,
       {
         title: 'List the RoleBindings in the namespace that could grant pods/exec',
-        command: 'kubectl -n {k8s.ns.name} get rolebindings -o wide',
+        command: 'kubectl get --namespace={{k8s.ns.name}} --output=wide -- rolebindings',
       },
       cmd.containerInspect,
     ],
@@ -235,7 +235,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       local.psByName,
       {
         title: "Check the parent binary's path, size and timestamps",
-        command: 'ls -l --time-style=full-iso {proc.pexepath}',
+        command: 'ls -l --time-style=full-iso {{proc.pexepath}}', inContainer: 'crictl exec {{container.id}} ls -l --time-style=full-iso {{proc.pexepath}}',
       },
       cmd.containerProcesses,
     ],
@@ -352,7 +352,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
         'Revoke superuser from application roles while investigating.',
       ],
       shortTerm: [
-        'In PostgreSQL, make sure application roles are neither superuser nor members of pg_execute_server_program; in MySQL, remove FILE privileges and restrict secure_file_priv.',
+        'In PostgreSQL, make sure application roles are neither superuser nor members of pg_execute_server_program; in MySQL, revoke FILE privileges and restrict secure_file_priv.',
         'For a legitimate hook, override user_known_db_spawned_processes for its exact command line.',
       ],
       longTerm: ['Run databases from images without shells or download tools, with egress limited to backup destinations.'],
@@ -390,15 +390,15 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If the session was opened directly as the system account, kill it, remove any authorized_keys in that account home and lock the password (passwd -l).',
+        'If the session was opened directly as the system account, copy the account\'s authorized_keys and shell history aside, lock the password (passwd -l), then kill the session and remove the keys.',
       ],
       shortTerm: ['Set the login shell of every system account to /usr/sbin/nologin and verify none has a password hash in /etc/shadow.'],
       longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
     },
     investigate: [
-      { title: "Show the account's shell and home directory", command: 'getent passwd {user.name}' },
-      { title: 'List recent logins of that account', command: 'last -F {user.name}' },
-      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- {user.name} /var/log/auth.log' },
+      { title: "Show the account's shell and home directory", command: 'getent passwd {{user.name}}', inContainer: 'crictl exec {{container.id}} getent passwd {{user.name}}' },
+      { title: 'List recent logins of that account', command: 'last -F {{user.name}}', where: 'host' },
+      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- {{user.name}} /var/log/auth.log', where: 'host' },
       local.lastLogins,
     ],
     tuningFields: ['user.name', 'proc.name', 'proc.pname'],
@@ -423,7 +423,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       'Context: other alerts shortly before from the same container or host (Terminal shell in container, web server children) show how the person got in.',
     ],
     mitigations: {
-      immediate: ['Identify the session (exec or SSH) and confirm with its owner; if nobody claims it, terminate it and revoke the credential used.'],
+      immediate: ['Identify the session (exec or SSH) and confirm with its owner; if nobody claims it, record what it runs (ps, /proc/PID/cmdline, the pod\'s logs), then terminate it and revoke the credential used.'],
       shortTerm: ['Scope the rule to containers or server fleets where interactive use is unexpected, rather than workstations.'],
       longTerm: ['Route interactive access through an audited bastion or access broker so sessions are attributable.'],
     },

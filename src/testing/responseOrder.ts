@@ -1,0 +1,72 @@
+import type { Mitigations } from '../model';
+
+/**
+ * Incident-response order for mitigations: preserve and capture first, then isolate, then
+ * remove. A step that destroys evidence (the process, the pod or container, a file, an object
+ * or its state) must come after a step, or an earlier clause of the same step, that captures it.
+ */
+
+/**
+ * Words that destroy or overwrite evidence, in the imperative (or gerund: "by deleting the pod"):
+ * killing or stopping a process, container, pod or VM; deleting, removing, wiping, purging;
+ * draining, rebuilding, reimaging, restarting, redeploying, reverting, uninstalling, scaling to
+ * zero. Not destroying: revoking, rotating, locking, blocking, cordoning (they isolate), and the
+ * noun or past forms ("restrict delete on roles", "the deleted account", "wrongly removed").
+ */
+const DESTROY = new RegExp(
+  [
+    /\bdelete(?! on\b)(?![-\w])/,
+    /\bdeleting\b/,
+    /\bkill(ing)?\b/,
+    /\bterminat(e|ing)\b/,
+    /\bremov(e|ing)(?![-\w])/,
+    /\bstop(ping)? (it|them|the|its|any|this|that)\b/,
+    /\bscal(e|ing) (it|them|the [\w-]+|its [\w-]+) to (zero|0)\b/,
+    /\b(drain|rebuild|reimage|wipe|redeploy|restart|revert|evict|uninstall|reinstall|purge)(ing)?\b/,
+    /\broll(ing)? back\b/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
+
+/**
+ * Words that capture evidence before it goes: logs, specs, state, files, memory, snapshots,
+ * exports; or the commands that do it (kubectl logs / get -o yaml, crictl inspect, checkpoints).
+ */
+const CAPTURE =
+  /\b(captur(e|es|ed|ing)|preserv(e|es|ed|ing)|record(s|ed|ing)?|cop(y|ies|ied|ying)|snapshot(s|ted|ting)?|sav(e|es|ed|ing)|export(s|ed|ing)?|dump(s|ed|ing)?|checkpoint(s|ed|ing)?|collect(s|ed|ing)?|back(s|ed|ing)? up|archiv(e|es|ed|ing)|kubectl logs|-o yaml|crictl inspect)\b/i;
+
+export interface StepVerbs {
+  /** Index in the step's text of the first capture word, or -1. */
+  capture: number;
+  /** Index of the first destroying word, or -1. */
+  destroy: number;
+  /** The destroying word found, for messages. */
+  destroyWord?: string;
+}
+
+export function stepVerbs(step: string): StepVerbs {
+  const c = CAPTURE.exec(step);
+  const d = DESTROY.exec(step);
+  return { capture: c ? c.index : -1, destroy: d ? d.index : -1, ...(d ? { destroyWord: d[0] } : {}) };
+}
+
+/**
+ * The immediate and short-term steps (the response to this incident, in the order an analyst
+ * reads them) that destroy before anything was captured: empty when the order is right. Long-term
+ * steps change future deployments and rights ("remove privileged: true from the workload"): they
+ * act on no evidence of this incident, so they are not checked.
+ */
+export function responseOrderProblems(m: Mitigations): string[] {
+  let captured = false;
+  const problems: string[] = [];
+  for (const step of [...m.immediate, ...m.shortTerm]) {
+    const v = stepVerbs(step);
+    if (v.destroy >= 0 && !captured && !(v.capture >= 0 && v.capture < v.destroy)) {
+      problems.push(`"${v.destroyWord}" before any capture: ${step}`);
+    }
+    if (v.capture >= 0) captured = true;
+  }
+  return problems;
+}
