@@ -53,8 +53,17 @@ function publish(now: boolean): void {
   publishTimer = setTimeout(() => publish(true), PUBLISH_MS);
 }
 
+/** Inputs cancelled while still queued: skipped when their turn comes. */
+const cancelledQueued = new Set<string>();
+
 export function cancelInput(key: string): void {
-  controllers.get(key)?.abort();
+  const controller = controllers.get(key);
+  if (controller) return controller.abort();
+  const entry = states.get(key)?.phase === 'queued' ? queue.slice(head).find((e) => e.key === key) : undefined;
+  if (!entry) return;
+  cancelledQueued.add(key);
+  states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: true } });
+  publish(false);
 }
 
 const isSmallFile = (entry: InputEntry) => entry.file !== undefined && entry.size <= SMALL_FILE_BYTES;
@@ -65,7 +74,7 @@ function nextBatch(): InputEntry[] {
   const batch = [first];
   if (!isSmallFile(first)) return batch;
   let bytes = first.size;
-  while (head < queue.length && batch.length < GROUP_FILES && isSmallFile(queue[head]!) && bytes + queue[head]!.size <= GROUP_BYTES) {
+  for (skipCancelled(); head < queue.length && batch.length < GROUP_FILES && isSmallFile(queue[head]!) && bytes + queue[head]!.size <= GROUP_BYTES; skipCancelled()) {
     bytes += queue[head]!.size;
     batch.push(queue[head++]!);
   }
@@ -95,8 +104,13 @@ function ingest(batch: InputEntry[], more: boolean, signal: AbortSignal): Promis
   return engine.request(request, { signal, onProgress }).then((summary) => [summary as InputSummary]);
 }
 
+/** Step over the inputs at the head of the queue that were cancelled before their turn. */
+function skipCancelled(): void {
+  while (head < queue.length && cancelledQueued.delete(queue[head]!.key)) head++;
+}
+
 function pump(): void {
-  while (running < CONCURRENCY && head < queue.length) {
+  while (running < CONCURRENCY && (skipCancelled(), head < queue.length)) {
     const batch = nextBatch();
     if (head === queue.length) {
       queue = [];
@@ -109,6 +123,7 @@ function pump(): void {
     }
     publish(false);
     running++;
+    skipCancelled();
     ingest(batch, head < queue.length, controller.signal)
       .then(
         (summaries) => batch.forEach((entry, i) => finish(entry, summaries[i]!)),
