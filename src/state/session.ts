@@ -4,8 +4,13 @@ import { EMPTY_FILTER } from '../model';
 import type { SessionStatus } from '../worker/protocol';
 import { decodeHash } from './urlHash';
 
-/** An input the analyst gave us; its analysis is a react-query keyed by `key`. */
+/** An input the analyst gave us. */
 export interface InputEntry {
+  /**
+   * This addition of the input, unique: not its name, size and time (two nodes' `falco.ndjson` can
+   * share all three), and not its content either, which is known once it is read (its summary's
+   * contentHash). A file added again, after a cancel or not, is read again.
+   */
   key: string;
   name: string;
   size: number;
@@ -36,12 +41,8 @@ interface SessionState {
   clearInputs: () => void;
 }
 
-export function fileKey(file: Pick<File, 'name' | 'size' | 'lastModified'>): string {
-  return `file:${file.name}:${file.size}:${file.lastModified}`;
-}
-
 const initial = typeof location === 'undefined' ? decodeHash('') : decodeHash(location.hash);
-let pasteCounter = 0;
+let inputCounter = 0;
 /** How many incident rows the page asks for at a time (a few screens' worth). */
 export const LIST_WINDOW = 400;
 
@@ -54,15 +55,8 @@ export const useSession = create<SessionState>((set) => ({
   listWindow: { offset: 0, limit: LIST_WINDOW },
   setListWindow: (listWindow) => set({ listWindow }),
   addFiles: (files) =>
-    set((s) => {
-      const known = new Set(s.inputs.map((i) => i.key));
-      const added = files
-        .map((file) => ({ key: fileKey(file), name: file.name, size: file.size, file }))
-        .filter((entry) => !known.has(entry.key) && (known.add(entry.key), true));
-      return { inputs: [...s.inputs, ...added] };
-    }),
-  addText: (name, text) =>
-    set((s) => ({ inputs: [...s.inputs, { key: `text:${++pasteCounter}:${name}`, name, size: text.length, text }] })),
+    set((s) => ({ inputs: [...s.inputs, ...files.map((file) => ({ key: `file:${++inputCounter}`, name: file.name, size: file.size, file }))] })),
+  addText: (name, text) => set((s) => ({ inputs: [...s.inputs, { key: `text:${++inputCounter}`, name, size: text.length, text }] })),
   select: (id) => set({ selectedId: id }),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   cycleFacet: (key, value) =>

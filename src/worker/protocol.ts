@@ -11,6 +11,13 @@ export interface InputSummary {
   alerts: number;
   problems: number;
   cancelled: boolean;
+  /**
+   * The input's identity: a hash of its bytes (see ingest/contentHash), computed as they are read.
+   * Absent when the read was cancelled or failed, or where Web Crypto is not available.
+   */
+  contentHash?: string;
+  /** Why the file could not be read at all (one file of an `ingestFiles` group). */
+  error?: string;
   /** Triage restored from a session file, for the UI to merge into its store. */
   triage?: Record<string, TriageNote>;
 }
@@ -35,8 +42,11 @@ export interface SessionStatus {
 
 /** Requests the UI sends; each gets exactly one response with the same id. */
 export type EngineRequest =
-  | { type: 'ingestFile'; file: File }
-  | { type: 'ingestText'; name: string; text: string }
+  // `more`: the page has more inputs queued behind this one (see EngineHost.bump).
+  | { type: 'ingestFile'; file: File; more?: boolean }
+  /** Small files, read as one (see readGroup); one summary each, in order. */
+  | { type: 'ingestFiles'; files: File[]; more?: boolean }
+  | { type: 'ingestText'; name: string; text: string; more?: boolean }
   | { type: 'view'; filter: ViewFilter; window?: ViewWindow; selectedId?: string | null }
   | { type: 'report'; incidentId: string }
   | { type: 'alerts'; incidentId: string; offset: number; limit: number }
@@ -50,6 +60,7 @@ export type EngineRequest =
 /** The value each request type resolves to. */
 export interface EngineResponses {
   ingestFile: InputSummary;
+  ingestFiles: InputSummary[];
   ingestText: InputSummary;
   view: ViewResult;
   report: Report | null;

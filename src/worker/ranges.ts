@@ -1,5 +1,6 @@
 import { LineBatcher, type LinePiece } from '../ingest/batcher';
 import { isGzip, sniffBytes, utf8BomLength } from '../ingest/detect';
+import type { ContentHash } from '../ingest/contentHash';
 import { abortError, couldNotReadToEnd } from '../ingest/stream';
 
 /**
@@ -109,9 +110,9 @@ async function endOfLineAt(file: Blob, from: number, limit: number): Promise<num
   return at >= file.size ? file.size : null;
 }
 
-/** Stream a blob of whole lines through the batcher (the rest of a file after a very long line). */
-export async function streamLines(blob: Blob, take: (piece: LinePiece) => Promise<void>, signal: AbortSignal): Promise<void> {
-  const reader = blob.stream().getReader();
+/** Stream whole lines through the batcher (the rest of a file after a very long line). */
+export async function streamLines(stream: ReadableStream<Uint8Array>, take: (piece: LinePiece) => Promise<void>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
   const batcher = new LineBatcher();
   try {
     for (;;) {
@@ -134,13 +135,17 @@ export class ReadFailure extends Error {
   }
 }
 
-/** The bytes of a range without its final '\n' (read from `head` when the range lies in it). */
-export async function readRange(blob: Blob, range: FileRange, head?: Uint8Array): Promise<Uint8Array> {
+/**
+ * The bytes of a range without its final '\n' (read from `head` when the range lies in it), all of
+ * them hashed first (before the caller hands the buffer to a parser).
+ */
+export async function readRange(blob: Blob, range: FileRange, head?: Uint8Array, hash?: ContentHash): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
     bytes = head && range.end <= head.length ? head.slice(range.start, range.end) : new Uint8Array(await blob.slice(range.start, range.end).arrayBuffer());
   } catch (e) {
     throw new ReadFailure(e);
   }
+  hash?.update(range.start, bytes);
   return bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.subarray(0, bytes.length - 1) : bytes;
 }

@@ -1,6 +1,7 @@
 import type { AnalysisSession } from '../analyze/session';
 import type { LinePiece } from '../ingest/batcher';
 import { ingestStream } from '../ingest';
+import { hashingStream, type ContentHash } from '../ingest/contentHash';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
 
@@ -22,6 +23,8 @@ export interface IngestIO {
   progress: (bytesRead: number) => void;
   /** Lets the event loop turn now and then while a stream is read. */
   afterChunk: () => Promise<void> | void;
+  /** The input's identity: every byte read goes through it, at its offset in the file. */
+  hash: ContentHash;
 }
 
 /**
@@ -30,8 +33,10 @@ export interface IngestIO {
  * after a line too long to range over, as a stream.
  */
 export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes: RangeSizes = RANGE_SIZES): Promise<ReadResult> {
+  // A head that holds the whole file (a small one, or a group's member) is never read again.
+  const whole = head.length >= file.size;
   const stream = (blob: Blob) =>
-    ingestStream(blob.stream(), file.name, io.sink, {
+    ingestStream((whole ? bytesStream(head) : blob.stream()).pipeThrough(hashingStream(io.hash)), file.name, io.sink, {
       signal: io.signal,
       lineBatches: io.lineBatches,
       onProgress: (p) => io.progress(p.bytesRead),
@@ -39,12 +44,13 @@ export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes
     });
   const lines = linesStart(head, file.size);
   if (lines === null) return stream(file);
+  io.hash.update(0, head.subarray(0, lines.start)); // a BOM, which no range holds
   const stop = await forEachRange(
     file,
     lines.start,
     async (range) => {
       // Read here (this thread is mostly idle, so the read keeps flowing), parsed there.
-      await io.parse(readRange(file, range, head).then((bytes) => ({ bytes, firstLine: 1, file: file.name })));
+      await io.parse(readRange(file, range, head, io.hash).then((bytes) => ({ bytes, firstLine: 1, file: file.name })));
       io.progress(range.end);
     },
     io.signal,
@@ -52,8 +58,18 @@ export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes
     head,
   );
   if (stop < file.size) {
-    await streamLines(file.slice(stop), io.lineBatches, io.signal);
+    await streamLines(file.slice(stop).stream().pipeThrough(hashingStream(io.hash, stop)), io.lineBatches, io.signal);
     io.progress(file.size);
   }
   return { format: lines.format, gzip: false, bytes: file.size };
+}
+
+/** Bytes already held, as the stream a reader expects. */
+function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      if (bytes.length) controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }

@@ -1,0 +1,58 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/** An input is known by its content, not by its name, size and modification time (issue 11). */
+
+const GOOD = readFileSync(resolve(import.meta.dirname, '../src/samples/falco-samples.ndjson'), 'utf8').split('\n')[0]!;
+/** The sample line with its own uuid: the same length for every `n` below 10000. */
+const line = (n: number) => GOOD.replace(/"uuid":"[^"]*"/, `"uuid":"same-${String(n).padStart(4, '0')}"`);
+
+/** Drop files made in the page, with the modification time given (file inputs set their own). */
+async function dropWithTime(page: Page, files: { name: string; content: string }[], lastModified: number): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ list, time }) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.content], f.name, { type: 'application/x-ndjson', lastModified: time }));
+      return dt;
+    },
+    { list: files, time: lastModified },
+  );
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer });
+}
+
+const summary = (page: Page) => page.locator('details.problems summary');
+
+test('two different files with the same name, size and modification time both load', async ({ page }) => {
+  await page.goto('./');
+  const time = Date.UTC(2026, 10, 30, 12);
+  const nodeA = `${line(1)}\n${line(2)}\n`;
+  const nodeB = `${line(3)}\n${line(4)}\n`;
+  expect(nodeA.length).toBe(nodeB.length);
+  await dropWithTime(page, [{ name: 'falco.ndjson', content: nodeA }], time);
+  await expect(summary(page)).toHaveText('2 records read = 2 alerts loaded + 0 problems');
+  // Another node's file of the same name, size and time, in a later drop: read too.
+  await dropWithTime(page, [{ name: 'falco.ndjson', content: nodeB }], time);
+  await expect(summary(page)).toHaveText('4 records read = 4 alerts loaded + 0 problems');
+  await expect(page.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'falco.ndjson: 2 alerts' })).toHaveCount(2);
+});
+
+test('a file added again after Cancel is read again, in full', async ({ page }, testInfo) => {
+  await page.goto('./');
+  const lines = 20_000;
+  const path = testInfo.outputPath('again.ndjson');
+  writeFileSync(path, Array.from({ length: lines }, (_, i) => line(i % 10_000)).join('\n') + '\n');
+  const input = page.getByLabel('Open alert files');
+  await input.setInputFiles(path);
+  const rows = page.getByRole('list', { name: 'Inputs' }).getByRole('listitem');
+  // Cancel while it reads; on a fast machine the read may be over first: either way it is done.
+  await rows.getByRole('button', { name: 'Cancel' }).click({ timeout: 5_000 }).catch(() => {});
+  await expect(rows.first()).toContainText(/again\.ndjson: \d+ alerts, 0 problems/);
+  const first = Number(/(\d+) alerts/.exec((await rows.first().textContent())!)![1]);
+  // The same file again: a second input, read to its end.
+  await input.setInputFiles(path);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(`again.ndjson: ${lines} alerts, 0 problems`);
+  await expect(rows.nth(1)).not.toContainText('cancelled');
+  await expect(summary(page)).toHaveText(`${first + lines} records read = ${first + lines} alerts loaded + 0 problems`);
+});
