@@ -1,4 +1,3 @@
-#!/usr/bin/env -S npx tsx
 import { parseArgs, USAGE, UsageError } from './args';
 import { runReport } from './run';
 
