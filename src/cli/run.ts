@@ -1,7 +1,8 @@
-import { openAsBlob } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { EngineHost } from '../worker/engineHost';
 import type { CliArgs } from './args';
+import { FsFile } from './fsFile';
 import { resolveInputs } from './inputs';
 import { writeJsonReport, type InputJson, type ProblemJson } from './jsonReport';
 import { oneLine } from './oneLine';
@@ -45,10 +46,15 @@ export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Pro
       continue;
     }
     try {
-      // A file-backed Blob: streamed in chunks like a browser File, never read whole.
-      const file = Object.assign(await openAsBlob(input.path!), { name: basename(input.arg) }) as File;
-      const summary = await host.handle({ type: 'ingestFile', file }, ctx);
-      inputs.push({ file: input.arg, format: summary.format, alerts: summary.alerts, problems: summary.problems });
+      // Read in ranges and streamed like a browser File, never whole.
+      const handle = await open(input.path!, 'r');
+      try {
+        const file = new FsFile(handle, basename(input.arg), 0, (await handle.stat()).size).asFile();
+        const summary = await host.handle({ type: 'ingestFile', file }, ctx);
+        inputs.push({ file: input.arg, format: summary.format, alerts: summary.alerts, problems: summary.problems });
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       fail(input.arg, message(error));
     }
