@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { EngineHost } from '../worker/engineHost';
 import type { CliArgs } from './args';
 import { FsFile } from './fsFile';
-import { resolveInputs } from './inputs';
+import { fsReason, resolveInputs } from './inputs';
 import { writeJsonReport, type InputJson, type ProblemJson } from './jsonReport';
 import { oneLine } from './oneLine';
 import { ChunkedWriter, type OutputStream } from './output';
@@ -56,7 +56,8 @@ export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Pro
         await handle.close();
       }
     } catch (error) {
-      fail(input.arg, message(error));
+      // fsReason: "permission denied", not "EACCES: permission denied, open '...'".
+      fail(input.arg, fsReason(error));
     }
   }
   const status = host.status();
