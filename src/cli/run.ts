@@ -1,12 +1,10 @@
-import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { EngineHost } from '../worker/engineHost';
 import type { CliArgs } from './args';
-import { FsFile } from './fsFile';
-import { fsReason, resolveInputs } from './inputs';
-import { writeJsonReport, type InputJson, type ProblemJson } from './jsonReport';
+import { resolveInputs } from './inputs';
+import { writeJsonReport, type ProblemJson } from './jsonReport';
 import { oneLine } from './oneLine';
 import { ChunkedWriter, type OutputStream } from './output';
+import { readInputs } from './readInputs';
 
 export interface CliIO {
   stdout: OutputStream;
@@ -31,35 +29,11 @@ export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Pro
   const host = new EngineHost();
   const ctx = { signal: new AbortController().signal, progress: () => {} };
   const fileProblems: ProblemJson[] = [];
-  const inputs: InputJson[] = [];
   const fail = (file: string, reason: string) => {
     fileProblems.push({ file, line: 0, message: reason });
     io.stderr(`falcoscope: ${file}: ${reason}`);
   };
-  for (const input of await resolveInputs(args.files)) {
-    if (input.failure !== undefined) {
-      fail(input.arg, input.failure);
-      continue;
-    }
-    if (input.sameAs !== undefined) {
-      inputs.push({ file: input.arg, format: 'same', alerts: 0, problems: 0, sameAs: input.sameAs });
-      continue;
-    }
-    try {
-      // Read in ranges and streamed like a browser File, never whole.
-      const handle = await open(input.path!, 'r');
-      try {
-        const file = new FsFile(handle, basename(input.arg), 0, (await handle.stat()).size).asFile();
-        const summary = await host.handle({ type: 'ingestFile', file }, ctx);
-        inputs.push({ file: input.arg, format: summary.format, alerts: summary.alerts, problems: summary.problems });
-      } finally {
-        await handle.close();
-      }
-    } catch (error) {
-      // fsReason: "permission denied", not "EACCES: permission denied, open '...'".
-      fail(input.arg, fsReason(error));
-    }
-  }
+  const inputs = await readInputs(host, await resolveInputs(args.files), fail);
   const status = host.status();
   const problems = (await host.handle({ type: 'problems', offset: 0, limit: Number.MAX_SAFE_INTEGER }, ctx)).items;
   const out = new ChunkedWriter(io.stdout);
