@@ -1,5 +1,5 @@
 // Bundles the CLI (src/cli/main.ts and the engine it runs) into one ESM file for Node 20:
-// dist-cli/falcoscope.mjs, its parser threads' dist-cli/falcoscope-parser.mjs, and dist-cli/inputs.json, the source files it was built from, which
+// dist-cli/falcoscope.mjs, its worker threads' dist-cli/falcoscope-thread.mjs, and dist-cli/inputs.json, the source files it was built from, which
 // the launcher (bin/falcoscope.mjs) compares with the bundle's time to know when to rebuild.
 //   node scripts/build-cli.mjs
 // esbuild, not Vite: it bundles the CLI in a fraction of a second, so building on first use costs
@@ -24,8 +24,8 @@ export async function buildCli() {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      // The CLI, and its parser threads' entry (src/cli/parserThreads.ts starts them).
-      entryPoints: { falcoscope: 'src/cli/main.ts', 'falcoscope-parser': 'src/cli/parserThread.ts' },
+      // The CLI, and its worker threads' entry (src/cli/threads.ts starts them).
+      entryPoints: { falcoscope: 'src/cli/main.ts', 'falcoscope-thread': 'src/cli/thread.ts' },
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       bundle: true,
@@ -42,7 +42,7 @@ export async function buildCli() {
     const inputs = [...Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')), ...BUILD_INPUTS];
     writeFileSync(join(tmp, 'inputs.json'), JSON.stringify(inputs, null, 1) + '\n');
     // The bundle last: the launcher compares the others' age with its own.
-    for (const name of ['falcoscope-parser.mjs', 'inputs.json', 'falcoscope.mjs']) renameSync(join(tmp, name), join(OUT_DIR, name));
+    for (const name of ['falcoscope-thread.mjs', 'inputs.json', 'falcoscope.mjs']) renameSync(join(tmp, name), join(OUT_DIR, name));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

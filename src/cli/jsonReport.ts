@@ -1,7 +1,7 @@
 import type { EngineHost } from '../worker/engineHost';
-import { incidentToJson } from '../export/json';
 import { oneLine } from './oneLine';
 import type { ChunkedWriter } from './output';
+import { renderIncident, type RenderedIncident } from './incidentLine';
 
 export interface ProblemJson {
   file: string;
@@ -17,6 +17,12 @@ export interface InputJson {
   /** The earlier argument with the same file or bytes: this one was not read again. */
   sameAs?: string;
 }
+
+/** Renders an incident elsewhere (a report thread); the main thread's renderIncident otherwise. */
+export type RemoteRender = (input: NonNullable<ReturnType<EngineHost['reportInput']>>) => Promise<RenderedIncident>;
+
+/** Incidents rendered ahead of the one being written: keeps report threads busy, memory small. */
+const AHEAD = 64;
 
 /**
  * A problem as the JSON promises it, whatever the engine holds: a saved session's problems come
@@ -34,8 +40,8 @@ export function problemJson(p: unknown): ProblemJson {
 
 /**
  * Writes `{"alerts", "inputs", "problems", "incidents"}` piece by piece: each incident's report is
- * built, written and dropped before the next, so neither the reports nor the document are ever
- * held whole (a million incidents fit Node's default heap). One item per line, for `grep` and
+ * built, written and dropped before long, so neither the reports nor the document are ever held
+ * whole (a million incidents fit Node's default heap). One item per line, for `grep` and
  * line-wise tools. An incident whose report cannot be built is written with its summary and an
  * `error`, and reported through `onError`: the document stays whole and valid.
  */
@@ -44,24 +50,30 @@ export async function writeJsonReport(
   out: ChunkedWriter,
   head: { alerts: number; inputs: InputJson[]; problems: readonly unknown[] },
   onError: (message: string) => void,
+  remote?: RemoteRender,
 ): Promise<void> {
   await out.write(`{"alerts":${head.alerts},\n"inputs":[`);
   await writeItems(out, head.inputs, (i) => JSON.stringify(i));
   await out.write('],\n"problems":[');
   await writeItems(out, head.problems, (p) => JSON.stringify(problemJson(p)));
   await out.write('],\n"incidents":[');
-  await writeItems(out, host.incidentIdsByRisk(), (id) => {
-    try {
-      const report = host.report(id);
-      if (report) return JSON.stringify(incidentToJson(report));
-      throw new Error('no such incident');
-    } catch (error) {
-      const message = oneLine(error instanceof Error ? error.message : String(error));
-      const s = host.incident(id);
-      onError(`incident ${id}${s ? ` (${oneLine(String(s.rule))})` : ''}: report failed: ${message}`);
-      return JSON.stringify({ id, rule: s?.rule ?? '', priority: s?.priority ?? '', count: s?.count ?? 0, error: message });
-    }
-  });
+  const ids = host.incidentIdsByRisk();
+  const render = (id: string): RenderedIncident | Promise<RenderedIncident> => {
+    const input = host.reportInput(id);
+    if (!input) return { json: JSON.stringify({ id, error: 'no such incident' }), error: 'no such incident' };
+    return remote ? remote(input) : renderIncident(input.incident, input.alert);
+  };
+  const ahead: (RenderedIncident | Promise<RenderedIncident>)[] = [];
+  let scheduled = 0;
+  for (let i = 0; i < ids.length; i++) {
+    while (scheduled < ids.length && scheduled - i < AHEAD) ahead.push(render(ids[scheduled++]!));
+    const next = ahead.shift()!;
+    const rendered = next instanceof Promise ? await next : next;
+    if ('error' in rendered) onError(`incident ${ids[i]}: report failed: ${oneLine(rendered.error)}`);
+    const pending = out.write(`${i === 0 ? '\n' : ',\n'}${rendered.json}`);
+    if (pending) await pending;
+  }
+  if (ids.length) await out.write('\n');
   await out.write(']}\n');
   await out.flush();
 }

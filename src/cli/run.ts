@@ -1,10 +1,11 @@
 import { EngineHost } from '../worker/engineHost';
 import type { CliArgs } from './args';
 import { resolveInputs } from './inputs';
-import { writeJsonReport, type ProblemJson } from './jsonReport';
+import { writeJsonReport, type InputJson, type ProblemJson, type RemoteRender } from './jsonReport';
 import { oneLine } from './oneLine';
 import { ChunkedWriter, type OutputStream } from './output';
 import { readInputs } from './readInputs';
+import { startThreads, THREADS_FROM_BYTES } from './threads';
 
 export interface CliIO {
   stdout: OutputStream;
@@ -27,18 +28,30 @@ function message(error: unknown): string {
  */
 export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Promise<number> {
   const host = new EngineHost();
-  const ctx = { signal: new AbortController().signal, progress: () => {} };
   const fileProblems: ProblemJson[] = [];
   const fail = (file: string, reason: string) => {
     fileProblems.push({ file, line: 0, message: reason });
     io.stderr(`falcoscope: ${file}: ${reason}`);
   };
-  const inputs = await readInputs(host, await resolveInputs(args.files), fail);
+  const resolved = await resolveInputs(args.files);
+  const bytes = resolved.reduce((sum, i) => sum + (i.path !== undefined ? i.size! : 0), 0);
+  // Threads parse a large input and build its reports (JSON); the Markdown is built here.
+  const threads = bytes >= THREADS_FROM_BYTES ? startThreads() : null;
+  if (threads) host.useParsers(threads.parsers);
+  try {
+    return await report(host, args, io, await readInputs(host, resolved, fail), fileProblems, threads?.render, now);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function report(host: EngineHost, args: CliArgs, io: CliIO, inputs: InputJson[], fileProblems: ProblemJson[], remote: RemoteRender | undefined, now: Date): Promise<number> {
+  const ctx = { signal: new AbortController().signal, progress: () => {} };
   const status = host.status();
   const problems = (await host.handle({ type: 'problems', offset: 0, limit: Number.MAX_SAFE_INTEGER }, ctx)).items;
   const out = new ChunkedWriter(io.stdout);
   if (args.format === 'json') {
-    await writeJsonReport(host, out, { alerts: status.alerts, inputs, problems: [...fileProblems, ...problems] }, (m) => io.stderr(`falcoscope: ${m}`));
+    await writeJsonReport(host, out, { alerts: status.alerts, inputs, problems: [...fileProblems, ...problems] }, (m) => io.stderr(`falcoscope: ${m}`), remote);
   } else {
     try {
       const markdown = await host.handle({ type: 'markdown', incidentIds: 'all', triage: {}, generatedAt: now.toISOString() }, ctx);

@@ -1,4 +1,4 @@
-import type { IncidentSummary, Report } from '../model';
+import type { Alert, IncidentSummary, Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
@@ -183,9 +183,10 @@ export class EngineHost {
     return this.session.report(id);
   }
 
-  /** One incident's summary (what an export can still say when its report cannot be built). */
-  incident(id: string): IncidentSummary | undefined {
-    return this.session.incident(id);
+  /** What an incident's report is built from: its summary and representative alert. */
+  reportInput(id: string): { incident: IncidentSummary; alert: Alert } | undefined {
+    const incident = this.session.incident(id);
+    return incident && { incident, alert: this.session.alertAt(incident.sampleAlertId) };
   }
 
   private markdown(request: Extract<EngineRequest, { type: 'markdown' }>): string {
