@@ -7,7 +7,8 @@
  * like the 134 MB file of issue 10). Both sides are a fresh `node` process, timed from spawn to
  * exit, and alternate run by run, so load on the (shared) machine hits them alike; best of N:
  *   baseline  readline over fs.createReadStream + JSON.parse of every line, nothing else;
- *   CLI       `node dist-cli/falcoscope.mjs report FILE --format json`, stdout to /dev/null.
+ *   CLI       `node dist-cli/falcoscope.mjs report FILE --format json`, stdout to /dev/null, with its
+ *             worker threads and without (FALCOSCOPE_THREADS=0). CPU seconds too (GNU time).
  * Target (issue 10): CLI <= 2x baseline. Also: start-up (a one-alert file) of the bundle against
  * `node -e 0` and against the source through tsx, as the CLI ran before it was bundled; with
  * BENCH_CLI_MILLION=1, peak RSS of `report --format json` over a million distinct incidents.
@@ -41,34 +42,38 @@ function arg(name: string, fallback: string): string {
 
 interface Timed {
   seconds: number;
+  /** User + system CPU seconds, when GNU time is there to tell. */
+  cpu?: number;
   /** Peak RSS in MB, when GNU time is there to tell. */
   rssMB?: number;
   code: number | null;
 }
 
 /** Runs a command with stdout to /dev/null; wall time from spawn to exit (and peak RSS). */
-function timed(cmd: string, args: string[]): Promise<Timed> {
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Timed> {
   const gnuTime = existsSync(TIME);
-  const [file, argv] = gnuTime ? [TIME, ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const [file, argv] = gnuTime ? [TIME, ['-f', '%M %U %S', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(file, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
       const seconds = (performance.now() - t0) / 1000;
       const lines = err.trim().split('\n');
-      const rss = gnuTime ? Number(lines.pop()) / 1024 : undefined;
+      const [rssKB, user, sys] = gnuTime ? lines.pop()!.split(' ').map(Number) : [];
+      const rss = rssKB === undefined ? undefined : rssKB / 1024;
+      const cpu = user === undefined ? undefined : user + sys!;
       if (code !== 0) process.stderr.write(`bench/cli: ${cmd} ${args.join(' ')} exited ${code}: ${lines.slice(-3).join(' | ')}\n`);
-      resolve({ seconds, rssMB: rss, code });
+      resolve({ seconds, rssMB: rss, cpu, code });
     });
   });
 }
 
 const best = (a: Timed | undefined, b: Timed) => (!a || b.seconds < a.seconds ? b : a);
 const s = (t: Timed) => `${t.seconds.toFixed(2)} s`;
-const mb = (t: Timed) => (t.rssMB === undefined ? '' : `, peak RSS ${t.rssMB.toFixed(0)} MB`);
+const mb = (t: Timed) => (t.cpu === undefined ? '' : `, CPU ${t.cpu.toFixed(2)} s`) + (t.rssMB === undefined ? '' : `, peak RSS ${t.rssMB.toFixed(0)} MB`);
 
 async function main(): Promise<void> {
   const size = Number(arg('--size', process.env.BENCH_CLI_SIZE ?? '134'));
@@ -80,15 +85,19 @@ async function main(): Promise<void> {
 
   let base: Timed | undefined;
   let cli: Timed | undefined;
+  let single: Timed | undefined;
+  const report = [BUNDLE, 'report', file, '--format', 'json'];
   for (let i = 0; i < runs; i++) {
     base = best(base, await timed(process.execPath, ['-e', BASELINE, file]));
-    cli = best(cli, await timed(process.execPath, [BUNDLE, 'report', file, '--format', 'json']));
+    cli = best(cli, await timed(process.execPath, report));
+    single = best(single, await timed(process.execPath, report, { ...process.env, FALCOSCOPE_THREADS: '0' }));
   }
   const ratio = cli!.seconds / base!.seconds;
   console.log(`cli (Node ${process.version}, ${size} MB file, entities ${entities}, best of ${runs}, load ${loadavg()}):`);
-  console.log(`  readline + JSON.parse   ${s(base!)}${mb(base!)}`);
-  console.log(`  report --format json    ${s(cli!)}${mb(cli!)}`);
-  console.log(`  ratio ${ratio.toFixed(2)} (target <= 2)${ratio <= 2 ? '' : '  MISS'}`);
+  console.log(`  readline + JSON.parse          ${s(base!)}${mb(base!)}`);
+  console.log(`  report --format json           ${s(cli!)}${mb(cli!)}`);
+  console.log(`  the same, FALCOSCOPE_THREADS=0 ${s(single!)}${mb(single!)}`);
+  console.log(`  ratio ${ratio.toFixed(2)} (target <= 2)${ratio <= 2 ? '' : '  MISS'}; one thread ${(single!.seconds / base!.seconds).toFixed(2)}`);
 
   const tiny = join(mkdtempSync(join(tmpdir(), 'falcoscope-bench-')), 'one.ndjson');
   writeFileSync(tiny, '{"rule":"Terminal shell in container","priority":"Notice","time":"2025-06-10T10:00:00Z","output":"x","output_fields":{"container.id":"abc"}}\n');
