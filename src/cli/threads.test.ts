@@ -9,7 +9,7 @@ import { collect } from './collect';
 import { THREADS_FROM_BYTES } from './threads';
 
 /**
- * The built CLI parses a large input and builds its reports on worker threads; run from source
+ * The built CLI, with FALCOSCOPE_THREADS=1, parses a large input and builds its reports on worker threads; run from source
  * (here, in-process) it has no thread entry and does both inline. The two must write the same bytes.
  */
 describe('cli worker threads', () => {
@@ -30,7 +30,7 @@ describe('cli worker threads', () => {
   }, 120_000);
 
   it('writes what the inline path writes', async () => {
-    const threaded = spawnSync(process.execPath, [CLI_BUNDLE, 'report', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const threaded = spawnSync(process.execPath, [CLI_BUNDLE, 'report', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, FALCOSCOPE_THREADS: '1' } });
     const inline = await collect({ command: 'report', files: [file], format: 'json' });
     expect(threaded.status).toBe(0);
     const json = JSON.parse(threaded.stdout);

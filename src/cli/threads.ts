@@ -28,13 +28,15 @@ export interface Threads {
  * Worker threads for a large input, as the browser has parser workers: one per core (2 to 4).
  * They parse while this thread reads ranges and folds the results in order, then build the
  * incidents' reports while this thread writes them in order. Null when there is one core, no
- * built entry, or FALCOSCOPE_THREADS=0. Until a thread answers, PortParsers parses inline, so a thread that is slow to
+ * built entry, or unless FALCOSCOPE_THREADS=1. Until a thread answers, PortParsers parses inline, so a thread that is slow to
  * start costs nothing but its start.
  */
 export function startThreads(): Threads | null {
   const cores = availableParallelism();
-  // FALCOSCOPE_THREADS=0: all on one thread (for a busy machine, and to compare in bench/cli.ts).
-  if (process.env.FALCOSCOPE_THREADS === '0' || cores < 2 || ENTRY.protocol !== 'file:' || !existsSync(fileURLToPath(ENTRY))) return null;
+  // Opt-in (FALCOSCOPE_THREADS=1): measured on this project's shared, loaded 2-core machine, the
+  // threads cost ~60% more CPU (each isolate loads, compiles and collects on its own; alerts and
+  // reports are copied between them) and were slower; bench/cli.ts times both ways.
+  if (process.env.FALCOSCOPE_THREADS !== '1' || cores < 2 || ENTRY.protocol !== 'file:' || !existsSync(fileURLToPath(ENTRY))) return null;
   const workers: Worker[] = [];
   const parsePorts: MessagePort[] = [];
   const renderers: { port: MessagePort; busy: number }[] = [];
