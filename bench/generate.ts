@@ -1,7 +1,7 @@
 /**
  * Deterministic synthetic Falco NDJSON for the benchmark.
  *
- *   npx tsx bench/generate.ts --size 100 [--out bench-data/falco-100MB.ndjson] [--force]
+ *   npx tsx bench/generate.ts --size 100 [--entities 1] [--out bench-data/falco-100MB.ndjson] [--force]
  *
  * One alert per line, as Falco writes it with `json_output=true`: `uuid`, `output` (with the
  * `HH:MM:SS.nnnnnnnnn: Priority` prefix and the rule's real output template filled in), `priority`,
@@ -176,7 +176,7 @@ interface World {
   ips: string[];
 }
 
-function buildWorld(rng: Rng): World {
+function buildWorld(rng: Rng, entities: number): World {
   const hosts: string[] = [];
   for (let i = 0; i < 48; i++) {
     hosts.push(
@@ -186,7 +186,7 @@ function buildWorld(rng: Rng): World {
     );
   }
   const containers: Container[] = [];
-  for (let i = 0; i < 1500; i++) {
+  for (let i = 0; i < Math.max(1, Math.round(1500 * entities)); i++) {
     // A few images dominate (same Zipf idea as the alerts), then a long tail.
     const [image, procs, tag] = IMAGES[Math.min(IMAGES.length - 1, Math.floor(Math.pow(rng.next(), 2.2) * IMAGES.length))]!;
     const base = image.split('/').pop()!;
@@ -659,15 +659,21 @@ export interface GenerateStats {
   incidentsApprox: number;
 }
 
+/**
+ * Scale of the cluster's containers and active cloud principals (1 = 1,500 containers, 260
+ * principals): a smaller world gives fewer incidents (rule + entity) for the same alerts.
+ */
+export const DEFAULT_ENTITIES = 1;
+
 /** Writes `sizeMB` * 10^6 bytes (rounded up to a whole line) of NDJSON to `out`. */
-export async function generate(sizeMB: number, out: string): Promise<GenerateStats> {
+export async function generate(sizeMB: number, out: string, entities = DEFAULT_ENTITIES): Promise<GenerateStats> {
   const target = Math.round(sizeMB * 1e6);
   const rng = new Rng(SEED);
-  const world = buildWorld(rng);
+  const world = buildWorld(rng, entities);
   const rules = loadRules(rng).map(compile);
   const ruleZipf = new Zipf(rules.length, 1.25);
   const containerZipf = new Zipf(world.containers.length, 1.45);
-  const principalZipf = new Zipf(260, 1.4);
+  const principalZipf = new Zipf(Math.max(1, Math.round(260 * entities)), 1.4);
   const ipZipf = new Zipf(world.ips.length, 1.0);
   const hostProcZipf = new Zipf(world.hostProcs.length, 1.0);
 
@@ -799,18 +805,20 @@ function hashStr(s: string): number {
   return h >>> 0;
 }
 
-export function defaultPath(sizeMB: number): string {
-  return resolve(ROOT, 'bench-data', `falco-${sizeMB}MB.ndjson`);
+export function defaultPath(sizeMB: number, entities = DEFAULT_ENTITIES): string {
+  const world = entities === DEFAULT_ENTITIES ? '' : `-e${entities}`;
+  return resolve(ROOT, 'bench-data', `falco-${sizeMB}MB${world}.ndjson`);
 }
 
 /** Generates the file unless it already exists from this generator version. Returns its path. */
-export async function ensureFile(sizeMB: number, out = defaultPath(sizeMB), force = false): Promise<string> {
+export async function ensureFile(sizeMB: number, out = defaultPath(sizeMB), force = false, entities = DEFAULT_ENTITIES): Promise<string> {
   const meta = `${out}.meta.json`;
-  const want = { version: GENERATOR_VERSION, seed: SEED, sizeMB };
+  const want = { version: GENERATOR_VERSION, seed: SEED, sizeMB, entities };
   if (!force && existsSync(out) && existsSync(meta)) {
     try {
       const have = JSON.parse(readFileSync(meta, 'utf8'));
-      if (have.version === want.version && have.seed === want.seed && have.sizeMB === want.sizeMB) {
+      // Files cached before --entities existed were made with the default world.
+      if (have.version === want.version && have.seed === want.seed && have.sizeMB === want.sizeMB && (have.entities ?? DEFAULT_ENTITIES) === entities) {
         console.log(`generate: ${out} is cached (${have.lines} alerts, ${(have.bytes / 1e6).toFixed(1)} MB)`);
         return out;
       }
@@ -819,7 +827,7 @@ export async function ensureFile(sizeMB: number, out = defaultPath(sizeMB), forc
     }
   }
   const t0 = performance.now();
-  const stats = await generate(sizeMB, out);
+  const stats = await generate(sizeMB, out, entities);
   writeFileSync(meta, JSON.stringify({ ...want, ...stats }, null, 2) + '\n');
   console.log(
     `generate: wrote ${out}: ${stats.lines} alerts, ${(stats.bytes / 1e6).toFixed(1)} MB, ` +
@@ -829,10 +837,11 @@ export async function ensureFile(sizeMB: number, out = defaultPath(sizeMB), forc
   return out;
 }
 
-function parseArgs(argv: string[]): { sizes: number[]; out?: string; force: boolean } {
+function parseArgs(argv: string[]): { sizes: number[]; out?: string; force: boolean; entities: number } {
   const sizes: number[] = [];
   let out: string | undefined;
   let force = false;
+  let entities = DEFAULT_ENTITIES;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--size') sizes.push(Number(argv[++i]));
@@ -840,15 +849,17 @@ function parseArgs(argv: string[]): { sizes: number[]; out?: string; force: bool
     else if (a === '--out') out = argv[++i];
     else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--force') force = true;
-    else throw new Error(`generate: unknown argument ${a} (use --size MB [--out PATH] [--force])`);
+    else if (a === '--entities') entities = Number(argv[++i]);
+    else throw new Error(`generate: unknown argument ${a} (use --size MB [--entities SCALE] [--out PATH] [--force])`);
   }
   if (sizes.length === 0) sizes.push(10);
   if (sizes.some((s) => !(s > 0))) throw new Error('generate: --size must be a positive number of MB');
   if (out && sizes.length > 1) throw new Error('generate: --out takes one --size');
-  return { sizes, out, force };
+  if (!(entities > 0)) throw new Error('generate: --entities must be a positive number');
+  return { sizes, out, force, entities };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { sizes, out, force } = parseArgs(process.argv.slice(2));
-  for (const size of sizes) await ensureFile(size, out ? resolve(out) : defaultPath(size), force);
+  const { sizes, out, force, entities } = parseArgs(process.argv.slice(2));
+  for (const size of sizes) await ensureFile(size, out ? resolve(out) : defaultPath(size, entities), force, entities);
 }

@@ -1,13 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from './args';
-import { runReport } from './run';
 import { VENDORED_ALERTS_DIR } from '../testing/vendored';
+import { collect } from './collect';
+import { CLI_BUNDLE, ensureCliBuilt } from './bundle';
 
 const samples = fileURLToPath(new URL('../samples/falco-samples.ndjson', import.meta.url));
 
 describe('cli', () => {
+  beforeAll(ensureCliBuilt, 60_000);
+
   it.each([
     [['report', 'a.json'], { command: 'report', files: ['a.json'], format: 'md' }],
     [['report', 'a', 'b', '--format', 'json'], { command: 'report', files: ['a', 'b'], format: 'json' }],
@@ -20,7 +23,7 @@ describe('cli', () => {
   });
 
   it('prints the documented JSON shape', async () => {
-    const result = await runReport({ command: 'report', files: [samples, `${VENDORED_ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'json' });
+    const result = await collect({ command: 'report', files: [samples, `${VENDORED_ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'json' });
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.alerts).toBe(13);
@@ -38,21 +41,20 @@ describe('cli', () => {
   });
 
   it('prints Markdown and lists problems on stderr', async () => {
-    const result = await runReport({ command: 'report', files: [`${VENDORED_ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'md' }, new Date('2026-01-01T00:00:00Z'));
+    const result = await collect({ command: 'report', files: [`${VENDORED_ALERTS_DIR}variants/odd-and-malformed.ndjson`], format: 'md' }, new Date('2026-01-01T00:00:00Z'));
     expect(result.stdout).toMatch(/^# Falco incident report/);
     expect(result.stderr).toMatch(/odd-and-malformed\.ndjson:1: invalid JSON/);
     expect(result.exitCode).toBe(0);
   });
 
   it('fails only when nothing could be read', async () => {
-    const result = await runReport({ command: 'report', files: ['/nonexistent/file.ndjson'], format: 'json' });
+    const result = await collect({ command: 'report', files: ['/nonexistent/file.ndjson'], format: 'json' });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/nonexistent/);
   });
 
   it('writes the whole report to a pipe, however long', () => {
-    const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-    const stdout = execFileSync('npx', ['tsx', main, 'report', samples, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const stdout = execFileSync(process.execPath, [CLI_BUNDLE, 'report', samples, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(stdout.length).toBeGreaterThan(100_000);
     expect(JSON.parse(stdout).incidents).toHaveLength(11);
   }, 60_000);

@@ -1,43 +1,71 @@
-import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { EngineHost } from '../worker/engineHost';
-import { toJsonExport } from '../export/json';
 import type { CliArgs } from './args';
+import { resolveInputs } from './inputs';
+import { writeJsonReport, type InputJson, type ProblemJson, type RemoteRender } from './jsonReport';
+import { oneLine } from './oneLine';
+import { ChunkedWriter, type OutputStream } from './output';
+import { readInputs } from './readInputs';
+import { startThreads, THREADS_FROM_BYTES } from './threads';
 
-export interface CliResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
+export interface CliIO {
+  stdout: OutputStream;
+  /** One line, without its '\n'. */
+  stderr: (line: string) => void;
 }
 
-/** Run a parsed `report` command; pure apart from reading the named files. */
-export async function runReport(args: CliArgs, now = new Date()): Promise<CliResult> {
+/** Problems listed on stderr in Markdown mode (the JSON lists them all). */
+const MD_PROBLEMS_SHOWN = 50;
+
+function message(error: unknown): string {
+  return oneLine(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Run a parsed `report` command: read the named files, write the report to `io.stdout`. Returns
+ * the exit status: non-zero only when no alert at all could be read. Failures (a missing file, a
+ * file that cannot be read, a report that cannot be built) are one line each on stderr and, for
+ * files, a problem in the report; none stops the others.
+ */
+export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Promise<number> {
   const host = new EngineHost();
+  const fileProblems: ProblemJson[] = [];
+  const fail = (file: string, reason: string) => {
+    fileProblems.push({ file, line: 0, message: reason });
+    io.stderr(`falcoscope: ${file}: ${reason}`);
+  };
+  const resolved = await resolveInputs(args.files);
+  const bytes = resolved.reduce((sum, i) => sum + (i.path !== undefined ? i.size! : 0), 0);
+  // Threads parse a large input and build its reports (JSON); the Markdown is built here.
+  const threads = bytes >= THREADS_FROM_BYTES ? startThreads() : null;
+  if (threads) host.useParsers(threads.parsers);
+  try {
+    return await report(host, args, io, await readInputs(host, resolved, fail), fileProblems, threads?.render, now);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function report(host: EngineHost, args: CliArgs, io: CliIO, inputs: InputJson[], fileProblems: ProblemJson[], remote: RemoteRender | undefined, now: Date): Promise<number> {
   const ctx = { signal: new AbortController().signal, progress: () => {} };
-  const stderr: string[] = [];
-  for (const path of args.files) {
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) throw new Error('not a regular file');
-      // A file-backed Blob: streamed in chunks like a browser File, never read whole.
-      const file = Object.assign(await openAsBlob(path), { name: basename(path) }) as File;
-      await host.handle({ type: 'ingestFile', file }, ctx);
-    } catch (error) {
-      stderr.push(`falcoscope: ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
   const status = host.status();
-  const reports = host.reports('all');
-  let stdout: string;
+  const problems = (await host.handle({ type: 'problems', offset: 0, limit: Number.MAX_SAFE_INTEGER }, ctx)).items;
+  const out = new ChunkedWriter(io.stdout);
   if (args.format === 'json') {
-    const problems = (await host.handle({ type: 'problems', offset: 0, limit: Number.MAX_SAFE_INTEGER }, ctx)).items;
-    stdout = JSON.stringify(toJsonExport(status.alerts, problems, reports), null, 2);
+    await writeJsonReport(host, out, { alerts: status.alerts, inputs, problems: [...fileProblems, ...problems] }, (m) => io.stderr(`falcoscope: ${m}`), remote);
   } else {
-    stdout = await host.handle({ type: 'markdown', incidentIds: 'all', triage: {}, generatedAt: now.toISOString() }, ctx);
-    const problems = (await host.handle({ type: 'problems', offset: 0, limit: 50 }, ctx)).items;
-    for (const p of problems) stderr.push(`falcoscope: ${p.file}:${p.line}: ${p.message}`);
-    if (status.problems > problems.length) stderr.push(`falcoscope: ... and ${status.problems - problems.length} more problems`);
+    try {
+      const markdown = await host.handle({ type: 'markdown', incidentIds: 'all', triage: {}, generatedAt: now.toISOString() }, ctx);
+      await out.write(markdown + '\n');
+      await out.flush();
+    } catch (error) {
+      io.stderr(`falcoscope: the Markdown report failed: ${message(error)}`);
+    }
+    const shown = problems.slice(0, MD_PROBLEMS_SHOWN) as unknown[];
+    for (const p of shown) {
+      const { file, line, message: m } = p as ProblemJson;
+      io.stderr(`falcoscope: ${oneLine(String(file))}:${line}: ${oneLine(String(m))}`);
+    }
+    if (problems.length > shown.length) io.stderr(`falcoscope: ... and ${problems.length - shown.length} more problems`);
   }
-  return { stdout: stdout + '\n', stderr: stderr.join('\n'), exitCode: status.alerts === 0 ? 1 : 0 };
+  return status.alerts === 0 ? 1 : 0;
 }

@@ -24,30 +24,37 @@ export interface JsonExport {
   }[];
 }
 
+export type JsonIncident = JsonExport['incidents'][number];
+
+/** One incident of the JSON document (the CLI streams them one by one). */
+export function incidentToJson(r: Report): JsonIncident {
+  return {
+    id: r.incident.id,
+    rule: r.incident.rule,
+    priority: r.incident.priority,
+    source: r.incident.source,
+    entity: r.incident.entity.label,
+    count: r.incident.count,
+    firstSeen: r.incident.firstSeen,
+    lastSeen: r.incident.lastSeen,
+    risk: {
+      score: r.risk.score,
+      level: r.risk.level,
+      factors: r.risk.factors.map(({ label, delta, field, value, reason }) => ({ label, delta, field, value, reason })),
+    },
+    mitre: r.mitre,
+    playbook: r.playbook && !r.playbook.generic ? r.playbook.id : null,
+    mitigations: [...r.mitigations.immediate, ...r.mitigations.shortTerm, ...r.mitigations.longTerm],
+    tuning: r.tuning.yaml,
+    nextSteps: r.nextSteps,
+    markdown: reportToMarkdown(r),
+  };
+}
+
 export function toJsonExport(alerts: number, problems: readonly ParseIssue[], reports: Report[]): JsonExport {
   return {
     alerts,
     problems: problems.map(({ file, line, message }) => ({ file, line, message })),
-    incidents: reports.map((r) => ({
-      id: r.incident.id,
-      rule: r.incident.rule,
-      priority: r.incident.priority,
-      source: r.incident.source,
-      entity: r.incident.entity.label,
-      count: r.incident.count,
-      firstSeen: r.incident.firstSeen,
-      lastSeen: r.incident.lastSeen,
-      risk: {
-        score: r.risk.score,
-        level: r.risk.level,
-        factors: r.risk.factors.map(({ label, delta, field, value, reason }) => ({ label, delta, field, value, reason })),
-      },
-      mitre: r.mitre,
-      playbook: r.playbook && !r.playbook.generic ? r.playbook.id : null,
-      mitigations: [...r.mitigations.immediate, ...r.mitigations.shortTerm, ...r.mitigations.longTerm],
-      tuning: r.tuning.yaml,
-      nextSteps: r.nextSteps,
-      markdown: reportToMarkdown(r),
-    })),
+    incidents: reports.map(incidentToJson),
   };
 }

@@ -1,4 +1,4 @@
-import type { Report } from '../model';
+import type { Alert, IncidentSummary, Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
@@ -214,9 +214,28 @@ export class EngineHost {
 
   /** Reports of the given incidents (or all, by risk) for export. */
   reports(ids: string[] | 'all'): Report[] {
-    // "All" is every incident by risk: sorting is all it takes (no facets or timeline).
-    const chosen = ids === 'all' ? sortIncidents(this.session.summaries(), 'risk').map((r) => r.id) : ids;
+    const chosen = ids === 'all' ? this.incidentIdsByRisk() : ids;
     return chosen.map((id) => this.session.report(id)).filter((r): r is Report => r !== undefined);
+  }
+
+  /** Every incident's id, by descending risk: the order of exports. */
+  incidentIdsByRisk(): string[] {
+    // Sorting is all it takes (no facets or timeline).
+    return sortIncidents(this.session.summaries(), 'risk').map((r) => r.id);
+  }
+
+  /**
+   * One incident's report, built now and kept nowhere: an export of many incidents (the CLI)
+   * builds, writes and drops them one at a time.
+   */
+  report(id: string): Report | undefined {
+    return this.session.report(id);
+  }
+
+  /** What an incident's report is built from: its summary and representative alert. */
+  reportInput(id: string): { incident: IncidentSummary; alert: Alert } | undefined {
+    const incident = this.session.incident(id);
+    return incident && { incident, alert: this.session.alertAt(incident.sampleAlertId) };
   }
 
   private markdown(request: Extract<EngineRequest, { type: 'markdown' }>): string {
