@@ -2,3 +2,4 @@ export * from './alert';
 export * from './incident';
 export * from './report';
 export * from './view';
+export * from './session';

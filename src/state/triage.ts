@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { del, get, set } from 'idb-keyval';
-import type { TriageNote } from '../export/markdown';
+import { TRIAGE_STATUSES, type TriageNote, type TriageStatus } from '../model/session';
+import { restoreTriage } from '../ingest/restore';
 
-export const TRIAGE_STATUSES = ['new', 'investigating', 'benign', 'malicious', 'resolved'] as const;
-export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+export { TRIAGE_STATUSES, type TriageStatus };
 
 interface TriageState {
   byIncident: Record<string, TriageNote>;
@@ -32,6 +32,16 @@ export const useTriage = create<TriageState>()(
         setState((s) => ({ byIncident: { ...s.byIncident, [id]: { ...(s.byIncident[id] ?? blank), notes } } })),
       replaceAll: (byIncident) => setState({ byIncident }),
     }),
-    { name: 'falcoscope-triage', version: 1, storage: createJSONStorage(() => indexedDbStorage) },
+    {
+      name: 'falcoscope-triage',
+      version: 1,
+      storage: createJSONStorage(() => indexedDbStorage),
+      // What storage holds may predate the checks on session files (a bad note saved then): it is
+      // restored like a session's triage, so one bad entry never breaks the preview or exports.
+      merge: (persisted, current) => ({
+        ...current,
+        byIncident: restoreTriage((persisted as { byIncident?: unknown } | null)?.byIncident, 'stored triage').triage,
+      }),
+    },
   ),
 );

@@ -2,8 +2,9 @@ import type { Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
-import { ingestText } from '../ingest';
-import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
+import { ingestText, isGzip } from '../ingest';
+import { serializeSession } from '../export/sessionFile';
+import { looksLikeSession, restoreSession } from '../ingest/restore';
 import type { LinePiece } from '../ingest/batcher';
 import { makeIssue } from '../ingest/normalize';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
@@ -25,6 +26,33 @@ function yieldToEventLoop(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** The first characters of a file's content, decompressed when it is gzip (as far as the head goes). */
+async function headText(head: Uint8Array): Promise<string> {
+  if (!isGzip(head)) return new TextDecoder().decode(head);
+  const reader = new Blob([head.slice()]).stream().pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < head.length) {
+      const r = await reader.read();
+      if (r.done) break;
+      parts.push(r.value);
+      total += r.value.length;
+    }
+  } catch {
+    // The head ends mid-stream: what was decompressed so far is all that is needed.
+  }
+  void reader.cancel().catch(() => {});
+  const decoder = new TextDecoder();
+  return parts.map((p) => decoder.decode(p, { stream: true })).join('');
+}
+
+/** A whole (session) file as text, decompressed when it is gzip. */
+async function readText(file: Blob, gzip: boolean): Promise<string> {
+  if (!gzip) return file.text();
+  return new Response(file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)).text();
 }
 
 export interface RequestContext {
@@ -102,7 +130,7 @@ export class EngineHost {
     switch (request.type) {
       case 'ingestFile': {
         const head = await readHead(request.file);
-        if (looksLikeSessionFile(new TextDecoder().decode(head.subarray(0, 64)))) return this.openSession(request.file);
+        if (looksLikeSession(await headText(head))) return this.openSession(request.file, isGzip(head));
         return this.ingest(request.file.name, ctx, (io) => readFile(request.file, head, io, this.rangeSizes), request.file.size);
       }
       case 'ingestText':
@@ -143,16 +171,19 @@ export class EngineHost {
     }
   }
 
-  /** Reopen a saved session: its alerts and problems join this one; its triage goes to the UI. */
-  private async openSession(file: File): Promise<InputSummary> {
-    const saved = parseSessionFile(await file.text(), file.name);
+  /**
+   * Reopen a saved session: its alerts and problems join this one; its triage goes to the UI.
+   * Every entry was restored like any input record: a bad one is a problem, never a crash.
+   */
+  private async openSession(file: File, gzip: boolean): Promise<InputSummary> {
+    const saved = restoreSession(await readText(file, gzip), file.name);
     this.session.addAlerts(saved.alerts);
     for (const problem of saved.problems) this.session.addProblem(problem);
     const summary: InputSummary = {
       name: file.name,
       bytes: file.size,
       format: 'session',
-      gzip: false,
+      gzip,
       records: saved.alerts.length + saved.problems.length,
       alerts: saved.alerts.length,
       problems: saved.problems.length,
