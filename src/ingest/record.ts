@@ -1,6 +1,7 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { LineHandler } from './lines';
-import { makeIssue, normalizeRecord } from './normalize';
+import { makeIssue } from './normalize';
+import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
 import type { Tally } from './tally';
 
@@ -19,7 +20,7 @@ export function parseJsonRecord(json: string, file: string, line: number, writte
   } catch (e) {
     return makeIssue(file, line, `invalid JSON: ${jsonErrorText(e)}`, json);
   }
-  const r = normalizeRecord(value, file, line, json);
+  const r = restoreRecord(value, file, line, json);
   if (writtenIntegers && !('message' in r)) keepWrittenIntegers(r.outputFields, json);
   return r;
 }

@@ -6,6 +6,7 @@ import { useSession, type ReportTab } from '../state/session';
 import { useTriage } from '../state/triage';
 import { AlertsTab } from './AlertsTab';
 import { MarkdownPreview } from './MarkdownPreview';
+import { PaneBoundary } from './PaneBoundary';
 import { ReportView } from './report/ReportView';
 import { TriageBar } from './report/TriageBar';
 
@@ -71,7 +72,9 @@ export function ReportPane() {
             Export Markdown
           </button>
         </div>
-        <TriageBar incidentId={data.incident.id} />
+        <PaneBoundary what="Triage" resetKey={data.incident.id}>
+          <TriageBar incidentId={data.incident.id} />
+        </PaneBoundary>
       </header>
       <div role="tablist" aria-label="Report views" className="tabs">
         {TABS.map((t) => (
@@ -81,9 +84,11 @@ export function ReportPane() {
         ))}
       </div>
       <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`} className="tab-panel">
-        {tab === 'report' ? <ReportView report={data} /> : null}
-        {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
-        {tab === 'alerts' ? <AlertsTab incident={data.incident} /> : null}
+        <PaneBoundary what={tab === 'report' ? 'This report' : tab === 'markdown' ? 'The Markdown preview' : 'The alerts'} resetKey={`${tab}:${data.incident.id}`}>
+          {tab === 'report' ? <ReportView report={data} /> : null}
+          {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
+          {tab === 'alerts' ? <AlertsTab incident={data.incident} /> : null}
+        </PaneBoundary>
       </div>
     </section>
   );
