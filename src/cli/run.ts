@@ -14,6 +14,7 @@ export interface CliResult {
 /** Run a parsed `report` command; pure apart from reading the named files. */
 export async function runReport(args: CliArgs, now = new Date()): Promise<CliResult> {
   const host = new EngineHost();
+  if (args.maxDecompressed !== undefined) host.decompressedLimits = { maxBytes: args.maxDecompressed, ratio: 0 };
   const ctx = { signal: new AbortController().signal, progress: () => {} };
   const stderr: string[] = [];
   for (const path of args.files) {

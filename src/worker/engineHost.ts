@@ -5,6 +5,8 @@ import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { ingestText, isGzip } from '../ingest';
 import { serializeSession } from '../export/sessionFile';
 import { looksLikeSession, restoreSession } from '../ingest/restore';
+import { gunzip } from '../ingest/gunzip';
+import { decompressedLimitQuestion, type DecompressedLimits } from '../ingest/limits';
 import type { LinePiece } from '../ingest/batcher';
 import { makeIssue } from '../ingest/normalize';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
@@ -49,15 +51,28 @@ async function headText(head: Uint8Array): Promise<string> {
   return parts.map((p) => decoder.decode(p, { stream: true })).join('');
 }
 
-/** A whole (session) file as text, decompressed when it is gzip. */
+/** A whole (session) file as text, decompressed when it is gzip (every member; bad bytes end it). */
 async function readText(file: Blob, gzip: boolean): Promise<string> {
   if (!gzip) return file.text();
-  return new Response(file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)).text();
+  const reader = file.stream().getReader();
+  const chunks = async function* () {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+  };
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  try {
+    for await (const out of gunzip(chunks())) parts.push(decoder.decode(out, { stream: true }));
+  } catch {
+    // Cut short: the text so far is restored, and says what it lacks.
+  }
+  return parts.join('') + decoder.decode();
 }
 
 export interface RequestContext {
   signal: AbortSignal;
   progress: (p: IngestProgress) => void;
+  /** Asks the user a yes/no question (past a decompressed-size limit); absent: the answer is no. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /**
@@ -103,6 +118,8 @@ export class EngineHost {
   private readonly inlineParsers = new InlineParsers();
   /** How long the last view took (see VIEW_SHARE_WHILE_READING). */
   private viewMs = 0;
+  /** Limits on decompressed gzip input (the CLI's --max-decompressed); defaults in ingest/limits.ts. */
+  decompressedLimits: Partial<DecompressedLimits> = {};
 
   constructor(
     private readonly onChange: (status: SessionStatus) => void = () => {},
@@ -265,6 +282,8 @@ export class EngineHost {
         summary.bytes = bytesRead;
         ctx.progress({ name, bytesRead, totalBytes, records: summary.records });
       },
+      decompressedLimits: this.decompressedLimits,
+      confirmDecompressed: (reached) => (ctx.confirm ? ctx.confirm(decompressedLimitQuestion(reached, name)) : false),
       afterChunk: () => {
         if (Date.now() - sliceStart < READ_SLICE_MS) return;
         return yieldToEventLoop().then(() => {

@@ -1,6 +1,7 @@
 import type { AnalysisSession } from '../analyze/session';
 import type { LinePiece } from '../ingest/batcher';
 import { ingestStream } from '../ingest';
+import type { IngestOptions } from '../ingest/types';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
 
@@ -22,6 +23,9 @@ export interface IngestIO {
   progress: (bytesRead: number) => void;
   /** Lets the event loop turn now and then while a stream is read. */
   afterChunk: () => Promise<void> | void;
+  /** Limits on decompressed gzip, and who is asked past one (see ingest/limits.ts). */
+  decompressedLimits?: IngestOptions['decompressedLimits'];
+  confirmDecompressed?: IngestOptions['confirmDecompressed'];
 }
 
 /**
@@ -36,6 +40,8 @@ export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes
       lineBatches: io.lineBatches,
       onProgress: (p) => io.progress(p.bytesRead),
       afterChunk: io.afterChunk,
+      decompressedLimits: io.decompressedLimits,
+      confirmDecompressed: io.confirmDecompressed,
     });
   const lines = linesStart(head, file.size);
   if (lines === null) return stream(file);
