@@ -74,3 +74,18 @@ describe('decompressed size limits', () => {
     expect(r.problems).toHaveLength(1);
   });
 });
+
+describe('NUL bytes are handled per line', () => {
+  it.each([
+    ['one NUL in line 2 of 1000', (l: string[]) => l.map((x, i) => (i === 1 ? x.replace('"rule"', '"ru\u0000le"') : x)), [2]],
+    ['NUL padding as the first line (a log preallocated with zeros)', (l: string[]) => ['\u0000'.repeat(200), ...l.slice(1)], [1]],
+    ['a NUL after the JSON of the last line', (l: string[]) => l.map((x, i) => (i === l.length - 1 ? `${x}\u0000` : x)), [1000]],
+  ])('%s: that line is a problem, every other loads', async (_name, change, badLines) => {
+    const text = change(lines(1000).trimEnd().split('\n')).join('\n') + '\n';
+    for (const bytes of [utf8(text), gz(text)]) {
+      const r = await ingestBytes(bytes);
+      expect(r.problems.map((p) => [p.line, p.message])).toEqual(badLines.map((l) => [l, 'NUL byte in this line: binary data, not a Falco alert']));
+      expect(r.alerts).toHaveLength(1000 - badLines.length);
+    }
+  });
+});

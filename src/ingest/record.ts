@@ -33,6 +33,8 @@ export function parseJsonRecord(json: string, file: string, line: number, writte
 export function parseLineRecord(text: string, file: string, line: number, writtenIntegers = true): Result | null {
   const start = firstNonBlank(text);
   if (start === -1) return null;
+  // No JSON text holds a raw NUL; said plainly rather than as the parser's complaint.
+  if (text.indexOf('\u0000') !== -1) return makeIssue(file, line, 'NUL byte in this line: binary data, not a Falco alert', text.replaceAll('\u0000', '\\0'));
   const first = text.charCodeAt(start);
   const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
   if (open === -1) return makeIssue(file, line, 'no JSON object on this line', text);
