@@ -173,7 +173,7 @@ export async function* gunzip(source: AsyncIterable<Uint8Array>, make: Decompres
     }
   };
 
-  for await (const chunk of source) {
+  for await (const chunk of coalesce(source)) {
     const data = carry.length ? concatBytes([carry, chunk]) : chunk;
     const hold = partialHeaderTail(data);
     carry = data.slice(data.length - hold);
@@ -187,6 +187,28 @@ export async function* gunzip(source: AsyncIterable<Uint8Array>, make: Decompres
     yield* replay(m, null, make);
     throw new GzipStopped(`gzip data is corrupt or truncated (${describe(error)})`);
   }
+}
+
+/** Each write costs a few promise turns: chunks smaller than MIN_WRITE (a slow source) are joined. */
+const MIN_WRITE = 16 * 1024;
+
+async function* coalesce(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    if (size === 0 && chunk.length >= MIN_WRITE) {
+      yield chunk;
+      continue;
+    }
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= MIN_WRITE) {
+      yield concatBytes(parts);
+      parts = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield concatBytes(parts);
 }
 
 function keep(m: Member, piece: Uint8Array): void {

@@ -4,6 +4,7 @@ import { makeIssue } from './normalize';
 import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
 import type { Tally } from './tally';
+import { LineRecords } from './lineLayout';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
@@ -71,15 +72,15 @@ export function firstNonBlank(text: string): number {
   return -1;
 }
 
-/** A LineHandler that turns each line into a record for the sink (blank lines are skipped). */
-export function lineRecords(file: string, sink: Tally): LineHandler {
+/**
+ * A LineHandler that turns the lines of a file into records for the sink, whatever their layout
+ * (see LineRecords); `end()` after the file's last line.
+ */
+export function lineRecords(file: string, sink: Tally): LineHandler & { end(): void } {
+  const records = new LineRecords(file, true, (r) => sink.add(r));
   return {
-    line(text, lineNo) {
-      const r = parseLineRecord(text, file, lineNo);
-      if (r !== null) sink.add(r);
-    },
-    bad(lineNo, message, excerpt) {
-      sink.problem(makeIssue(file, lineNo, message, excerpt));
-    },
+    line: (text, lineNo, span) => records.line(text, lineNo, span),
+    bad: (lineNo, message, excerpt) => records.bad(lineNo, message, excerpt),
+    end: () => records.end(),
   };
 }

@@ -251,6 +251,7 @@ export async function ingestStream(
       }
     }
     await feed(stoppedAtLimit ? batcher.flush() : batcher.end());
+    lines.end();
     return finish();
   } catch (e) {
     if (isAbort(e)) {
