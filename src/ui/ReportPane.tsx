@@ -9,6 +9,10 @@ import { MarkdownPreview } from './MarkdownPreview';
 import { PaneBoundary } from './PaneBoundary';
 import { ReportView } from './report/ReportView';
 import { TriageBar } from './report/TriageBar';
+import { Clipped } from './report/Clipped';
+
+/** Characters of a rule name or entity shown in the header (a rule name can be a megabyte). */
+const TITLE_LIMIT = 500;
 
 const TABS: { id: ReportTab; label: string }[] = [
   { id: 'report', label: 'Report' },
@@ -57,9 +61,11 @@ export function ReportPane() {
   return (
     <section id="report-pane" className="report-pane" tabIndex={-1} aria-label="Report">
       <header className="report-header">
-        <h1 className="report-title">{data.incident.rule}</h1>
+        <h1 className="report-title">
+          <Clipped text={data.incident.rule} limit={TITLE_LIMIT} />
+        </h1>
         <p className="report-subtitle">
-          {data.incident.priority} · {data.incident.count} alert{data.incident.count === 1 ? '' : 's'} · {data.incident.entity.label}
+          {data.incident.priority} · {data.incident.count} alert{data.incident.count === 1 ? '' : 's'} · <Clipped text={data.incident.entity.label} limit={TITLE_LIMIT} />
           {data.playbook && !data.playbook.generic ? ` · playbook ${data.playbook.id}` : ''}
         </p>
         <div className="report-actions">
