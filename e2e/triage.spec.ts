@@ -70,11 +70,14 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
     await incidents(other).filter({ hasText: 'PTRACE attached to process' }).click();
     await expect(other.getByLabel('Status')).toHaveValue('new');
 
-    // A file from a newer falcoscope is refused with a message that names it.
+    // A file from a newer falcoscope is refused: one problem that names the file and says why.
     const futurePath = testInfo.outputPath('from-the-future.falcoscope.json');
     writeFileSync(futurePath, JSON.stringify({ ...session, version: 99 }));
     await other.getByLabel('Open alert files').setInputFiles(futurePath);
-    const refusal = other.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' });
+    await expect(other.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' })).toContainText('0 alerts, 1 problems');
+    const problems = other.locator('details.problems');
+    if ((await problems.getAttribute('open')) === null) await problems.locator('summary').click();
+    const refusal = other.getByRole('region', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' });
     await expect(refusal).toContainText(/newer falcoscope/);
     await expect(refusal).toContainText(/99/);
     await expect(other.locator('.session-stats')).toContainText('11 incidents');

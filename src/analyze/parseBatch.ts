@@ -1,7 +1,6 @@
 import type { Alert, ParseIssue } from '../model';
 import { splitLines } from '../ingest/lines';
-import { makeIssue } from '../ingest/normalize';
-import { parseLineRecord } from '../ingest/record';
+import { LineRecords } from '../ingest/lineLayout';
 import { IncidentBatch, effectiveTags, type IncidentBatchResult, type KeyTable } from './incidentBatch';
 
 /**
@@ -47,30 +46,25 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
   const lines: number[] = [];
   const plain: number[] = [];
   const problems: ParseIssue[] = [];
-  const lineCount = splitLines(bytes, input.firstLine, {
-    line(text, lineNo, span) {
-      // Grouping never reads the digits of huge integers: not worth a scan of every line here.
-      const r = parseLineRecord(text, file, lineNo, false);
-      if (r === null) return;
-      if ('message' in r) {
-        problems.push(r);
-        return;
-      }
-      const alert = r as Alert;
-      alert.id = -1;
-      const carried = alert.tags.length;
-      alert.tags = effectiveTags(alert.rule, alert.tags);
-      if (carried === 0 && alert.tags.length > 0) alert.tagsInferred = true;
-      incidents.add(alert);
-      byteStart.push(span.byteStart);
-      byteEnd.push(span.byteEnd);
-      lines.push(lineNo);
-      plain.push(isPlain(text, alert) ? 1 : 0);
-    },
-    bad(lineNo, message, excerpt) {
-      problems.push(makeIssue(file, lineNo, message, excerpt));
-    },
+  // Grouping never reads the digits of huge integers: not worth a scan of every line here.
+  const records = new LineRecords(file, false, (r, lineNo, start, end, source) => {
+    if ('message' in r) {
+      problems.push(r);
+      return;
+    }
+    const alert = r as Alert;
+    alert.id = -1;
+    const carried = alert.tags.length;
+    alert.tags = effectiveTags(alert.rule, alert.tags);
+    if (carried === 0 && alert.tags.length > 0) alert.tagsInferred = true;
+    incidents.add(alert);
+    byteStart.push(start);
+    byteEnd.push(end);
+    lines.push(lineNo);
+    plain.push(isPlain(source, alert) ? 1 : 0);
   });
+  const lineCount = splitLines(bytes, input.firstLine, records);
+  records.end();
   return {
     ...incidents.result(),
     bytes,

@@ -10,6 +10,7 @@ import { SaveSessionButton } from '../ui/SaveSessionButton';
 import { LoadSamplesButton } from '../ui/LoadSamplesButton';
 import { OpenFilesButton } from '../ui/OpenFilesButton';
 import { PasteButton } from '../ui/PasteDialog';
+import { PaneBoundary } from '../ui/PaneBoundary';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { ProgressStrip } from '../ui/ProgressStrip';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog';
@@ -48,9 +49,15 @@ function Shell() {
         ) : null}
       </header>
       <TriageSaveError />
-      <ProgressStrip />
-      <main>{hasInputs ? <Workspace /> : <Welcome />}</main>
-      <ProblemsPanel />
+      <PaneBoundary what="The progress strip">
+        <ProgressStrip />
+      </PaneBoundary>
+      <main>
+        <PaneBoundary what="The workspace">{hasInputs ? <Workspace /> : <Welcome />}</PaneBoundary>
+      </main>
+      <PaneBoundary what="The problems list" resetKey={status?.problems}>
+        <ProblemsPanel />
+      </PaneBoundary>
       <DropZone />
       <ShortcutsDialog />
     </>

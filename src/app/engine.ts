@@ -29,7 +29,10 @@ function startEngine(): EngineClient {
   const parsers = startParsers();
   const message: ParsersMessage = { parsers };
   worker.postMessage(message, parsers);
-  return new EngineClient(worker as unknown as ConstructorParameters<typeof EngineClient>[0]);
+  const client = new EngineClient(worker as unknown as ConstructorParameters<typeof EngineClient>[0]);
+  // Past a decompressed-size limit (a gzip bomb?), reading pauses until the user says to go on.
+  client.confirm = (question) => window.confirm(question);
+  return client;
 }
 
 /** The one analysis worker of the page, and its parsers. Inline so the single-file build carries them. */

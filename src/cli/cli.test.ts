@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { makeAlert } from '../testing/alerts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from './args';
 import { VENDORED_ALERTS_DIR } from '../testing/vendored';
@@ -7,6 +12,9 @@ import { collect } from './collect';
 import { CLI_BUNDLE, ensureCliBuilt } from './bundle';
 
 const samples = fileURLToPath(new URL('../samples/falco-samples.ndjson', import.meta.url));
+const sampleLines = readFileSync(samples, 'utf8').split('\n').filter(Boolean);
+const lines = (n: number) => Array.from({ length: n }, (_, i) => sampleLines[i % sampleLines.length]).join('\n') + '\n';
+const { id: _id, ...savedAlert } = makeAlert({ rule: 'Saved rule' });
 
 describe('cli', () => {
   beforeAll(ensureCliBuilt, 60_000);
@@ -16,9 +24,12 @@ describe('cli', () => {
     [['report', 'a', 'b', '--format', 'json'], { command: 'report', files: ['a', 'b'], format: 'json' }],
     [['report', '--format=md', 'a'], { command: 'report', files: ['a'], format: 'md' }],
     [['--help'], { command: 'help', files: [], format: 'md' }],
+    [['report', 'a.gz', '--max-decompressed', '20G'], { command: 'report', files: ['a.gz'], format: 'md', maxDecompressed: 20 * 1024 ** 3 }],
+    [['report', '--max-decompressed=512k', 'a.gz'], { command: 'report', files: ['a.gz'], format: 'md', maxDecompressed: 512 * 1024 }],
+    [['report', 'a.gz', '--max-decompressed', '0'], { command: 'report', files: ['a.gz'], format: 'md', maxDecompressed: Infinity }],
   ])('parses %j', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
 
-  it.each([[['report']], [['report', 'a', '--format', 'html']], [['scan', 'a']], [['report', '--verbose', 'a']]])('rejects %j', (argv) => {
+  it.each([[['report']], [['report', 'a', '--format', 'html']], [['scan', 'a']], [['report', '--verbose', 'a']], [['report', 'a', '--max-decompressed', 'lots']], [['report', 'a', '--max-decompressed']]])('rejects %j', (argv) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
   });
 
@@ -45,6 +56,27 @@ describe('cli', () => {
     expect(result.stdout).toMatch(/^# Falco incident report/);
     expect(result.stderr).toMatch(/odd-and-malformed\.ndjson:1: invalid JSON/);
     expect(result.exitCode).toBe(0);
+  });
+
+  it.each([
+    ['concatenated gzip members', () => Buffer.concat([gzipSync(lines(5)), gzipSync(lines(6))]), {}, 11, []],
+    ['gzip with trailing bytes', () => Buffer.concat([gzipSync(lines(10)), Buffer.from('garbage')]), {}, 10, [/^gzip data is corrupt or truncated/]],
+    ['gzip past --max-decompressed', () => gzipSync(lines(2000)), { maxDecompressed: 64 * 1024 }, -1, [/^stopped reading after .*over the size limit/]],
+    [
+      'a hand-made session with bad entries',
+      () => JSON.stringify({ version: 1, format: 'falcoscope-session', alerts: [savedAlert, { ...savedAlert, rule: 42 }, null], problems: [null], triage: { a: null } }),
+      {},
+      1,
+      [/^saved problem 1/, /^saved alert 2/, /^saved alert 3/, /^triage of incident "a"/],
+    ],
+  ])('reads %s: valid JSON on stdout, every record an alert or a problem', async (_name, bytes, options, alerts, problems) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'falcoscope-cli-')), 'input');
+    writeFileSync(path, bytes());
+    const result = await collect({ command: 'report', files: [path], format: 'json', ...options });
+    const json = JSON.parse(result.stdout);
+    if (alerts >= 0) expect(json.alerts).toBe(alerts);
+    else expect(json.alerts).toBeGreaterThan(0);
+    expect(json.problems.map((p: { message: string }) => p.message)).toEqual(problems.map((m) => expect.stringMatching(m)));
   });
 
   it('fails only when nothing could be read', async () => {

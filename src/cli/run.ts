@@ -28,6 +28,7 @@ function message(error: unknown): string {
  */
 export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Promise<number> {
   const host = new EngineHost();
+  if (args.maxDecompressed !== undefined) host.decompressedLimits = { maxBytes: args.maxDecompressed, ratio: 0 };
   const fileProblems: ProblemJson[] = [];
   const fail = (file: string, reason: string) => {
     fileProblems.push({ file, line: 0, message: reason });

@@ -8,7 +8,8 @@ import type { Root } from 'hast';
 import type { Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { ingestText } from '../ingest';
-import { reportToMarkdown, sessionToMarkdown, type TriageNote } from './markdown';
+import { reportToMarkdown, sessionToMarkdown } from './markdown';
+import type { ExportedTriageNote as TriageNote } from './markdown';
 import { shownAs } from './escape';
 import { byTag, foreignMarkup, renderEverywhere, tables, textOf } from '../testing/markdownRenderers';
 

@@ -1,4 +1,8 @@
 import type { Report } from '../model';
+
+/** What an export shows of a triage note: any text, escaped like alert text (it may come from a file). */
+export type ExportedTriageNote = { status: string; notes: string };
+type TriageNote = ExportedTriageNote;
 import { codeSpan, escapeInline as e, fencedBlock, tableRow } from './escape';
 
 /** Running text in a table cell, and an alert value as data in a table cell. */
@@ -6,11 +10,6 @@ const cell = (text: string) => e(text, { table: true });
 const cellCode = (value: string) => codeSpan(value, { table: true });
 
 /** Analyst's triage of an incident, included in exports when present. */
-export interface TriageNote {
-  status: string;
-  notes: string;
-}
-
 const LEVEL_WORD: Record<string, string> = {
   critical: 'Critical',
   high: 'High',

@@ -54,7 +54,12 @@ describe('sniffBytes / sniffText', () => {
     expect(isGzip(new Uint8Array([0x1f]))).toBe(false);
   });
 
-  it('calls pasted text with NUL characters binary', () => {
-    expect(sniffText('{"a":\u0000}').format).toBe('binary');
+  it.each([
+    ['one NUL in a line of text', utf8('{"rule":"a","output":"x\u0000"}\n'.repeat(30)), null],
+    ['NUL padding at the start of a log', new Uint8Array([...new Uint8Array(100), ...utf8('{"rule":"a","output":"x"}\n'.repeat(40))]), null],
+    ['UTF-16LE text without a BOM', new Uint8Array([...utf8('{"rule":"a"}\n'.repeat(80))].flatMap((b) => [b, 0])), 'not a text file (binary content: it holds NUL bytes)'],
+  ])('NUL bytes: %s', (_name, bytes, reason) => {
+    expect(binaryReason(bytes, true)).toBe(reason);
+    expect(sniffText(new TextDecoder().decode(bytes)).format === 'binary').toBe(reason !== null);
   });
 });

@@ -37,14 +37,18 @@ const MAGIC: ReadonlyArray<readonly [number[], string]> = [
   [[0xfe, 0xff], 'UTF-16 text; save it as UTF-8'],
 ];
 
-/** Why the bytes are not text, or null when they look like text (UTF-8 or nearly so). */
+/**
+ * Why the bytes are not text, or null when they look like text (UTF-8 or nearly so): a known
+ * magic number, or more than 30% of the sample control bytes or invalid UTF-8.
+ */
 export function binaryReason(head: Uint8Array, eof: boolean): string | null {
   for (const [magic, what] of MAGIC) {
     if (head.length >= magic.length && magic.every((b, i) => head[i] === b)) return `not a text file (${what})`;
   }
   const n = Math.min(head.length, SNIFF_BYTES);
   if (n === 0) return null;
-  if (head.subarray(0, n).indexOf(0) !== -1) return 'not a text file (binary content: it holds NUL bytes)';
+  // A NUL byte alone does not make a file binary (one in a 1,000-line log would reject 999 good
+  // lines): NULs count as control bytes like the others, and the line holding one is a problem.
   let odd = 0;
   for (let i = 0; i < n; ) {
     const b = head[i]!;
@@ -72,7 +76,8 @@ export function binaryReason(head: Uint8Array, eof: boolean): string | null {
       i++;
     }
   }
-  return odd / n > 0.3 ? 'not a text file (binary content)' : null;
+  if (odd / n <= 0.3) return null;
+  return head.subarray(0, n).indexOf(0) !== -1 ? 'not a text file (binary content: it holds NUL bytes)' : 'not a text file (binary content)';
 }
 
 function isBlankByte(b: number): boolean {
@@ -102,13 +107,14 @@ export function sniffBytes(head: Uint8Array, eof: boolean): Detected | null {
 /** The same decision for text already in memory (pasted). */
 export function sniffText(text: string): Detected {
   const sample = text.slice(0, SNIFF_BYTES);
-  if (sample.includes('\u0000')) return { format: 'binary', message: 'not a text file (binary content: it holds NUL bytes)' };
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x08 && c !== 0x1b) || c === 0x7f || c === 0xfffd) odd++;
   }
-  if (sample.length > 0 && odd / sample.length > 0.3) return { format: 'binary', message: 'not a text file (binary content)' };
+  if (sample.length > 0 && odd / sample.length > 0.3) {
+    return { format: 'binary', message: sample.includes('\u0000') ? 'not a text file (binary content: it holds NUL bytes)' : 'not a text file (binary content)' };
+  }
   const m = /[^ \t\r\n\f\uFEFF]/.exec(text);
   if (!m) return { format: 'empty', message: 'empty file' };
   if (m[0] === '[') return { format: 'array' };

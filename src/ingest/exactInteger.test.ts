@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WRITTEN_INTEGERS, isRoundedInteger, keepWrittenIntegers, writtenInteger } from './exactInteger';
+import { isRoundedInteger, keepWrittenIntegers, writtenInteger } from './exactInteger';
 import { parseLineRecord } from './record';
 import type { Alert } from '../model';
 
@@ -35,15 +35,15 @@ describe('writtenInteger', () => {
     expect(writtenInteger(`{"evt\\u002etime":${NS}}`, 'evt.time', parsed(NS))).toBeNull();
   });
 
-  it('looks up a bounded number of fields per record, however many a hostile one holds', () => {
-    const count = 20_000;
+  it('keeps the digits of every field, in one pass however many a hostile record holds', () => {
+    const count = 100_000;
     const raw = `{${Array.from({ length: count }, (_, i) => `"k${i}":${NS}`).join(',')}}`;
     const fields = JSON.parse(raw) as Record<string, number | string>;
-    // Each field looked up scans the 600 KB text: all 20,000 would take minutes.
+    // One scan of the text per field (3 MB) would take hours; one scan for all takes milliseconds.
+    const started = Date.now();
     keepWrittenIntegers(fields, raw);
-    const kept = Object.values(fields).filter((v) => v === NS).length;
-    expect(kept).toBe(MAX_WRITTEN_INTEGERS);
-    expect(fields[`k${count - 1}`]).toBe(parsed(NS));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Object.values(fields).filter((v) => v === NS)).toHaveLength(count);
   });
 
   it('tells rounded integers from safe ones and from other values', () => {

@@ -7,27 +7,65 @@ import type { OutputFields } from '../model/alert';
  */
 
 /**
- * Fields looked up per record: each costs a scan of the record's text, and a hostile record could
- * hold thousands. Falco's have one or two (evt.time, sometimes a 64-bit id).
- */
-export const MAX_WRITTEN_INTEGERS = 8;
-
-/**
  * Replace, in parsed output_fields, each integer that lost digits by the digits written in `raw`,
- * the record's JSON text, where they can be told (see writtenInteger); the first
- * MAX_WRITTEN_INTEGERS of them. Only the field changes: the alert's time was already taken from
- * the number, as it is wherever the text is not at hand.
+ * the record's JSON text, where they can be told (see writtenInteger). Every field: the text is
+ * read once for all of them (writtenIntegersByKey), so a hostile record of 100,000 such fields
+ * costs one pass, not one per field. Only the field changes: the alert's time was already taken
+ * from the number, as it is wherever the text is not at hand.
  */
 export function keepWrittenIntegers(fields: OutputFields, raw: string): void {
-  let looked = 0;
+  let written: Map<string, string[]> | null = null;
   for (const key in fields) {
     const value = fields[key];
     if (!isRoundedInteger(value) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
-    if (++looked > MAX_WRITTEN_INTEGERS) return;
-    const digits = writtenInteger(raw, key, value);
+    written ??= writtenIntegersByKey(raw);
+    const digits = agreeing(written.get(key), value);
     // defineProperty, never `fields[key] =`: the key is the record's own (it may be __proto__).
     if (digits !== null) Object.defineProperty(fields, key, { value: digits, writable: true, enumerable: true, configurable: true });
   }
+}
+
+/** The digits among `candidates` that parse to `value`, when they all agree; else null. */
+function agreeing(candidates: string[] | undefined, value: number): string | null {
+  let found: string | null = null;
+  for (const digits of candidates ?? []) {
+    if (Number(digits) !== value) continue;
+    if (found !== null && found !== digits) return null;
+    found = digits;
+  }
+  return found;
+}
+
+/**
+ * Every `"key": <integer too long to be exact>` in a JSON text, by key as written (a key with
+ * escapes is left out, as writtenInteger does), in one pass over the text.
+ */
+export function writtenIntegersByKey(raw: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    if (raw.charCodeAt(i) !== 0x22 /* " */) continue;
+    // A string: find its end; note whether it holds an escape.
+    let end = i + 1;
+    let escaped = false;
+    while (end < n && raw.charCodeAt(end) !== 0x22) {
+      if (raw.charCodeAt(end) === 0x5c) {
+        escaped = true;
+        end++;
+      }
+      end++;
+    }
+    const keyStart = i + 1;
+    i = end;
+    if (escaped || end >= n) continue;
+    const digits = integerAfterColon(raw, end + 1);
+    if (digits === null || digits.replace('-', '').length < 16) continue;
+    const key = raw.slice(keyStart, end);
+    const list = out.get(key);
+    if (list) list.push(digits);
+    else out.set(key, [digits]);
+  }
+  return out;
 }
 
 /** Whether a parsed number may have lost digits. */

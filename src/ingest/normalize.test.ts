@@ -96,6 +96,27 @@ describe('normalizeRecord', () => {
     [{ seconds: 1570094449, nanos: 620298462 }, '2019-10-03T09:20:49.620298462Z', 1570094449620],
     [{ seconds: '1570094449', nanos: 5 }, '2019-10-03T09:20:49.000000005Z', 1570094449000],
     [{ seconds: 1570094449 }, '2019-10-03T09:20:49.000000000Z', 1570094449000],
+    [{ seconds: '-1', nanos: '500000000' }, '1969-12-31T23:59:59.500000000Z', -500],
+    [{ seconds: 253402300799, nanos: 999999999 }, '9999-12-31T23:59:59.999999999Z', 253402300799999],
+    ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00Z', -62135596800000],
+    ['0099-03-01T00:00:00Z', '0099-03-01T00:00:00Z', Date.parse('0099-03-01T00:00:00Z')],
+    // Beyond what a date can hold, or not a time at all: the alert loads without a time.
+    [{ seconds: '8640000000000' }, '', NaN],
+    [{ seconds: 8640000000000, nanos: 5 }, '', NaN],
+    [{ seconds: 253402300800 }, '', NaN],
+    [{ seconds: -62135596801 }, '', NaN],
+    [{ seconds: '-99999999999999999999' }, '', NaN],
+    [{ seconds: '9'.repeat(400) }, '', NaN],
+    [{ seconds: NaN }, '', NaN],
+    [{ seconds: 1.5 }, '', NaN],
+    [{ seconds: 1570094449, nanos: -1 }, '', NaN],
+    [{ seconds: 1570094449, nanos: '1e3' }, '', NaN],
+    [{ seconds: null }, '', NaN],
+    [{}, '', NaN],
+    ['0000-01-01T00:00:00Z', '', NaN],
+    ['9999-12-31T23:59:59-01:00', '', NaN],
+    [1e300, '', NaN],
+    [-5, '', NaN],
   ])('time %j -> %s', (time, iso, ms) => {
     const a = ok({ ...base, time });
     expect(a.time).toBe(iso);

@@ -1,8 +1,10 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { LineHandler } from './lines';
-import { makeIssue, normalizeRecord } from './normalize';
+import { makeIssue } from './normalize';
+import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
 import type { Tally } from './tally';
+import { LineRecords } from './lineLayout';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
@@ -19,7 +21,7 @@ export function parseJsonRecord(json: string, file: string, line: number, writte
   } catch (e) {
     return makeIssue(file, line, `invalid JSON: ${jsonErrorText(e)}`, json);
   }
-  const r = normalizeRecord(value, file, line, json);
+  const r = restoreRecord(value, file, line, json);
   if (writtenIntegers && !('message' in r)) keepWrittenIntegers(r.outputFields, json);
   return r;
 }
@@ -32,6 +34,8 @@ export function parseJsonRecord(json: string, file: string, line: number, writte
 export function parseLineRecord(text: string, file: string, line: number, writtenIntegers = true): Result | null {
   const start = firstNonBlank(text);
   if (start === -1) return null;
+  // No JSON text holds a raw NUL; said plainly rather than as the parser's complaint.
+  if (text.indexOf('\u0000') !== -1) return makeIssue(file, line, 'NUL byte in this line: binary data, not a Falco alert', text.replaceAll('\u0000', '\\0'));
   const first = text.charCodeAt(start);
   const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
   if (open === -1) return makeIssue(file, line, 'no JSON object on this line', text);
@@ -68,15 +72,15 @@ export function firstNonBlank(text: string): number {
   return -1;
 }
 
-/** A LineHandler that turns each line into a record for the sink (blank lines are skipped). */
-export function lineRecords(file: string, sink: Tally): LineHandler {
+/**
+ * A LineHandler that turns the lines of a file into records for the sink, whatever their layout
+ * (see LineRecords); `end()` after the file's last line.
+ */
+export function lineRecords(file: string, sink: Tally): LineHandler & { end(): void } {
+  const records = new LineRecords(file, true, (r) => sink.add(r));
   return {
-    line(text, lineNo) {
-      const r = parseLineRecord(text, file, lineNo);
-      if (r !== null) sink.add(r);
-    },
-    bad(lineNo, message, excerpt) {
-      sink.problem(makeIssue(file, lineNo, message, excerpt));
-    },
+    line: (text, lineNo, span) => records.line(text, lineNo, span),
+    bad: (lineNo, message, excerpt) => records.bad(lineNo, message, excerpt),
+    end: () => records.end(),
   };
 }

@@ -6,6 +6,8 @@ import { MAX_LINE_BYTES, splitLines } from './lines';
 import { makeIssue } from './normalize';
 import { lineRecords } from './record';
 import { Tally } from './tally';
+import { GzipStopped, gunzip } from './gunzip';
+import { DEFAULT_DECOMPRESSED_LIMITS, decompressedLimitText } from './limits';
 import type { IngestOptions, IngestResult, RecordSink } from './types';
 
 export { ingestText } from './text';
@@ -77,24 +79,52 @@ export async function ingestStream(
 
     let pendingHead: Uint8Array | null = head.length > 0 ? head : null;
     let readError: string | null = null;
+    const limits = { ...DEFAULT_DECOMPRESSED_LIMITS, ...opts.decompressedLimits };
+    let decompressed = 0;
+    /** Reading stopped at a limit: the line it cut is not a record (the user chose not to read it). */
+    let stoppedAtLimit = false;
     if (gzip) {
-      const compressed = new ReadableStream<Uint8Array>({
-        start(c) {
-          c.enqueue(head);
-          if (rawDone) c.close();
+      const compressed = async function* () {
+        yield head;
+        if (rawDone) return;
+        for (let r = await readRaw(); !r.done; r = await readRaw()) yield r.value;
+      };
+      const members = gunzip(compressed(), opts.decompressor);
+      // Pulled one chunk per read (highWaterMark 0): an error reaches the reader only after
+      // every chunk before it was read.
+      active = new ReadableStream<Uint8Array>(
+        {
+          async pull(c) {
+            const r = await members.next();
+            if (r.done) c.close();
+            else c.enqueue(r.value);
+          },
+          async cancel(reason) {
+            await members.return(undefined);
+            await raw.cancel(reason);
+          },
         },
-        async pull(c) {
-          const r = await readRaw();
-          if (r.done) c.close();
-          else c.enqueue(r.value);
-        },
-        cancel(reason) {
-          return raw.cancel(reason);
-        },
-      });
-      active = compressed.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+        { highWaterMark: 0 },
+      ).getReader();
       pendingHead = null;
     }
+    /** Past a limit of decompressed size (a gzip bomb?): ask before reading on; false to stop here. */
+    const withinLimits = async (): Promise<boolean> => {
+      const overSize = decompressed > limits.maxBytes;
+      const overRatio = limits.ratio > 0 && decompressed > limits.ratioMinBytes && decompressed > bytes * limits.ratio;
+      if (!overSize && !overRatio) return true;
+      const info = { decompressed, compressed: bytes, reason: overSize ? ('size' as const) : ('ratio' as const) };
+      if (opts.confirmDecompressed && (await opts.confirmDecompressed(info))) {
+        // Going on: ask again only at twice the size, and no more for the ratio.
+        limits.maxBytes = Math.max(limits.maxBytes, decompressed) * 2;
+        limits.ratio = 0;
+        return true;
+      }
+      readError = decompressedLimitText(info);
+      stoppedAtLimit = true;
+      await active.cancel().catch(() => {});
+      return false;
+    };
 
     /** The next chunk of (decompressed) content, or null at the end or after a read error. */
     const next = async (): Promise<Uint8Array | null> => {
@@ -107,12 +137,18 @@ export async function ingestStream(
       try {
         const r = gzip ? await read(active) : await readRaw();
         if (r.done) return null;
+        if (gzip) {
+          decompressed += r.value.length;
+          if (!(await withinLimits())) return null;
+        }
         return r.value;
       } catch (e) {
         if (isAbort(e)) throw e;
-        readError = gzip
-          ? `gzip data is corrupt or truncated (${errorText(e)}); the records before this point were loaded`
-          : couldNotReadToEnd(e);
+        readError = e instanceof GzipStopped
+          ? `${e.message}; the records before this point were loaded`
+          : gzip
+            ? `gzip data is corrupt or truncated (${errorText(e)}); the records before this point were loaded`
+            : couldNotReadToEnd(e);
         return null;
       }
     };
@@ -214,7 +250,8 @@ export async function ingestStream(
         if (opts.afterChunk) await opts.afterChunk();
       }
     }
-    await feed(batcher.end());
+    await feed(stoppedAtLimit ? batcher.flush() : batcher.end());
+    lines.end();
     return finish();
   } catch (e) {
     if (isAbort(e)) {

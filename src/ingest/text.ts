@@ -1,7 +1,7 @@
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
 import { sniffText } from './detect';
 import { makeIssue } from './normalize';
-import { parseLineRecord } from './record';
+import { lineRecords } from './record';
 import { Tally } from './tally';
 import type { IngestResult, RecordSink } from './types';
 
@@ -21,17 +21,20 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
     else ingestDocument(body, file, tally);
     return result();
   }
+  const records = lineRecords(file, tally);
   let lineNo = 0;
   let start = 0;
   while (start < body.length) {
     const nl = body.indexOf('\n', start);
     const end = nl === -1 ? body.length : nl;
     const cr = end > start && body.charCodeAt(end - 1) === 0x0d;
-    const r = parseLineRecord(body.slice(start, cr ? end - 1 : end), file, ++lineNo);
-    if (r !== null) tally.add(r);
+    const line = body.slice(start, cr ? end - 1 : end);
+    // Byte positions matter only to records kept as bytes; pasted records are kept as objects.
+    records.line(line, ++lineNo, { byteStart: 0, byteEnd: line.length });
     if (nl === -1) break;
     start = nl + 1;
   }
+  records.end();
   return result();
 }
 

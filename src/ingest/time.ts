@@ -9,6 +9,18 @@ export interface ParsedTime {
 
 export const NO_TIME: ParsedTime = { time: '', timeMs: NaN };
 
+/**
+ * Times an alert may carry: years 0001 to 9999, the range ISO-8601's four-digit years can write.
+ * A record can claim any number (`{"seconds": "8640000000000"}` is year 275760, where
+ * Date#toISOString throws); outside this range the time is unreadable, never passed on.
+ */
+export const MIN_TIME_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+export const MAX_TIME_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+export function isUsableTimeMs(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN_TIME_MS && ms <= MAX_TIME_MS;
+}
+
 // date, time, optional fraction, optional zone; anything after that (e.g. "Z+2") is ignored.
 const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d*))?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?/;
 
@@ -23,8 +35,8 @@ export function parseIsoTime(s: string): ParsedTime | null {
   const year = +y!;
   const month = +mo!;
   const day = +d!;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || +h! > 23 || +mi! > 59 || +sec! > 59) return null;
-  const wall = Date.UTC(year, month - 1, day, +h!, +mi!, +sec!);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || +h! > 23 || +mi! > 59 || +sec! > 59) return null;
+  const wall = utcMs(year, month, day) + +h! * 3_600_000 + +mi! * 60_000 + +sec! * 1000;
   let offsetMin = 0;
   if (zone !== 'Z' && zone !== 'z') {
     const digits = zone.slice(1).replace(':', '');
@@ -32,6 +44,8 @@ export function parseIsoTime(s: string): ParsedTime | null {
   }
   const utcSeconds = wall - offsetMin * 60_000;
   const fracMs = frac.length >= 3 ? +frac.slice(0, 3) : frac ? +frac.padEnd(3, '0') : 0;
+  // A zone can push year 0001 or 9999 over the edge.
+  if (!isUsableTimeMs(utcSeconds)) return null;
   const wallText = offsetMin === 0 ? `${y}-${mo}-${d}T${h}:${mi}:${sec}` : isoSeconds(utcSeconds);
   return { time: wallText + (frac ? `.${frac}` : '') + 'Z', timeMs: utcSeconds + fracMs };
 }
@@ -64,10 +78,10 @@ function parseFalcoUtc(s: string): ParsedTime | null {
     if (frac < 0) return null;
     fracMs = Math.floor(frac / 10 ** Math.max(0, n - 21 - 3)) * 10 ** Math.max(0, 3 - (n - 21));
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || h > 23 || mi > 59 || sec > 59) return null;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || h > 23 || mi > 59 || sec > 59) return null;
   const dayKey = year * 10000 + month * 100 + day;
   if (dayKey !== lastDayKey) {
-    lastDayMs = Date.UTC(year, month - 1, day);
+    lastDayMs = utcMs(year, month, day);
     lastDayKey = dayKey;
   }
   return { time: s, timeMs: lastDayMs + h * 3_600_000 + mi * 60_000 + sec * 1000 + fracMs };
@@ -84,6 +98,13 @@ function digits(s: string, from: number, to: number): number {
   return v;
 }
 
+/** Epoch ms of a calendar day; Date.UTC alone would read years 0-99 as 1900-1999. */
+function utcMs(year: number, month: number, day: number): number {
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  return d.getTime();
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -96,7 +117,7 @@ export function parseSecondsNanos(v: Record<string, unknown>): ParsedTime | null
   if (seconds === null || nanos === null || !Number.isInteger(seconds) || !Number.isInteger(nanos)) return null;
   if (nanos < 0 || nanos > 999_999_999) return null;
   const ms = seconds * 1000;
-  if (!Number.isFinite(new Date(ms).getTime())) return null;
+  if (!isUsableTimeMs(ms + Math.floor(nanos / 1e6))) return null;
   return { time: `${isoSeconds(ms)}.${String(nanos).padStart(9, '0')}Z`, timeMs: ms + Math.floor(nanos / 1e6) };
 }
 
@@ -140,7 +161,8 @@ function parseEpochNumber(v: number): ParsedTime | null {
 
 function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' && /^-?\d+$/.test(v)) return Number(v);
+  // 20 digits are far past any usable time; longer strings are not worth converting.
+  if (typeof v === 'string' && /^-?\d{1,20}$/.test(v)) return Number(v);
   return null;
 }
 

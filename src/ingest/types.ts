@@ -1,5 +1,7 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { LinePiece } from './batcher';
+import type { Decompressor } from './gunzip';
+import type { DecompressedLimits, LimitReached } from './limits';
 
 /** An alert as ingest produces it: the engine assigns `id` when it adds it to a session. */
 export type IngestedAlert = Omit<Alert, 'id'>;
@@ -46,4 +48,13 @@ export interface IngestOptions {
    * The engine parses the batches in parser workers. Awaited: a slow taker slows the reading.
    */
   lineBatches?: (piece: LinePiece) => Promise<void> | void;
+  /**
+   * Limits on the decompressed size of gzip input (see limits.ts). Past one, confirmDecompressed
+   * is asked whether to read on; without it, or when it answers false, reading stops there with a
+   * problem (the records before are kept).
+   */
+  decompressedLimits?: Partial<DecompressedLimits>;
+  confirmDecompressed?: (reached: LimitReached) => Promise<boolean> | boolean;
+  /** Decompression of one gzip member; tests stand in an engine's behaviour. */
+  decompressor?: Decompressor;
 }

@@ -3,3 +3,4 @@ export * from './incident';
 export * from './report';
 export * from './view';
 export * from './triage';
+export * from './session';

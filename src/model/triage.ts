@@ -12,3 +12,6 @@ export interface TriageNote {
    */
   updatedAt: number;
 }
+
+/** A note as session files and exports carry it: files saved before `updatedAt` existed lack it. */
+export type SavedTriageNote = Omit<TriageNote, 'updatedAt'> & { updatedAt?: number };

@@ -1,4 +1,5 @@
 import type { FacetCount, FacetKey } from '../model';
+import { clipLabel } from './report/Clipped';
 import { FACET_KEYS } from '../model';
 import { useSession } from '../state/session';
 
@@ -44,7 +45,7 @@ export function FacetPanel({ facets }: { facets: Record<FacetKey, FacetCount[]> 
                   <span className="facet-mark" aria-hidden>
                     {state === 'include' ? '✓' : state === 'exclude' ? '✕' : ''}
                   </span>
-                  <span className="facet-label">{value}</span>
+                  <span className="facet-label">{clipLabel(value, 300)}</span>
                   <span className="facet-count">{count}</span>
                 </button>
               );

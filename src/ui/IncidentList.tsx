@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { IncidentSummary, ViewResult } from '../model';
 import { LIST_WINDOW, useSession } from '../state/session';
 import { formatTime } from './format';
+import { clipLabel } from './report/Clipped';
 
 const ROW_HEIGHT = 64;
 /** Ask for a new window when the visible rows come this close to its edge. */
@@ -125,7 +126,7 @@ export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOff
                 {incident.riskScore}
               </span>
               <span className="row-main">
-                <span className="row-rule">{incident.rule}</span>
+                <span className="row-rule">{clipLabel(incident.rule, 300)}</span>
                 <span className="row-entity">
                   {incident.entity.label}
                   {incident.hostnames.length ? ` · ${incident.hostnames.join(', ')}` : ''}

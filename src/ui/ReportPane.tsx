@@ -6,8 +6,13 @@ import { useSession, type ReportTab } from '../state/session';
 import { useTriage } from '../state/triage';
 import { AlertsTab } from './AlertsTab';
 import { MarkdownPreview } from './MarkdownPreview';
+import { PaneBoundary } from './PaneBoundary';
 import { ReportView } from './report/ReportView';
 import { TriageBar } from './report/TriageBar';
+import { Clipped } from './report/Clipped';
+
+/** Characters of a rule name or entity shown in the header (a rule name can be a megabyte). */
+const TITLE_LIMIT = 500;
 
 const TABS: { id: ReportTab; label: string }[] = [
   { id: 'report', label: 'Report' },
@@ -56,9 +61,11 @@ export function ReportPane() {
   return (
     <section id="report-pane" className="report-pane" tabIndex={-1} aria-label="Report">
       <header className="report-header">
-        <h1 className="report-title">{data.incident.rule}</h1>
+        <h1 className="report-title">
+          <Clipped text={data.incident.rule} limit={TITLE_LIMIT} />
+        </h1>
         <p className="report-subtitle">
-          {data.incident.priority} · {data.incident.count} alert{data.incident.count === 1 ? '' : 's'} · {data.incident.entity.label}
+          {data.incident.priority} · {data.incident.count} alert{data.incident.count === 1 ? '' : 's'} · <Clipped text={data.incident.entity.label} limit={TITLE_LIMIT} />
           {data.playbook && !data.playbook.generic ? ` · playbook ${data.playbook.id}` : ''}
         </p>
         <div className="report-actions">
@@ -71,7 +78,9 @@ export function ReportPane() {
             Export Markdown
           </button>
         </div>
-        <TriageBar incidentId={data.incident.id} />
+        <PaneBoundary what="Triage" resetKey={data.incident.id}>
+          <TriageBar incidentId={data.incident.id} />
+        </PaneBoundary>
       </header>
       <div role="tablist" aria-label="Report views" className="tabs">
         {TABS.map((t) => (
@@ -81,9 +90,11 @@ export function ReportPane() {
         ))}
       </div>
       <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`} className="tab-panel">
-        {tab === 'report' ? <ReportView report={data} /> : null}
-        {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
-        {tab === 'alerts' ? <AlertsTab incident={data.incident} /> : null}
+        <PaneBoundary what={tab === 'report' ? 'This report' : tab === 'markdown' ? 'The Markdown preview' : 'The alerts'} resetKey={`${tab}:${data.incident.id}`}>
+          {tab === 'report' ? <ReportView report={data} /> : null}
+          {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
+          {tab === 'alerts' ? <AlertsTab incident={data.incident} /> : null}
+        </PaneBoundary>
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { useView } from '../app/hooks';
 import { useSession } from '../state/session';
 import { Filters } from './Filters';
 import { IncidentList } from './IncidentList';
+import { PaneBoundary } from './PaneBoundary';
 import { ReportPane } from './ReportPane';
 
 const EMPTY_LIST = { rows: [], rowOffset: 0, totalRows: 0, selectedIndex: -1 };
@@ -18,14 +19,20 @@ export function Workspace() {
   }, [selectedId, first, select]);
   return (
     <div className="workspace">
-      <Filters view={view.data} />
+      <PaneBoundary what="The filters" resetKey={view.data}>
+        <Filters view={view.data} />
+      </PaneBoundary>
       <section className="list-pane" aria-label="Incident list">
         <p className="list-count" aria-live="polite">
           {view.data ? `${view.data.totalRows} of ${view.data.totalIncidents} incidents · ${view.data.matchedAlerts} alerts` : 'Analysing…'}
         </p>
-        <IncidentList view={view.data ?? EMPTY_LIST} />
+        <PaneBoundary what="The incident list" resetKey={view.data}>
+          <IncidentList view={view.data ?? EMPTY_LIST} />
+        </PaneBoundary>
       </section>
-      <ReportPane />
+      <PaneBoundary what="This report" resetKey={selectedId}>
+        <ReportPane />
+      </PaneBoundary>
     </div>
   );
 }

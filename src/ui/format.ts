@@ -13,6 +13,8 @@ export function formatTime(iso: string): string {
   return shortTime(iso) || iso;
 }
 
+/** '' for a time no Date can print (toISOString throws beyond year 275760). */
 export function formatMs(ms: number): string {
-  return Number.isFinite(ms) ? formatTime(new Date(ms).toISOString()) : '';
+  const d = new Date(ms);
+  return Number.isFinite(d.getTime()) ? formatTime(d.toISOString()) : '';
 }

@@ -1,8 +1,8 @@
-import type { EngineRequest, EngineResponses, IngestProgress, RequestMessage, ResponseMessage, SessionStatus } from './protocol';
+import type { ConfirmAnswer, EngineRequest, EngineResponses, IngestProgress, RequestMessage, ResponseMessage, SessionStatus } from './protocol';
 
 /** The part of Worker the client needs: lets tests use an in-process port. */
 export interface EnginePort {
-  postMessage(message: RequestMessage): void;
+  postMessage(message: RequestMessage | ConfirmAnswer): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ResponseMessage>) => void): void;
 }
 
@@ -17,6 +17,8 @@ export class EngineClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(status: SessionStatus) => void>();
+  /** Answers the engine's yes/no questions (past a decompressed-size limit); no by default. */
+  confirm: (question: string) => Promise<boolean> | boolean = () => false;
 
   constructor(private readonly port: EnginePort) {
     port.addEventListener('message', (event) => this.receive(event.data));
@@ -56,6 +58,11 @@ export class EngineClient {
     if (!pending) return;
     if (message.kind === 'progress') {
       pending.onProgress?.(message.progress);
+      return;
+    }
+    if (message.kind === 'confirm') {
+      const answer = (yes: boolean) => this.port.postMessage({ answer: message.ask, yes });
+      Promise.resolve(this.confirm(message.question)).then(answer, () => answer(false));
       return;
     }
     this.pending.delete(message.id);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { EngineHost } from './engineHost';
 import type { SessionStatus } from './protocol';
 import { EMPTY_FILTER } from '../model';
+import { gzipSync } from 'node:zlib';
+import { makeAlert } from '../testing/alerts';
 
 const samples = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8');
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
@@ -41,7 +43,7 @@ describe('EngineHost', () => {
     const first = new EngineHost();
     await first.handle({ type: 'ingestText', name: 'samples', text: samples }, ctx());
     const [incident] = (await first.handle({ type: 'view', filter: EMPTY_FILTER }, ctx())).rows;
-    const triage = { [incident!.id]: { status: 'benign', notes: 'scheduled drill' } };
+    const triage = { [incident!.id]: { status: 'benign' as const, notes: 'scheduled drill' } };
     const saved = await first.handle({ type: 'saveSession', triage, savedAt: '2026-11-23T10:00:00Z' }, ctx());
 
     const second = new EngineHost();
@@ -51,10 +53,38 @@ describe('EngineHost', () => {
     expect(reopened.rows.map((r) => r.id)).toContain(incident!.id);
   });
 
-  it('refuses a session file from a newer version with a clear message', async () => {
+  it('refuses a session file from a newer version with a clear message, listed as its problem', async () => {
     const host = new EngineHost();
     const file = new File(['{"format":"falcoscope-session","version":99,"alerts":[],"problems":[],"triage":{}}'], 'future.json');
-    await expect(host.handle({ type: 'ingestFile', file }, ctx())).rejects.toThrow(/newer falcoscope/);
+    const opened = await host.handle({ type: 'ingestFile', file }, ctx());
+    expect(opened).toMatchObject({ format: 'session', alerts: 0, problems: 1, records: 1 });
+    const { items } = await host.handle({ type: 'problems', offset: 0, limit: 10 }, ctx());
+    expect(items).toEqual([{ file: 'future.json', line: 0, message: expect.stringMatching(/newer falcoscope/) }]);
+  });
+
+  it.each([
+    ['plain, format first', (t: string) => t],
+    ['plain, format last', (t: string) => JSON.stringify(((o) => ({ triage: o.triage, problems: o.problems, alerts: o.alerts, version: o.version, format: o.format }))(JSON.parse(t)))],
+    ['gzip', (t: string) => gzipSync(t)],
+  ])('opens a hand-made session (%s): good alerts load, bad entries and triage are problems', async (_name, encode) => {
+    const { id: _id, ...good } = makeAlert({ rule: 'Good rule' });
+    const session = JSON.stringify({
+      format: 'falcoscope-session',
+      version: 1,
+      alerts: [good, { ...good, rule: 42 }, { ...good, priority: 'Bogus' }, 'a string', null],
+      problems: [null],
+      triage: { x: { status: 3, notes: { a: 1 } }, y: null },
+    });
+    const host = new EngineHost();
+    const opened = await host.handle({ type: 'ingestFile', file: new File([encode(session)], 'hand.falcoscope.json') }, ctx());
+    expect(opened).toMatchObject({ format: 'session', alerts: 1, problems: 8, records: 9 });
+    expect(opened.triage).toEqual({ x: { status: 'new', notes: '' } });
+    expect(host.status()).toMatchObject({ alerts: 1, incidents: 1, problems: 8 });
+    const view = await host.handle({ type: 'view', filter: EMPTY_FILTER }, ctx());
+    const report = await host.handle({ type: 'report', incidentId: view.rows[0]!.id }, ctx());
+    expect(report?.incident.rule).toBe('Good rule');
+    const md = await host.handle({ type: 'markdown', incidentIds: 'all', triage: opened.triage!, generatedAt: 'now' }, ctx());
+    expect(md).toContain('Good rule');
   });
 
   it('cancels a read and keeps what was read', async () => {

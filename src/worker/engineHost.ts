@@ -2,8 +2,11 @@ import type { Alert, IncidentSummary, Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
-import { ingestText } from '../ingest';
-import { looksLikeSessionFile, parseSessionFile, serializeSession } from '../export/sessionFile';
+import { ingestText, isGzip } from '../ingest';
+import { serializeSession } from '../export/sessionFile';
+import { looksLikeSession, restoreSession } from '../ingest/restore';
+import { gunzip } from '../ingest/gunzip';
+import { decompressedLimitQuestion, type DecompressedLimits } from '../ingest/limits';
 import type { LinePiece } from '../ingest/batcher';
 import { makeIssue } from '../ingest/normalize';
 import { ContentHash, hashBytes } from '../ingest/contentHash';
@@ -30,9 +33,52 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** How much of a file's start is read to tell a session file (its `format` key comes first or early). */
+const SESSION_SNIFF_BYTES = 64 * 1024;
+
+/** The first characters of a file's content, decompressed when it is gzip (as far as the head goes). */
+async function headText(head: Uint8Array): Promise<string> {
+  if (!isGzip(head)) return new TextDecoder().decode(head);
+  const reader = new Blob([head.slice()]).stream().pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < head.length) {
+      const r = await reader.read();
+      if (r.done) break;
+      parts.push(r.value);
+      total += r.value.length;
+    }
+  } catch {
+    // The head ends mid-stream: what was decompressed so far is all that is needed.
+  }
+  void reader.cancel().catch(() => {});
+  const decoder = new TextDecoder();
+  return parts.map((p) => decoder.decode(p, { stream: true })).join('');
+}
+
+/** A whole (session) file as text, decompressed when it is gzip (every member; bad bytes end it). */
+async function readText(file: Blob, gzip: boolean): Promise<string> {
+  if (!gzip) return file.text();
+  const reader = file.stream().getReader();
+  const chunks = async function* () {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+  };
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  try {
+    for await (const out of gunzip(chunks())) parts.push(decoder.decode(out, { stream: true }));
+  } catch {
+    // Cut short: the text so far is restored, and says what it lacks.
+  }
+  return parts.join('') + decoder.decode();
+}
+
 export interface RequestContext {
   signal: AbortSignal;
   progress: (p: IngestProgress) => void;
+  /** Asks the user a yes/no question (past a decompressed-size limit); absent: the answer is no. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /**
@@ -80,6 +126,8 @@ export class EngineHost {
   private viewMs = 0;
   /** The page said, with its latest ingest request, that more inputs are queued behind it. */
   private more = false;
+  /** Limits on decompressed gzip input (the CLI's --max-decompressed); defaults in ingest/limits.ts. */
+  decompressedLimits: Partial<DecompressedLimits> = {};
 
   constructor(
     private readonly onChange: (status: SessionStatus) => void = () => {},
@@ -154,8 +202,8 @@ export class EngineHost {
   }
 
   /** A file whose first bytes (`head`, all of them for a small file) are read. */
-  private ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
-    if (looksLikeSessionFile(new TextDecoder().decode(head.subarray(0, 64)))) return this.openSession(file, head);
+  private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
+    if (looksLikeSession(await headText(head.subarray(0, SESSION_SNIFF_BYTES)))) return this.openSession(file, head);
     return this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
   }
 
@@ -190,17 +238,21 @@ export class EngineHost {
     return out;
   }
 
-  /** Reopen a saved session: its alerts and problems join this one; its triage goes to the UI. */
+  /**
+   * Reopen a saved session: its alerts and problems join this one; its triage goes to the UI.
+   * Every entry was restored like any input record: a bad one is a problem, never a crash.
+   */
   private async openSession(file: File, head: Uint8Array): Promise<InputSummary> {
     const bytes = head.length >= file.size ? head : new Uint8Array(await file.arrayBuffer());
-    const saved = parseSessionFile(new TextDecoder().decode(bytes), file.name);
+    const gzip = isGzip(head);
+    const saved = restoreSession(gzip ? await readText(new Blob([bytes.slice()]), true) : new TextDecoder().decode(bytes), file.name);
     this.session.addAlerts(saved.alerts);
     for (const problem of saved.problems) this.session.addProblem(problem);
     const summary: InputSummary = {
       name: file.name,
       bytes: file.size,
       format: 'session',
-      gzip: false,
+      gzip,
       records: saved.alerts.length + saved.problems.length,
       alerts: saved.alerts.length,
       problems: saved.problems.length,
@@ -310,6 +362,8 @@ export class EngineHost {
         summary.bytes = bytesRead;
         ctx.progress({ name, bytesRead, totalBytes, records: summary.records });
       },
+      decompressedLimits: this.decompressedLimits,
+      confirmDecompressed: (reached) => (ctx.confirm ? ctx.confirm(decompressedLimitQuestion(reached, name)) : false),
       afterChunk: () => {
         if (Date.now() - sliceStart < READ_SLICE_MS) return;
         return yieldToEventLoop().then(() => {

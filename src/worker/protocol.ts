@@ -1,5 +1,5 @@
 import type { Alert, ParseIssue, Report, ViewFilter, ViewResult, ViewWindow } from '../model';
-import type { TriageNote } from '../export/markdown';
+import type { SavedTriageNote as TriageNote } from '../model';
 
 /** What the engine knows about one ingested input (a file or a paste). */
 export interface InputSummary {
@@ -75,6 +75,9 @@ export interface EngineResponses {
 
 export type RequestMessage = { id: number; request: EngineRequest };
 
+/** The page's answer to a `confirm` response (a yes/no question asked while a request runs). */
+export type ConfirmAnswer = { answer: number; yes: boolean };
+
 /** Sent once by the page right after start-up: ports to the parser workers it started. */
 export type ParsersMessage = { parsers: MessagePort[] };
 
@@ -82,4 +85,5 @@ export type ResponseMessage =
   | { id: number; kind: 'result'; value: unknown }
   | { id: number; kind: 'error'; message: string; userError: boolean }
   | { id: number; kind: 'progress'; progress: IngestProgress }
+  | { id: number; kind: 'confirm'; ask: number; question: string }
   | { id: 0; kind: 'changed'; status: SessionStatus };

@@ -2,6 +2,7 @@ import type { AnalysisSession } from '../analyze/session';
 import type { LinePiece } from '../ingest/batcher';
 import { ingestStream } from '../ingest';
 import { hashingStream, type ContentHash } from '../ingest/contentHash';
+import type { IngestOptions } from '../ingest/types';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
 
@@ -25,6 +26,9 @@ export interface IngestIO {
   afterChunk: () => Promise<void> | void;
   /** The input's identity: every byte read goes through it, at its offset in the file. */
   hash: ContentHash;
+  /** Limits on decompressed gzip, and who is asked past one (see ingest/limits.ts). */
+  decompressedLimits?: IngestOptions['decompressedLimits'];
+  confirmDecompressed?: IngestOptions['confirmDecompressed'];
 }
 
 /**
@@ -41,6 +45,8 @@ export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes
       lineBatches: io.lineBatches,
       onProgress: (p) => io.progress(p.bytesRead),
       afterChunk: io.afterChunk,
+      decompressedLimits: io.decompressedLimits,
+      confirmDecompressed: io.confirmDecompressed,
     });
   const lines = linesStart(head, file.size);
   if (lines === null) return stream(file);

@@ -15,3 +15,8 @@ export function Clipped({ text, limit = DISPLAY_LIMIT }: { text: string; limit?:
     </>
   );
 }
+
+/** An attribute (aria-label, title) never holds a whole hostile value: the accessibility tree copies it. */
+export function clipLabel(text: string, limit = 200): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}

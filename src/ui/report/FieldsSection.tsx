@@ -3,10 +3,19 @@ import type { Report } from '../../model';
 import { Section } from './Section';
 import { Clipped, DISPLAY_LIMIT } from './Clipped';
 
+/**
+ * Fields laid out at first: an alert can carry 100,000 (one such froze the tab for 72 s); the rest
+ * are one click away, and the export holds them all.
+ */
+export const FIELD_LIMIT = 200;
+
 /** Every field with its meaning; the raw alert JSON one click away. */
 export function FieldsSection({ report }: { report: Report }) {
   const [raw, setRaw] = useState(false);
+  const [all, setAll] = useState(false);
   const { id: _id, ...alert } = report.alert;
+  const total = report.fields.length;
+  const shown = all || total <= FIELD_LIMIT ? report.fields : report.fields.slice(0, FIELD_LIMIT);
   return (
     <Section id="fields" title="Alert fields">
       <table className="fields">
@@ -18,7 +27,7 @@ export function FieldsSection({ report }: { report: Report }) {
           </tr>
         </thead>
         <tbody>
-          {report.fields.map((f) => (
+          {shown.map((f) => (
             <tr key={f.field}>
               <th scope="row">
                 <code>{f.field}</code>
@@ -33,6 +42,14 @@ export function FieldsSection({ report }: { report: Report }) {
           ))}
         </tbody>
       </table>
+      {shown.length < total ? (
+        <p className="cap-note" role="note">
+          Showing {shown.length.toLocaleString('en')} of {total.toLocaleString('en')} fields (all of them are in the export).{' '}
+          <button type="button" onClick={() => setAll(true)}>
+            Show all {total.toLocaleString('en')} fields
+          </button>
+        </p>
+      ) : null}
       <p>
         <strong>Falco output</strong>
       </p>

@@ -6,11 +6,12 @@ import { NextStepsSection } from './NextStepsSection';
 import { RiskSection } from './RiskSection';
 import { SummarySection } from './SummarySection';
 import { TuningSection } from './TuningSection';
+import { clipLabel } from './Clipped';
 
 /** The report, sections in the fixed order analysts expect (and the export follows). */
 export function ReportView({ report }: { report: Report }) {
   return (
-    <article className="report" aria-label={`Report: ${report.incident.rule}`}>
+    <article className="report" aria-label={`Report: ${clipLabel(report.incident.rule)}`}>
       {report.playbook?.generic ? (
         <p className="generic-note" role="note">
           Generic report: falcoscope has no playbook for this rule, so this is built from the alert's tags, priority and fields.

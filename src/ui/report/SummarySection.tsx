@@ -1,11 +1,14 @@
 import type { Report } from '../../model';
 import { BulletList, Section } from './Section';
+import { Clipped } from './Clipped';
 
 export function SummarySection({ report }: { report: Report }) {
   return (
     <Section id="summary" title="Summary">
       {report.summary.map((paragraph, i) => (
-        <p key={i}>{paragraph}</p>
+        <p key={i}>
+          <Clipped text={paragraph} />
+        </p>
       ))}
       {report.observations.length ? (
         <>
