@@ -1,4 +1,4 @@
-// ESLint flat config: typescript-eslint recommended + react-hooks, the layering of DESIGN.md
+// ESLint flat config: typescript-eslint recommended + react-hooks, the layering of docs/architecture.md
 // ("The one-way flow") as import bans, and bans on the ways alert text could become code or HTML.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -12,7 +12,7 @@ import { defineConfig } from 'eslint/config';
  */
 const folder = (name) => `^(?:(?:\\.\\./)+|(?:.*/)?src/)${name}(?:/|$)`;
 
-const layerMessage = (what) => `${what} (layering in DESIGN.md: ingest -> analyze -> export -> ui; the UI reaches ingest/analyze only through the worker client).`;
+const layerMessage = (what) => `${what} (layering in docs/architecture.md: ingest -> analyze -> export -> ui; the UI reaches ingest/analyze only through the worker client).`;
 
 /** The packages only the UI side may use. */
 const UI_PACKAGES = [
@@ -30,7 +30,7 @@ const uiFolders = (who) => ['ui', 'app', 'state', 'worker'].map((f) => ({
 /** Anything in the page's DOM, for layers that must also run in a worker and in Node. */
 const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'alert', 'confirm', 'prompt'].map((name) => ({
   name,
-  message: `${name} is not available in the worker or the CLI: the engine layers are pure (DESIGN.md).`,
+  message: `${name} is not available in the worker or the CLI: the engine layers are pure (docs/architecture.md).`,
 }));
 
 export default defineConfig(
@@ -99,7 +99,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
 
-  // ---- Layering (DESIGN.md) ----
+  // ---- Layering (docs/architecture.md) ----
   {
     files: ['src/model/**/*.{ts,tsx}'],
     rules: {
