@@ -2,7 +2,7 @@
  * The Markdown renderers an exported report meets in the wild, each in its most permissive common
  * setup, for tests that prove the export stays inert:
  * - markdown-it with raw HTML and linkify (fuzzy links: bare domains, e-mails, `//host`);
- * - remark-gfm -> remark-rehype -> rehype-stringify with raw HTML passed through (what rehype-raw
+ * - remark-gfm -> remark-rehype -> rehype-stringify with raw HTML passed through (what a raw-HTML rehype plugin
  *   does on wikis and static sites);
  * - micromark + micromark-extension-gfm with raw HTML allowed: cmark-gfm's rules, autolink
  *   literals included (GitHub, `cmark-gfm --unsafe`).
