@@ -155,3 +155,24 @@ test(`${MANY} files dropped at once: all read, counts add up and only go up`, as
   await expect(page.locator('.session-stats')).toContainText(`${MANY} alerts`);
   await expect(incidents(page).first()).toBeVisible();
 });
+
+test('a load that yields no alert says why at the top of the page, with the fix', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Open alert files').setInputFiles([
+    text('falco.log', '13:49:51.703321833: Notice A shell was spawned in a container with an attached terminal (user=root shell=sh)\n14:02:11.120000000: Warning Sensitive file opened for reading (file=/etc/shadow)\n'),
+    { name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(256, 3)]) },
+  ]);
+  const banner = page.getByRole('alert').filter({ hasText: 'no alerts loaded' });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('listitem').filter({ hasText: 'falco.log' })).toContainText("this is Falco's text output");
+  await expect(banner.getByRole('listitem').filter({ hasText: 'falco.log' })).toContainText('json_output: true');
+  await expect(banner.getByRole('listitem').filter({ hasText: 'screenshot.png' })).toContainText('this is a PNG image');
+  // Above the fold: the analyst sees it without scrolling.
+  const box = await banner.boundingBox();
+  expect(box!.y + box!.height).toBeLessThan(page.viewportSize()!.height);
+
+  // Alerts arriving afterwards do not hide what was wrong with the first files, and a good file gets no banner line.
+  await page.getByLabel('Open alert files').setInputFiles([text('good.ndjson', `${GOOD}\n`)]);
+  await expect(incidents(page)).toHaveCount(1);
+  await expect(banner.getByRole('listitem')).toHaveCount(2);
+});

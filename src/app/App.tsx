@@ -14,6 +14,7 @@ import { PaneBoundary } from '../ui/PaneBoundary';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { ProgressStrip } from '../ui/ProgressStrip';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog';
+import { NoAlertsBanner } from '../ui/NoAlertsBanner';
 import { TriageSaveError } from '../ui/TriageSaveError';
 import { Welcome } from '../ui/Welcome';
 import { Workspace } from '../ui/Workspace';
@@ -49,6 +50,7 @@ function Shell() {
         ) : null}
       </header>
       <TriageSaveError />
+      <NoAlertsBanner />
       <PaneBoundary what="The progress strip">
         <ProgressStrip />
       </PaneBoundary>

@@ -2,7 +2,7 @@ import type { Alert, IncidentSummary, Report } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
-import { ingestText, isGzip } from '../ingest';
+import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
 import { serializeSession } from '../export/sessionFile';
 import { looksLikeSession, restoreSession } from '../ingest/restore';
 import { gunzip } from '../ingest/gunzip';
@@ -32,6 +32,9 @@ function yieldToEventLoop(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** An input read to its end that gave no alert: the page explains why at the top. */
+const gaveNothing = (s: InputSummary): boolean => !s.cancelled && s.error === undefined && s.alerts === 0;
 
 /** How much of a file's start is read to tell a session file (its `format` key comes first or early). */
 const SESSION_SNIFF_BYTES = 64 * 1024;
@@ -163,6 +166,10 @@ export class EngineHost {
         this.more = request.more ?? false;
         const summary = await this.ingest(request.name, ctx, async (io) => ingestText(request.text, request.name, io.sink), request.text.length);
         if (!summary.cancelled) summary.contentHash = await hashBytes(new TextEncoder().encode(request.text));
+        if (gaveNothing(summary)) {
+          const head = request.text.slice(0, SESSION_SNIFF_BYTES);
+          summary.noAlerts = diagnoseNoAlerts(new TextEncoder().encode(head), head);
+        }
         return summary;
       }
       case 'view': {
@@ -204,7 +211,9 @@ export class EngineHost {
   /** A file whose first bytes (`head`, all of them for a small file) are read. */
   private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
     if (looksLikeSession(await headText(head.subarray(0, SESSION_SNIFF_BYTES)))) return this.openSession(file, head);
-    return this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
+    const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
+    if (gaveNothing(summary)) summary.noAlerts = diagnoseNoAlerts(head, await headText(head.subarray(0, SESSION_SNIFF_BYTES)));
+    return summary;
   }
 
   /**

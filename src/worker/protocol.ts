@@ -1,3 +1,4 @@
+import type { NoAlertsDiagnosis } from '../ingest';
 import type { Alert, ParseIssue, Report, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
 
@@ -20,6 +21,8 @@ export interface InputSummary {
   error?: string;
   /** Triage restored from a session file, for the UI to merge into its store. */
   triage?: Record<string, TriageNote>;
+  /** When the input gave no alert at all: why, and what to do (shown at the top of the page). */
+  noAlerts?: NoAlertsDiagnosis;
 }
 
 export interface IngestProgress {
