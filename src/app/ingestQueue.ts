@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { engine } from './engine';
 import { useSession, type InputEntry } from '../state/session';
 import { useTriage } from '../state/triage';
-import { restoreTriageMap } from '../ingest/triageNote';
+import { withChangeTime } from '../ingest/triageNote';
 import type { EngineRequest, IngestProgress, InputSummary } from '../worker/protocol';
 
 /** Requests in flight: more only interleaves them in the one worker, and delays every result. */
@@ -83,9 +83,8 @@ function nextBatch(): InputEntry[] {
 }
 
 function finish(entry: InputEntry, summary: InputSummary): void {
-  // A reopened session brings its triage: notes saved by the analyst (or a colleague) win.
-  // Entries without a time count as changed now, so the session's notes win as they always did.
-  if (summary.triage) useTriage.getState().mergeAll(restoreTriageMap(summary.triage, Date.now()).byIncident);
+  // A reopened session brings its triage (restored by the engine): merged per incident, newer wins.
+  if (summary.triage) useTriage.getState().mergeAll(withChangeTime(summary.triage, Date.now()));
   states.set(entry.key, summary.error !== undefined ? { phase: 'failed', message: summary.error } : { phase: 'done', summary });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newerNote, restoreTriageMap, restoreTriageNote } from './triageNote';
+import { newerNote, restoreTriageNote, withChangeTime } from './triageNote';
 
 describe('restoreTriageNote', () => {
   it.each([
@@ -18,21 +18,14 @@ describe('restoreTriageNote', () => {
   });
 });
 
-describe('restoreTriageMap', () => {
-  it('keeps good entries, lists bad ones, and is safe for any incident id', () => {
-    const raw = JSON.parse('{"a":{"status":"malicious","notes":"x"},"__proto__":{"status":"benign"},"b":{"status":7},"c":null}');
-    const { byIncident, problems } = restoreTriageMap(raw, 9);
+describe('withChangeTime', () => {
+  it('keeps a saved time, gives notes without one the time of opening, and is safe for any incident id', () => {
+    const saved = JSON.parse('{"a":{"status":"malicious","notes":"x","updatedAt":5},"__proto__":{"status":"benign","notes":""}}');
+    const byIncident = withChangeTime(saved, 9);
     expect(Object.keys(byIncident).sort()).toEqual(['__proto__', 'a']);
-    expect(byIncident.a).toEqual({ status: 'malicious', notes: 'x', updatedAt: 9 });
+    expect(byIncident.a).toEqual({ status: 'malicious', notes: 'x', updatedAt: 5 });
+    expect(byIncident['__proto__']).toEqual({ status: 'benign', notes: '', updatedAt: 9 });
     expect(Object.getPrototypeOf(byIncident)).toBeNull();
-    expect(problems).toEqual([
-      { incidentId: 'b', reason: 'unknown status 7' },
-      { incidentId: 'c', reason: 'not an object' },
-    ]);
-  });
-
-  it.each([[[]], ['text'], [42]])('reports a map that is not an object: %j', (raw) => {
-    expect(restoreTriageMap(raw, 0)).toEqual({ byIncident: {}, problems: [{ incidentId: '', reason: 'triage is not an object' }] });
   });
 });
 

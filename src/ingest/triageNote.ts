@@ -1,4 +1,4 @@
-import { TRIAGE_STATUSES, type TriageNote, type TriageStatus } from '../model/triage';
+import { TRIAGE_STATUSES, type SavedTriageNote, type TriageNote, type TriageStatus } from '../model/triage';
 
 /**
  * Triage notes come back from places the app does not control: IndexedDB written by an older
@@ -31,26 +31,15 @@ export function restoreTriageNote(value: unknown, fallbackTime: number): Restore
   return { note: { status, notes, updatedAt } };
 }
 
-export interface RestoredTriage {
-  /** Prototype-less: incident ids in a session file are attacker-chosen (`__proto__`). */
-  byIncident: Record<string, TriageNote>;
-  problems: Array<{ incidentId: string; reason: string }>;
-}
-
-/** A whole map of notes, as a session file or the old single-document store holds it. */
-export function restoreTriageMap(value: unknown, fallbackTime: number): RestoredTriage {
+/**
+ * Notes of a reopened session, already restored entry by entry (restore.ts), made complete:
+ * a note saved before `updatedAt` existed counts as changed at `now`, so the session's notes win
+ * as they always did. Prototype-less: incident ids in a session file are attacker-chosen.
+ */
+export function withChangeTime(saved: Record<string, SavedTriageNote>, now: number): Record<string, TriageNote> {
   const byIncident = Object.create(null) as Record<string, TriageNote>;
-  const problems: RestoredTriage['problems'] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    if (value !== undefined && value !== null) problems.push({ incidentId: '', reason: 'triage is not an object' });
-    return { byIncident, problems };
-  }
-  for (const [incidentId, entry] of Object.entries(value)) {
-    const restored = restoreTriageNote(entry, fallbackTime);
-    if ('note' in restored) byIncident[incidentId] = restored.note;
-    else problems.push({ incidentId, reason: restored.problem });
-  }
-  return { byIncident, problems };
+  for (const [incidentId, note] of Object.entries(saved)) byIncident[incidentId] = { ...note, updatedAt: note.updatedAt ?? now };
+  return byIncident;
 }
 
 /** The note to keep when two copies meet: the later change; on a tie, the incoming one. */
