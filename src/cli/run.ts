@@ -28,6 +28,8 @@ function message(error: unknown): string {
  */
 export async function runReport(args: CliArgs, io: CliIO, now = new Date()): Promise<number> {
   const host = new EngineHost();
+  // Files named twice or with the same bytes are found by resolveInputs; no per-input hash is needed.
+  host.hashInputs = false;
   if (args.maxDecompressed !== undefined) host.decompressedLimits = { maxBytes: args.maxDecompressed, ratio: 0 };
   const fileProblems: ProblemJson[] = [];
   const fail = (file: string, reason: string) => {

@@ -27,8 +27,15 @@ export class ContentHash {
   private readonly partial = new Map<number, { bytes: Uint8Array; filled: number }>();
   private end = 0;
 
-  /** `size`, when known, sizes the last block's buffer (a small file must not cost a 1 MiB one). */
-  constructor(private readonly size?: number) {}
+  /**
+   * `size`, when known, sizes the last block's buffer (a small file must not cost a 1 MiB one).
+   * Not `enabled`: nothing is hashed and `digest` gives undefined (the CLI knows its inputs by
+   * path and bytes already, cli/inputs.ts, and hashing cost it a sixth of a large run).
+   */
+  constructor(
+    private readonly size?: number,
+    private readonly enabled = true,
+  ) {}
 
   private blockLength(block: number): number {
     return this.size === undefined ? HASH_BLOCK : Math.min(HASH_BLOCK, this.size - block * HASH_BLOCK);
@@ -39,7 +46,7 @@ export class ContentHash {
    * bytes are copied or digested before this returns.
    */
   update(offset: number, bytes: Uint8Array): void {
-    if (!subtle) return;
+    if (!subtle || !this.enabled) return;
     this.end = Math.max(this.end, offset + bytes.length);
     let at = 0;
     while (at < bytes.length) {
@@ -66,14 +73,14 @@ export class ContentHash {
 
   /** A whole block (the last one may be shorter), digested as it is. */
   setBlock(block: number, bytes: Uint8Array): void {
-    if (!subtle) return;
+    if (!subtle || !this.enabled) return;
     this.end = Math.max(this.end, block * HASH_BLOCK + bytes.length);
     this.digests.set(block, sha256(bytes));
   }
 
   /** The hex hash of everything given, which must be the input's bytes 0 to `size` (default: the size given, or the end seen). */
   async digest(size = this.size ?? this.end): Promise<string | undefined> {
-    if (!subtle) return undefined;
+    if (!subtle || !this.enabled) return undefined;
     const blocks = Math.ceil(size / HASH_BLOCK);
     for (const [block, p] of this.partial) {
       const length = Math.min(HASH_BLOCK, size - block * HASH_BLOCK);

@@ -7,8 +7,8 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { LineSpan } from './lines';
 import { makeIssue } from './normalize';
-import { parseJsonRecord, parseLineRecord } from './record';
-import { scanValue, skipBlank } from './scan';
+import { parseJsonRecord, parseLineRecord, parseWholeObject } from './record';
+import { isBlank, scanValue, skipBlank } from './scan';
 import { utf8Length } from './text';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
@@ -124,6 +124,7 @@ export class LineRecords {
       return;
     }
     const start = skipBlank(text, 0);
+    if (text.charCodeAt(start) === 0x7b && this.whole(text, start, lineNo, span)) return;
     if (text.charCodeAt(start) === 0x7b && !scanValue(text, start).complete && text.indexOf('\u0000') === -1) {
       this.depth = new DepthTracker();
       if (this.depth.feed(text.slice(start)) === 'open') {
@@ -133,6 +134,20 @@ export class LineRecords {
       }
     }
     this.single(text, lineNo, span.byteStart, span.byteEnd);
+  }
+
+  /** A line that is one JSON object and nothing else, emitted at once; false for any other line. */
+  private whole(text: string, start: number, lineNo: number, span: LineSpan): boolean {
+    let end = text.length;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    if (text.charCodeAt(end - 1) !== 0x7d) return false;
+    const json = start === 0 && end === text.length ? text : text.slice(start, end);
+    const r = parseWholeObject(json, this.file, lineNo, this.writtenIntegers);
+    if (r === null) return false;
+    const ascii = text.length === span.byteEnd - span.byteStart;
+    const byteAt = (i: number) => span.byteStart + (ascii ? i : utf8Length(text.slice(0, i)));
+    this.emit(r, lineNo, byteAt(start), byteAt(end), json);
+    return true;
   }
 
   /** A line that could not be decoded: a problem, and the end of any pretty object gathered. */

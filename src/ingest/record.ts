@@ -21,6 +21,27 @@ export function parseJsonRecord(json: string, file: string, line: number, writte
   } catch (e) {
     return makeIssue(file, line, `invalid JSON: ${jsonErrorText(e)}`, json);
   }
+  return restoreParsed(value, json, file, line, writtenIntegers);
+}
+
+/**
+ * The usual NDJSON line, one JSON object and nothing else, parsed at native speed: null when `json`
+ * is not exactly one object (JSON.parse rejects anything after the value), and the caller then
+ * takes the slow path that finds prefixes, several values or a pretty-printed object. Saves two
+ * scans of every character of every line on the common input.
+ */
+export function parseWholeObject(json: string, file: string, line: number, writtenIntegers: boolean): Result | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  return restoreParsed(value, json, file, line, writtenIntegers);
+}
+
+function restoreParsed(value: unknown, json: string, file: string, line: number, writtenIntegers: boolean): Result {
   const r = restoreRecord(value, file, line, json);
   if (writtenIntegers && !('message' in r)) keepWrittenIntegers(r.outputFields, json);
   return r;

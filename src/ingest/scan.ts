@@ -69,12 +69,13 @@ export function isOneCompleteObject(line: string): boolean {
 /** Index of the next non-whitespace character at or after `i` (text.length if none). */
 export function skipBlank(text: string, i: number): number {
   const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0x0c && c !== 0xfeff) break;
-    i++;
-  }
+  while (i < n && isBlank(text.charCodeAt(i))) i++;
   return i;
+}
+
+/** The characters skipBlank skips: JSON's whitespace, form feed and a byte-order mark. */
+export function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0xfeff;
 }
 
 /** Count '\n' in text[from, to). */

@@ -131,6 +131,8 @@ export class EngineHost {
   private more = false;
   /** Limits on decompressed gzip input (the CLI's --max-decompressed); defaults in ingest/limits.ts. */
   decompressedLimits: Partial<DecompressedLimits> = {};
+  /** Whether inputs read from files get a content hash (their identity in the page; see ingest/contentHash). */
+  hashInputs = true;
 
   constructor(
     private readonly onChange: (status: SessionStatus) => void = () => {},
@@ -322,7 +324,7 @@ export class EngineHost {
   ): Promise<InputSummary> {
     // Counted here as records arrive, so a cancelled read still reports what it loaded.
     const summary = emptySummary(name);
-    const hash = new ContentHash(file?.size);
+    const hash = new ContentHash(file?.size, this.hashInputs);
     const session = this.session;
     const sink = {
       alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
@@ -391,7 +393,7 @@ export class EngineHost {
       summary.bytes = result.bytes;
       // A reader that stopped early (a binary file is rejected from its first bytes) hashed only
       // part of it: the rest is read for the hash alone.
-      if (file) summary.contentHash = await hash.digest().catch(() => hashBlob(file).catch(() => undefined));
+      if (file && this.hashInputs) summary.contentHash = await hash.digest().catch(() => hashBlob(file).catch(() => undefined));
       return { ...summary };
     } catch (error) {
       if (ctx.signal.aborted) {
