@@ -18,7 +18,8 @@ export interface RuleSetBuild {
 
 type Body = Record<string, unknown>;
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+/** A scalar as text; folded YAML (`>`) ends in a newline Falco's compiler ignores, so it is trimmed. */
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v));
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(text) : []);
 const at = (o: RuleOrigin) => `${o.file}:${o.line}`;
 
@@ -194,7 +195,7 @@ function applyKey(rule: LoadedRule, key: string, mode: 'append' | 'replace', val
 }
 
 /** Whether a rule of this name is one of Falco's stock rules (the upstream rules files). */
-export const isStockRule = (name: string): boolean => catalogEntry(name) !== undefined;
+export const isStockRule = (name: string): boolean => catalogEntry(name) !== null;
 
 /**
  * Every loaded rule with what is needed to recognise its alerts: name, output template, priority,
