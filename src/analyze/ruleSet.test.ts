@@ -98,6 +98,7 @@ describe('buildRuleSet', () => {
         output: expect.stringMatching(/^Mining pool contacted by ACME workload \(pool=%fd\.sip\.name/),
         priority: 'CRITICAL',
         source: 'syscall',
+        condition: 'acme_outbound_connect and acme_miner_destination and container.id != host',
         file: '10-acme-rules.yaml',
         line: 17,
         enabled: true,

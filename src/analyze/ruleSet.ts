@@ -208,6 +208,7 @@ export function listLoadedRules(set: RuleSetData): RuleListing[] {
     output: r.output,
     priority: r.priority,
     source: r.source,
+    condition: r.condition,
     file: r.origin.file,
     line: r.origin.line,
     enabled: r.enabled,

@@ -95,7 +95,9 @@ export interface RuleListing {
   output: string;
   priority: string;
   source: string;
-  /** `file:line` of its definition. */
+  /** The effective condition (searched by the rule view). */
+  condition: string;
+  /** Its definition: file and line (line 0 for a stock rule whose file is not loaded). */
   file: string;
   line: number;
   enabled: boolean;
