@@ -330,7 +330,8 @@ export class EngineHost {
       bytes,
       format: 'rules',
       gzip,
-      records: read.items.length + read.problems.length,
+      // Records are alerts + problems everywhere; the items loaded are counted apart (rulesItems).
+      records: problems.length,
       problems: problems.length,
       rulesItems: read.items.length,
     };
