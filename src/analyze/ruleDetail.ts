@@ -35,13 +35,13 @@ export function ruleDetail(set: RuleSetData, ruleName: string): RuleDetail | nul
   const stock = stockMacroAndListNames();
 
   const seenLists = new Set<string>();
-  const useList = (name: string) => {
+  const addList = (name: string) => {
     if (seenLists.has(name)) return;
     seenLists.add(name);
     const list = lists.get(name)!;
     usedLists.push(list);
     // A list may name other lists among its items (Falco expands them).
-    for (const item of list.items) if (lists.has(item)) useList(item);
+    for (const item of list.items) if (lists.has(item)) addList(item);
   };
 
   const expanding = new Set<string>();
@@ -49,7 +49,7 @@ export function ruleDetail(set: RuleSetData, ruleName: string): RuleDetail | nul
     let out = '';
     let pos = 0;
     for (const { word, start, end } of conditionWords(condition)) {
-      if (lists.has(word)) useList(word);
+      if (lists.has(word)) addList(word);
       const macro = macros.get(word);
       if (!macro) {
         if ((stock.macros.has(word) || stock.lists.has(word)) && !lists.has(word)) undefinedNames.add(word);
