@@ -1,4 +1,4 @@
-import type { Alert, IncidentSummary, Report, RuleDetail, RulesFileItem } from '../model';
+import type { Alert, IncidentSummary, Report, RuleDetail, RuleListing, RulesFileItem } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
@@ -211,10 +211,8 @@ export class EngineHost {
         });
       case 'status':
         return this.status();
-      case 'rules': {
-        const set = this.session.ruleSet();
-        return set ? listLoadedRules(set) : [];
-      }
+      case 'rules':
+        return this.loadedRules();
       case 'rule':
         return this.ruleView(request.name);
       case 'reset':
@@ -349,6 +347,15 @@ export class EngineHost {
       incidents: incidents.map((i) => ({ id: i.id, label: i.entity.label, count: i.count })),
       alerts: incidents.reduce((sum, i) => sum + i.count, 0),
     };
+  }
+
+  /**
+   * The rules loaded so far (name, output template, priority, source, where defined), in load order:
+   * what a reader of Falco's text output matches lines against, besides the stock rules.
+   */
+  loadedRules(): RuleListing[] {
+    const set = this.session.ruleSet();
+    return set ? listLoadedRules(set) : [];
   }
 
   /** Reports of the given incidents (or all, by risk) for export. */
