@@ -66,5 +66,10 @@ describe('report of a custom rule', () => {
       'Your rules files change this stock rule: 90-acme-overrides.yaml:5 appended to the condition: and not container.image.repository in (acme_build_images).',
     );
     expect(report.playbook!.generic).toBe(false);
+    // A list the condition consults, changed by the local file, is said too.
+    const stock = readRulesFile(readFileSync('vendor/falco/rules/falco_rules.yaml', 'utf8'), 'falco_rules.yaml').items;
+    const both = buildRuleSet([...stock, ...readRulesFile(readFileSync('e2e/fixtures/rules/90-acme-overrides.yaml', 'utf8'), '90-acme-overrides.yaml').items]).set;
+    const full = buildReport(incident(a), a, ruleDetail(both, 'Terminal shell in container'));
+    expect(full.summary.at(-1)).toMatch(/^Your rules files change this stock rule: 90-acme-overrides\.yaml:5 appended to the condition: .* 90-acme-overrides\.yaml:10 changed the list shell_binaries it consults \(now \d+ items\)\.$/);
   });
 });

@@ -32,6 +32,10 @@ export function customRuleContent(alert: Alert, detail: RuleDetail): GenericCont
 /** What the user's files did to the rule, in one sentence each (for the summary). */
 export function changeSentences(detail: RuleDetail): string[] {
   const out = detail.rule.changes.map((c) => `${c.origin.file}:${c.origin.line} ${c.text}.`);
+  // Lists and macros the condition goes through change what it matches as much as the rule itself.
+  const by = (origins: { file: string; line: number }[]) => origins.map((o) => `${o.file}:${o.line}`).join(', ');
+  for (const l of detail.lists) if (l.changedBy.length) out.push(`${by(l.changedBy)} changed the list ${l.name} it consults (now ${l.items.length} items).`);
+  for (const m of detail.macros) if (m.changedBy.length) out.push(`${by(m.changedBy)} changed the macro ${m.name} it uses.`);
   if (!detail.rule.enabled) out.push('With these files the rule is disabled: Falco would not raise this alert any more.');
   return out;
 }
