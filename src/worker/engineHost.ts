@@ -137,6 +137,12 @@ export class EngineHost {
   /** The items of every rules file loaded, in load order (Falco's order: the order given). */
   private rulesItems: RulesFileItem[] = [];
   private ruleProblems = 0;
+  /**
+   * Rules files load in the order given, whatever order their reads finish in: each ingest request
+   * takes a turn when it arrives, and loads its rules files once the requests before it are done.
+   */
+  private rulesTurn: Promise<void> = Promise.resolve();
+  private turnOf = new WeakMap<RequestContext, Promise<void>>();
   /** Limits on decompressed gzip input (the CLI's --max-decompressed); defaults in ingest/limits.ts. */
   decompressedLimits: Partial<DecompressedLimits> = {};
 
@@ -153,8 +159,18 @@ export class EngineHost {
   }
 
   async handle<T extends EngineRequest>(request: T, ctx: RequestContext): Promise<EngineResponses[T['type']]> {
-    const value = await this.dispatch(request, ctx);
-    return value as EngineResponses[T['type']];
+    if (request.type !== 'ingestFile' && request.type !== 'ingestFiles' && request.type !== 'ingestText') {
+      return (await this.dispatch(request, ctx)) as EngineResponses[T['type']];
+    }
+    const before = this.rulesTurn;
+    let done = () => {};
+    this.rulesTurn = new Promise((resolve) => (done = resolve));
+    this.turnOf.set(ctx, before);
+    try {
+      return (await this.dispatch(request, ctx)) as EngineResponses[T['type']];
+    } finally {
+      done();
+    }
   }
 
   status(): SessionStatus {
@@ -173,6 +189,7 @@ export class EngineHost {
       case 'ingestText': {
         this.more = request.more ?? false;
         if (looksLikeRulesFile(request.text.slice(0, SESSION_SNIFF_BYTES))) {
+          await this.turnOf.get(ctx);
           const summary = this.loadRules(request.name, request.text, request.text.length, false);
           summary.contentHash = await hashBytes(new TextEncoder().encode(request.text));
           return summary;
@@ -231,7 +248,7 @@ export class EngineHost {
   private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
     const start = await headText(head.subarray(0, SESSION_SNIFF_BYTES));
     if (looksLikeSession(start)) return this.openSession(file, head);
-    if (looksLikeRulesFile(start)) return this.openRules(file, head);
+    if (looksLikeRulesFile(start)) return this.openRules(file, head, ctx);
     const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
     if (gaveNothing(summary)) summary.noAlerts = diagnoseNoAlerts(head, await headText(head.subarray(0, SESSION_SNIFF_BYTES)));
     return summary;
@@ -295,8 +312,9 @@ export class EngineHost {
   }
 
   /** A rules file: read whole (it is small), its items join the loaded rules in load order. */
-  private async openRules(file: File, head: Uint8Array): Promise<InputSummary> {
+  private async openRules(file: File, head: Uint8Array, ctx: RequestContext): Promise<InputSummary> {
     const gzip = isGzip(head);
+    await this.turnOf.get(ctx);
     if (file.size > MAX_RULES_FILE_BYTES) {
       const summary = { ...emptySummary(file.name), bytes: file.size, format: 'rules', gzip, records: 1, problems: 1 };
       this.session.addProblem(makeIssue(file.name, 0, 'rules file larger than 32 MiB: not loaded'));

@@ -81,4 +81,18 @@ describe('rules files as input', () => {
     expect(problems.items.map((p) => [p.file, p.line])).toEqual([['pasted.yaml', 11], ['pasted.yaml', 13]]);
     expect((await host.handle({ type: 'rules' }, ctx())).map((r) => r.name)).toEqual(['Good rule before the bad ones', 'Good rule after the bad ones']);
   });
+
+  it('load in the order given even when a later request is read first', async () => {
+    const host = new EngineHost();
+    const alerts = readFileSync('e2e/fixtures/rules/acme-alerts.ndjson', 'utf8').repeat(200);
+    const defines = new File(['- macro: m\n  condition: evt.type = open\n'], 'a-defines.yaml');
+    const appends = '- macro: m\n  condition: or evt.type = openat\n  override:\n    condition: append\n';
+    // The first request reads an alerts file before its rules file; the second is a short paste.
+    const first = host.handle({ type: 'ingestFiles', files: [new File([alerts], 'alerts.ndjson'), defines] }, ctx());
+    const second = host.handle({ type: 'ingestText', name: 'b-appends.yaml', text: appends }, ctx());
+    const [, pasted] = await Promise.all([first, second]);
+    expect(pasted.problems).toBe(0);
+    const problems = await host.handle({ type: 'problems', offset: 0, limit: 10 }, ctx());
+    expect(problems.total).toBe(0);
+  });
 });
