@@ -44,11 +44,12 @@ export function readRulesFile(text: string, file: string): RulesFileRead {
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const items: RulesFileItem[] = [];
   const problems: ParseIssue[] = [];
-  const excerptAt = (offset: number) => text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
-  if (!Array.isArray(docs)) {
-    // An empty stream: no document at all.
-    return { items, problems };
-  }
+  /** The whole line holding this offset (an item's node starts after its `- `). */
+  const excerptAt = (offset: number) => {
+    const end = text.indexOf('\n', offset);
+    return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end === -1 ? undefined : end);
+  };
+  // An empty stream (comments only) is an empty list: no item, no problem.
   for (const doc of docs) {
     // A YAML error spoils the item it sits in; items around it still load.
     const errors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0]! }));
@@ -66,9 +67,12 @@ export function readRulesFile(text: string, file: string): RulesFileRead {
     for (const node of contents.items as Node[]) {
       const start = node.range?.[0] ?? 0;
       const end = node.range?.[2] ?? start;
-      const inside = errors.filter((e, i) => e.offset >= start && e.offset <= end && !reported.has(i) && (reported.add(i), true));
+      const inside = errors.flatMap((e, i) => (e.offset >= start && e.offset <= end && !reported.has(i) ? [i] : []));
       if (inside.length) {
-        for (const e of inside) problems.push(makeIssue(file, lineAt(e.offset), `not valid YAML, item skipped: ${e.message}`, excerptAt(e.offset)));
+        // Reported at the item's first line (the error may sit lines later, where the parser gave up).
+        for (const i of inside) reported.add(i);
+        const where = inside.map((i) => `${errors[i]!.message} (line ${lineAt(errors[i]!.offset)})`).join('; ');
+        problems.push(makeIssue(file, lineAt(start), `not valid YAML, item skipped: ${where}`, excerptAt(start)));
         continue;
       }
       const read = readItem(node, doc, file, lineAt);
