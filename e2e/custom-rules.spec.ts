@@ -9,6 +9,8 @@ const file = (path: string, name = path.split('/').pop()!) => ({ name, mimeType:
 const SHELL_ALERT = readFileSync(resolve(import.meta.dirname, '../vendor/falco/alerts/real-alerts.ndjson'), 'utf8').split('\n')[0]!;
 
 test('a rules file and its custom rule: the report explains the rule, the rule view shows it as loaded', async ({ page }) => {
+  // A long journey through six inputs (one the 60 KB stock rules file) and two dialogs' worth of steps.
+  test.setTimeout(180_000);
   await page.goto('./');
   await page.getByLabel('Open alert files').setInputFiles([
     file(resolve(RULES, 'acme-alerts.ndjson')),
