@@ -1,4 +1,4 @@
-import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report } from '../model';
+import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report, RuleDetail } from '../model';
 import type { CommandTemplate, Playbook } from '../knowledge/types';
 import { playbookForRule } from '../knowledge/playbooks';
 import { explainField } from '../knowledge/fields';
@@ -9,6 +9,7 @@ import { assessRisk } from './risk';
 import { buildTuning } from './tuning';
 import { commonObservations } from './observations';
 import { formatRange } from './time';
+import { changeSentences, customRuleContent } from './customRule';
 
 /** Top-level alert keys explained alongside output_fields, in the order an analyst reads them. */
 const TOP_LEVEL_FIELDS: [keyof Alert, string][] = [
@@ -51,7 +52,7 @@ export function nextSteps(templates: CommandTemplate[], alert: Alert): NextStep[
   return templates.flatMap((t) => fillStep(t, alert) ?? []);
 }
 
-function summaryParagraphs(incident: IncidentSummary, alert: Alert, playbook: Playbook | null, score: number, level: string): string[] {
+function summaryParagraphs(incident: IncidentSummary, alert: Alert, playbook: Playbook | null, score: number, level: string, rule: RuleDetail | null): string[] {
   const when = formatRange(incident.firstSeen, incident.lastSeen);
   const times = incident.count === 1 ? 'once' : `${incident.count} times`;
   const hosts = incident.hostnames.length ? ` on ${incident.hostnames.join(', ')}` : '';
@@ -61,25 +62,42 @@ function summaryParagraphs(incident: IncidentSummary, alert: Alert, playbook: Pl
   if (message) paragraphs.push(`Falco reported: ${message}`);
   const judgement = playbook
     ? `Risk ${score}/100 (${level}). ${playbook.detects}`
-    : `Risk ${score}/100 (${level}). No playbook covers this rule, so this report is generic: built from the alert's tags, priority and fields.`;
+    : rule && !rule.stock
+      ? `Risk ${score}/100 (${level}). No playbook covers this rule: this report is built from its definition in ${rule.rule.origin.file}:${rule.rule.origin.line} (description, condition, lists, exceptions, tags).`
+      : `Risk ${score}/100 (${level}). No playbook covers this rule, so this report is generic: built from the alert's tags, priority and fields.`;
   paragraphs.push(judgement);
+  if (rule?.stock) {
+    const changes = changeSentences(rule);
+    if (changes.length) paragraphs.push(`Your rules files change this stock rule: ${changes.join(' ')}`);
+  }
   return paragraphs;
 }
 
-/** The full incident report for one incident, from its representative alert. */
-export function buildReport(incident: IncidentSummary, alert: Alert): Report {
+/**
+ * The full incident report for one incident, from its representative alert and, when the user's
+ * rules files define or change its rule, the rule as loaded.
+ */
+export function buildReport(incident: IncidentSummary, sample: Alert, rule: RuleDetail | null = null): Report {
+  // An alert without tags (older Falco outputs omit them) takes its loaded rule's: risk and ATT&CK use them.
+  const alert = sample.tags.length === 0 && rule && rule.rule.tags.length > 0 ? { ...sample, tags: rule.rule.tags, tagsInferred: true } : sample;
   const playbook = playbookForRule(alert.rule);
-  const content = playbook ?? genericContent(alert);
+  const custom = rule && !rule.stock ? rule : null;
+  const content = playbook ?? (custom ? customRuleContent(alert, custom) : genericContent(alert));
   const risk = assessRisk(alert);
   const specific = playbook?.observe?.(alert) ?? [];
   const observations = [...commonObservations(alert, incident, specific), ...specific];
-  return {
+  if (rule && rule.rule.priority && rule.rule.priority.toLowerCase() !== alert.priority.toLowerCase() && !rule.rule.stockOnly) {
+    observations.push(`The loaded rule's priority is ${rule.rule.priority}, the alert's ${alert.priority}: the alert was raised before the rules files changed it, or by other rules.`);
+  }
+  const report: Report = {
     incident,
     alert,
     playbook: playbook
       ? { id: playbook.id, title: playbook.title, generic: false }
-      : { id: 'generic', title: 'Generic report (no playbook for this rule)', generic: true },
-    summary: summaryParagraphs(incident, alert, playbook, risk.score, risk.level),
+      : custom
+        ? { id: 'custom-rule', title: `Custom rule from ${custom.rule.origin.file}`, generic: false }
+        : { id: 'generic', title: 'Generic report (no playbook for this rule)', generic: true },
+    summary: summaryParagraphs(incident, alert, playbook, risk.score, risk.level, rule),
     detects: content.detects,
     whyItMatters: content.whyItMatters,
     benignCauses: content.benignCauses,
@@ -93,7 +111,9 @@ export function buildReport(incident: IncidentSummary, alert: Alert): Report {
       shortTerm: content.mitigations.shortTerm.map((m) => fillText(m, alert)),
       longTerm: content.mitigations.longTerm.map((m) => fillText(m, alert)),
     },
-    tuning: buildTuning(alert, playbook),
+    tuning: buildTuning(alert, playbook, rule),
     nextSteps: nextSteps(content.investigate, alert),
   };
+  if (rule) report.rule = rule;
+  return report;
 }

@@ -1,4 +1,4 @@
-import type { Alert, IncidentSummary, ParseIssue, Report } from '../model';
+import type { Alert, IncidentSummary, ParseIssue, Report, RuleDetail, RuleSetData } from '../model';
 import { PRIORITIES } from '../model';
 import { playbookForRule } from '../knowledge/playbooks';
 import { tacticsFromTags } from '../knowledge/mitre';
@@ -11,6 +11,7 @@ import type { ParsedBatch } from './parseBatch';
 import { buildReport } from './report';
 import { assessRisk } from './risk';
 import { alertMatchesText } from './textMatch';
+import { ruleDetail } from './ruleDetail';
 
 interface IncidentState {
   /** Position in the session's incident list (what the per-alert incident column holds). */
@@ -64,6 +65,32 @@ export class AnalysisSession {
   private readonly ruleTags = new Map<string, { shared: string[]; emptyInRecord: boolean }>();
   /** Search is incremental: alerts added since the last search with the same text are scanned. */
   private search = { needle: '', scanned: 0, incidents: new Set<number>(), ids: new Set<string>() };
+  /** The rules files loaded (see analyze/ruleSet), and each rule's detail once asked for. */
+  private rules: RuleSetData | null = null;
+  private readonly details = new Map<string, RuleDetail | null>();
+
+  /** The effective rules of the rules files loaded so far: reports explain their rules from them. */
+  setRules(rules: RuleSetData): void {
+    this.rules = rules;
+    this.details.clear();
+  }
+
+  ruleSet(): RuleSetData | null {
+    return this.rules;
+  }
+
+  /** The loaded rule of this name, resolved (macros, lists); null when no loaded file has it. */
+  ruleDetail(name: string): RuleDetail | null {
+    if (!this.rules) return null;
+    let detail = this.details.get(name);
+    if (detail === undefined) this.details.set(name, (detail = ruleDetail(this.rules, name)));
+    return detail;
+  }
+
+  /** The incidents of one rule, by arrival. */
+  incidentsOfRule(name: string): IncidentSummary[] {
+    return this.incidentList.filter((s) => s.summary.rule === name).map((s) => s.summary);
+  }
 
   /** Add one normalised record, kept as an object; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
@@ -154,7 +181,7 @@ export class AnalysisSession {
   report(incidentId: string): Report | undefined {
     const state = this.incidents.get(incidentId);
     if (!state) return undefined;
-    return buildReport(state.summary, this.alertAt(state.summary.sampleAlertId));
+    return buildReport(state.summary, this.alertAt(state.summary.sampleAlertId), this.ruleDetail(state.summary.rule));
   }
 
   /** The second the keys of timelineOf count from. */

@@ -1,10 +1,10 @@
 import { Document, Scalar, YAMLSeq } from 'yaml';
 import { lookupTable } from '../knowledge/lookupTable';
-import type { Alert, Tuning } from '../model';
+import type { Alert, RuleDetail, Tuning } from '../model';
 import type { Playbook } from '../knowledge/types';
 import { fieldText } from '../knowledge/fieldValue';
 import { catalogEntry } from '../knowledge/ruleCatalog';
-import { fieldInfo } from '../knowledge/fieldMetadata';
+import { LIST_VALUE_OPERATORS, fieldInfo } from '../knowledge/fieldMetadata';
 import { listValues } from '../knowledge/listValue';
 import { internalEventTuning, isFalcoInternalRule } from '../knowledge/falcoInternal';
 import { defaultOffMacro } from '../knowledge/defaultOffRules';
@@ -146,10 +146,16 @@ function toYaml(doc: Document): string {
  * The rules loaded in Falco as far as this alert shows: the upstream catalog, plus the alert's own
  * rule (Falco raised the alert, so a rule of that name is loaded; Falco's own messages excepted).
  */
-export function alertCatalog(alert: Alert): TuningCatalog {
+export function alertCatalog(alert: Alert, rule?: RuleDetail | null): TuningCatalog {
+  const own = (name: string) => name.trim().toLowerCase() === alert.rule.trim().toLowerCase();
   return {
     ruleSource: (name) =>
-      catalogEntry(name)?.source ?? (name.trim().toLowerCase() === alert.rule.trim().toLowerCase() && !isFalcoInternalRule(name) ? alert.source : undefined),
+      (rule && rule.rule.name === name ? rule.rule.source : undefined) ??
+      catalogEntry(name)?.source ??
+      (own(name) && !isFalcoInternalRule(name) ? alert.source : undefined),
+    // The named exceptions of the rule as the user's files define it.
+    ruleException: (ruleName, exceptionName) =>
+      rule && rule.rule.name === ruleName ? rule.rule.exceptions.find((e) => e.name === exceptionName && e.fields !== undefined) : undefined,
   };
 }
 
@@ -181,19 +187,24 @@ function noSnippet(reason: string): Tuning {
  * get their falco.yaml setting. When no safe exception exists the report says why instead of
  * printing a hole.
  */
-export function buildTuning(alert: Alert, playbook: Playbook | null): Tuning {
+export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: RuleDetail | null): Tuning {
   if (isFalcoInternalRule(alert.rule)) {
     const internal = internalEventTuning(alert.rule);
     return { yaml: internal.yaml, explanation: internal.explanation, target: 'falco.yaml' };
   }
   const entry = catalogEntry(alert.rule);
   const rulesFile = INSTALLED_RULES_FILE[entry?.file ?? ''];
+  const custom = rule && !rule.stock ? rule.rule.origin.file : undefined;
   const validate = rulesFile
     ? `falco -V ${rulesFile} -V ${LOCAL_RULES_FILE}`
-    : `falco -V <the rules file that defines this rule> -V ${LOCAL_RULES_FILE}`;
-  const where = `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
-  const options = { catalog: alertCatalog(alert), reportText: playbookText(playbook) };
+    : `falco -V ${custom ? `<path of ${custom}>` : '<the rules file that defines this rule>'} -V ${LOCAL_RULES_FILE}`;
+  const where = custom
+    ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}) and check it with: ${validate}`
+    : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
+  const options = { catalog: alertCatalog(alert, rule), reportText: playbookText(playbook) };
   if (playbook?.noException) return noSnippet(`No safe exception: ${playbook.noException}`);
+  const named = rule ? namedExceptionTuning(alert, rule, options, where) : null;
+  if (named) return named;
   const { clauses, leftOut } = exceptionClauses(alert, playbook);
   const alternative = allowListAlternative(alert, playbook, options);
 
@@ -271,3 +282,42 @@ function allowListAlternative(
   const yaml = toYaml(doc);
   return { yaml, explanation: `The rule consults the list ${allowList.list} (${allowList.field} values). ${allowList.note}` };
 }
+
+/**
+ * The values of one of the rule's own named exceptions, taken from the alert, appended to it:
+ * the rule author chose those fields, so this is the tuning they meant. The first exception whose
+ * every field the alert fills with a stable value, and which the validator accepts; null when none.
+ */
+function namedExceptionTuning(alert: Alert, rule: RuleDetail, options: TuningValidationOptions, where: string): Tuning | null {
+  for (const ex of rule.rule.exceptions) {
+    const single = typeof ex.fields === 'string';
+    const fields = Array.isArray(ex.fields) ? ex.fields.map(String) : single ? [ex.fields as string] : [];
+    if (fields.length === 0) continue;
+    const comps = single ? [typeof ex.comps === 'string' ? ex.comps : 'in'] : Array.isArray(ex.comps) ? ex.comps.map(String) : fields.map(() => '=');
+    const doc = new Document();
+    const row: unknown[] = [];
+    for (const [i, field] of fields.entries()) {
+      const text = fieldText(alert, field);
+      if (text === undefined || isVolatileField(field) || volatileValueReason(field, text)) break;
+      const comp = (comps[i] ?? '=').trim();
+      const listField = fieldInfo(field, alert.source)?.list === true;
+      // Single-field form: a flat list of values, each compared with `in`.
+      if (single) row.push(quoted(text));
+      else if (LIST_VALUE_OPERATORS.has(comp)) row.push(flowSeq(doc, (listField ? listValues(text) : [text]).map(quoted)));
+      else row.push(quoted(text));
+    }
+    if (row.length !== fields.length) continue;
+    const values = single ? flowSeq(doc, row) : doc.createNode([flowSeq(doc, row)]);
+    doc.contents = doc.createNode([{ rule: rule.rule.name, exceptions: [{ name: ex.name, values }], override: { exceptions: 'append' } }]) as YAMLSeq;
+    if (validateTuningDocument(doc.toJS(), options).length > 0) continue;
+    const pairs = fields.map((f, i) => `${f} ${single ? 'in' : (comps[i] ?? '=').trim()} ${fieldText(alert, f)}`).join(' and ');
+    return {
+      yaml: toYaml(doc),
+      explanation:
+        `Appends a row of values to the rule's own exception ${ex.name} (defined in ${rule.rule.origin.file}:${rule.rule.origin.line} on ${fields.join(', ')}), ` +
+        `so events where ${pairs} no longer alert; every other event still does. Add it only once the activity is confirmed benign. ${where}`,
+    };
+  }
+  return null;
+}
+

@@ -52,6 +52,11 @@ export interface TuningCatalog {
   /** Omit to skip the list check (the shipped app does not carry the upstream list names). */
   hasList?(name: string): boolean;
   hasMacro?(name: string): boolean;
+  /**
+   * A named exception the loaded rule already has (from the user's rules files): an appended
+   * exception of that name gives values only, and they are checked against its fields and comps.
+   */
+  ruleException?(rule: string, name: string): { fields?: string[] | string; comps?: string[] | string } | undefined;
 }
 
 export interface TuningValidationOptions {
@@ -116,10 +121,25 @@ function checkRule(item: Obj, catalog: TuningCatalog, warned: Set<string>): Tuni
   }
   const exceptions = Array.isArray(item.exceptions) ? item.exceptions : [];
   for (const exception of exceptions) {
-    if (isObj(exception)) problems.push(...checkException(exception, at, source, warned));
+    if (isObj(exception)) problems.push(...checkException(withDefinition(exception, name, catalog, problems, at), at, source, warned));
     else problems.push({ check: 'yaml', item: at, reason: 'an exception must be a mapping' });
   }
   return problems;
+}
+
+/**
+ * An exception appended to one the rule already defines: Falco appends its values and refuses new
+ * fields or comps on it (rule_loader: only values can be appended to an existing exception). The
+ * values are checked with the definition's fields and comps.
+ */
+function withDefinition(ex: Obj, rule: string, catalog: TuningCatalog, problems: TuningProblem[], at: string): Obj {
+  const known = catalog.ruleException?.(rule, str(ex.name));
+  if (!known) return ex;
+  if (ex.fields !== undefined || ex.comps !== undefined) {
+    problems.push({ check: 'syntax', item: `${at} exception "${str(ex.name)}"`, reason: 'already exists on the rule: append values only, Falco refuses fields or comps on an existing exception' });
+    return ex;
+  }
+  return { ...ex, fields: known.fields, comps: known.comps };
 }
 
 interface Slot {

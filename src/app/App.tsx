@@ -14,6 +14,7 @@ import { PaneBoundary } from '../ui/PaneBoundary';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { ProgressStrip } from '../ui/ProgressStrip';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog';
+import { RuleViewDialog, RulesButton } from '../ui/RuleViewDialog';
 import { NoAlertsBanner } from '../ui/NoAlertsBanner';
 import { TriageSaveError } from '../ui/TriageSaveError';
 import { Welcome } from '../ui/Welcome';
@@ -41,6 +42,7 @@ function Shell() {
             <LoadSamplesButton />
             <ExportAllButton />
             <SaveSessionButton />
+            <RulesButton />
           </nav>
         ) : null}
         {status && status.inputs ? (
@@ -62,6 +64,9 @@ function Shell() {
       </PaneBoundary>
       <DropZone />
       <ShortcutsDialog />
+      <PaneBoundary what="The rule view">
+        <RuleViewDialog />
+      </PaneBoundary>
     </>
   );
 }

@@ -61,7 +61,7 @@ export async function writeJsonReport(
   const render = (id: string): RenderedIncident | Promise<RenderedIncident> => {
     const input = host.reportInput(id);
     if (!input) return { json: JSON.stringify({ id, error: 'no such incident' }), error: 'no such incident' };
-    return remote ? remote(input) : renderIncident(input.incident, input.alert);
+    return remote ? remote(input) : renderIncident(input.incident, input.alert, input.rule);
   };
   const ahead: (RenderedIncident | Promise<RenderedIncident>)[] = [];
   let scheduled = 0;

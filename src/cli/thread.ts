@@ -11,6 +11,6 @@ import type { RenderRequest, RenderResponse } from './threads';
  */
 const { parse, render } = workerData as { parse: ServedPort; render: MessagePort };
 serveParser(parse);
-render.on('message', ({ id, incident, alert }: RenderRequest) => {
-  render.postMessage({ id, ...renderIncident(incident, alert) } satisfies RenderResponse);
+render.on('message', ({ id, incident, alert, rule }: RenderRequest) => {
+  render.postMessage({ id, ...renderIncident(incident, alert, rule) } satisfies RenderResponse);
 });

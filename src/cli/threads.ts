@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { Alert, IncidentSummary } from '../model';
+import type { Alert, IncidentSummary, RuleDetail } from '../model';
 import { PortParsers, type ParserPort } from '../worker/portParsers';
 import type { RenderedIncident } from './incidentLine';
 import type { RemoteRender } from './jsonReport';
@@ -13,7 +13,7 @@ export const THREADS_FROM_BYTES = 16 * 1024 * 1024;
 /** The threads' entry, built beside the bundle (absent when run from source: then no threads). */
 const ENTRY = new URL('./falcoscope-thread.mjs', import.meta.url);
 
-export type RenderRequest = { id: number; incident: IncidentSummary; alert: Alert };
+export type RenderRequest = { id: number; incident: IncidentSummary; alert: Alert; rule?: RuleDetail | null };
 export type RenderResponse = RenderedIncident & { id: number };
 
 export interface Threads {
@@ -65,14 +65,14 @@ export function startThreads(): Threads | null {
   }
   return {
     parsers: new PortParsers(parsePorts as unknown as ParserPort[]),
-    render: ({ incident, alert }) =>
+    render: ({ incident, alert, rule }) =>
       new Promise((resolve) => {
         let to = renderers[0]!;
         for (const r of renderers) if (r.busy < to.busy) to = r;
         const id = nextId++;
         waiting.set(id, resolve);
         to.busy++;
-        to.port.postMessage({ id, incident, alert } satisfies RenderRequest);
+        to.port.postMessage({ id, incident, alert, rule } satisfies RenderRequest);
       }),
     async close() {
       for (const port of parsePorts) port.close();

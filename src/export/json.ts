@@ -21,6 +21,16 @@ export interface JsonExport {
     tuning: string;
     nextSteps: { title: string; command: string }[];
     markdown: string;
+    /** Only when the user's rules files define or change the rule: the rule as loaded. */
+    loadedRule?: {
+      file: string;
+      line: number;
+      enabled: boolean;
+      condition: string;
+      expandedCondition: string;
+      lists: { name: string; items: string[] }[];
+      changes: { file: string; line: number; change: string }[];
+    };
   }[];
 }
 
@@ -28,7 +38,7 @@ export type JsonIncident = JsonExport['incidents'][number];
 
 /** One incident of the JSON document (the CLI streams them one by one). */
 export function incidentToJson(r: Report): JsonIncident {
-  return {
+  const json: JsonIncident = {
     id: r.incident.id,
     rule: r.incident.rule,
     priority: r.incident.priority,
@@ -49,6 +59,19 @@ export function incidentToJson(r: Report): JsonIncident {
     nextSteps: r.nextSteps,
     markdown: reportToMarkdown(r),
   };
+  if (r.rule) {
+    const rule = r.rule.rule;
+    json.loadedRule = {
+      file: rule.origin.file,
+      line: rule.origin.line,
+      enabled: rule.enabled,
+      condition: rule.condition,
+      expandedCondition: r.rule.expandedCondition,
+      lists: r.rule.lists.map((l) => ({ name: l.name, items: l.items })),
+      changes: rule.changes.map((c) => ({ file: c.origin.file, line: c.origin.line, change: c.text })),
+    };
+  }
+  return json;
 }
 
 export function toJsonExport(alerts: number, problems: readonly ParseIssue[], reports: Report[]): JsonExport {

@@ -11,13 +11,15 @@ import { ingestText } from '../ingest';
 import { reportToMarkdown, sessionToMarkdown } from './markdown';
 import type { ExportedTriageNote as TriageNote } from './markdown';
 import { shownAs } from './escape';
+import { readRulesFile } from '../ingest/rulesFile';
+import { buildRuleSet } from '../analyze/ruleSet';
 import { byTag, foreignMarkup, renderEverywhere, tables, textOf } from '../testing/markdownRenderers';
 
 const VENDOR_ALERTS = fileURLToPath(new URL('../../vendor/falco/alerts/', import.meta.url));
 const HOSTILE_FIXTURE = fileURLToPath(new URL('../../e2e/fixtures/hostile.ndjson', import.meta.url));
 
 /** Every heading the product writes; the report's own title (the rule) is the only other one. */
-const PRODUCT_HEADINGS = ['Falco incident report', 'Incidents', 'Triage', 'Summary', 'Alert fields', 'Risk assessment', 'MITRE ATT&CK', 'Mitigation', 'Tuning', 'Next steps'];
+const PRODUCT_HEADINGS = ['Falco incident report', 'Incidents', 'Triage', 'Summary', 'Alert fields', 'Risk assessment', 'MITRE ATT&CK', 'Mitigation', 'Tuning', 'Next steps', 'The rule as loaded'];
 
 function vendorFiles(): string[] {
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
@@ -74,6 +76,39 @@ function expectInertAndExact(report: Report, triage?: TriageNote): void {
 }
 
 describe('reportToMarkdown', () => {
+  it("renders a hostile rules file's rule as inert, exact Markdown", () => {
+    // A rules file is the user's, but it may come from anywhere: its text is data like alert text.
+    const hostile = [
+      '- list: "evil_<b>list</b>"',
+      '  items: ["<img src=x onerror=alert(1)>", "a|b", "`tick`"]',
+      '- macro: m',
+      '  condition: proc.name in ("evil_<b>list</b>") and fd.name = "[x](javascript:alert(1))"',
+      '- rule: "Hostile <script>alert(1)</script> rule"',
+      '  desc: "**bold** <iframe src=x> [link](http://evil.example) ``` fence"',
+      '  condition: m and proc.cmdline contains "```" and proc.args = "<a href=x>"',
+      '  output: "pwn %proc.name <img src=x> | pipe"',
+      '  priority: WARNING',
+      '  exceptions:',
+      '    - name: "ex|<b>"',
+      '      fields: [proc.name]',
+      '      values: [["<svg onload=alert(1)>"]]',
+    ].join('\n');
+    const read = readRulesFile(hostile, 'hostile <rules>.yaml');
+    expect(read.problems).toEqual([]);
+    const session = sessionOf([{ name: 'a.ndjson', text: JSON.stringify({ rule: 'Hostile <script>alert(1)</script> rule', priority: 'Warning', time: '2026-01-01T00:00:00Z', output: 'x', output_fields: { 'proc.name': 'x' } }) }]);
+    session.setRules(buildRuleSet(read.items).set);
+    const [report] = reportsOf(session);
+    expect(report!.rule).toBeDefined();
+    expectInertAndExact(report!);
+    const markdown = reportToMarkdown(report!);
+    for (const { renderer, tree } of renderEverywhere(markdown)) {
+      const blocks = byTag(tree, 'pre').map((pre) => textOf(pre).replace(/\n$/, ''));
+      expect(blocks, renderer).toContain(report!.rule!.rule.condition);
+      expect(blocks, renderer).toContain(report!.rule!.expandedCondition);
+      expect(blocks, renderer).toContain(report!.rule!.rule.output);
+    }
+  });
+
   it('renders every vendored Falco alert as inert, exact Markdown in markdown-it, remark and micromark-gfm', () => {
     const files = vendorFiles();
     expect(files.length).toBeGreaterThan(5);

@@ -1,4 +1,4 @@
-import type { Report } from '../model';
+import type { Report, RuleDetail } from '../model';
 
 /** What an export shows of a triage note: any text, escaped like alert text (it may come from a file). */
 export type ExportedTriageNote = { status: string; notes: string };
@@ -87,6 +87,7 @@ export function reportToMarkdown(report: Report, triage?: TriageNote, depth = 1)
       ].join('\n')
     : 'The rule carries no MITRE ATT&CK tags.';
   parts.push(section('MITRE ATT&CK', mitre, h));
+  if (report.rule) parts.push(section('The rule as loaded', ruleMarkdown(report.rule), h));
 
   const m = report.mitigations;
   parts.push(
@@ -118,6 +119,21 @@ export function reportToMarkdown(report: Report, triage?: TriageNote, depth = 1)
     : 'No investigation commands apply to this alert\'s fields.';
   parts.push(section('Next steps', steps, h));
   return parts.join('\n');
+}
+
+/** The rule from the user's rules files: every value from them is data (code spans, fenced blocks). */
+function ruleMarkdown(d: RuleDetail): string {
+  const r = d.rule;
+  const where = r.stockOnly ? `Falco's stock rules (${r.origin.file}, not loaded)` : `${r.origin.file}:${r.origin.line}`;
+  const out = [`**Defined in:** ${codeSpan(where)} · **Priority:** ${codeSpan(r.priority || '-')} · **Enabled:** ${r.enabled ? 'yes' : 'no'}`];
+  if (r.changes.length) out.push(`**What your files changed**\n\n${r.changes.map((c) => `- ${codeSpan(`${c.origin.file}:${c.origin.line}`)} ${e(c.text)}`).join('\n')}`);
+  if (r.desc) out.push(`**Description.** ${e(r.desc)}`);
+  out.push(`**Condition**\n\n${fencedBlock(r.stockOnly ? (r.appendedCondition ?? '') : r.condition)}`);
+  if (d.macros.length) out.push(`**Condition with macros expanded**\n\n${fencedBlock(d.expandedCondition)}`);
+  if (d.lists.length) out.push(`**Lists it consults**\n\n${d.lists.map((l) => `- ${codeSpan(l.name)}: ${codeSpan(l.items.join(', '))}`).join('\n')}`);
+  if (r.exceptions.length) out.push(`**Exceptions**\n\n${r.exceptions.map((x) => `- ${codeSpan(x.name)} on ${codeSpan([x.fields ?? []].flat().join(', '))}: ${(x.values ?? []).length} value rows`).join('\n')}`);
+  if (r.output) out.push(`**Output template**\n\n${fencedBlock(r.output)}`);
+  return out.join('\n\n');
 }
 
 function indent(text: string, prefix: string): string {

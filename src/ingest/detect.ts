@@ -122,3 +122,16 @@ export function sniffText(text: string): Detected {
   const nl = text.indexOf('\n', m.index);
   return { format: isOneCompleteObject(text.slice(m.index, nl === -1 ? text.length : nl)) ? 'ndjson' : 'document' };
 }
+
+/**
+ * Whether text (the start of a file) is a Falco rules file: its first item, after comments, blank
+ * lines and a `---`, is `- rule:`, `- macro:`, `- list:` or `- required_*:`.
+ */
+export function looksLikeRulesFile(head: string): boolean {
+  for (const raw of head.replace(/^\uFEFF/, '').split('\n', 400)) {
+    const line = raw.trimEnd();
+    if (line === '' || line.startsWith('#') || line === '---') continue;
+    return /^-[ \t]+(rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:/.test(line);
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import type { Alert } from './alert';
 import type { IncidentSummary, RiskLevel } from './incident';
+import type { RuleDetail } from './rules';
 
 /** One reason the score moved, always tied to the evidence that moved it. */
 export interface RiskFactor {
@@ -93,4 +94,6 @@ export interface Report {
   mitigations: Mitigations;
   tuning: Tuning;
   nextSteps: NextStep[];
+  /** The rule as the user's rules files load it (their own rule, or a stock rule they change). */
+  rule?: RuleDetail;
 }

@@ -17,7 +17,9 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
     const { summary } = state;
     return (
       <li>
-        <strong>{entry.name}</strong>: {summary.alerts} alerts, {summary.problems} problems
+        <strong>{entry.name}</strong>:{' '}
+        {summary.format === 'rules' ? `rules file, ${summary.rulesItems ?? 0} items loaded, ` : ''}
+        {summary.alerts} alerts, {summary.problems} problems
         {summary.cancelled ? ' (cancelled, partial)' : ''} · {formatBytes(summary.bytes)}
         {summary.gzip ? ' gzip' : ''}
       </li>

@@ -25,6 +25,7 @@ export function Welcome() {
         <li>a single pretty-printed alert, a JSON array of alerts, falcosidekick payloads</li>
         <li>lines with a syslog prefix before the JSON, and any of these gzip-compressed (.gz)</li>
         <li>syscall alerts and plugin sources: k8s_audit, aws_cloudtrail, gcp_auditlog, okta, github</li>
+        <li>Falco rules files (falco_rules.yaml, rules.d/ files, your own rules and overrides), in the same drop, loaded in the order given: reports then explain your rules</li>
       </ul>
     </section>
   );

@@ -1,8 +1,11 @@
-import type { Alert, IncidentSummary, Report } from '../model';
+import type { Alert, IncidentSummary, Report, RuleDetail, RuleListing, RulesFileItem } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
+import { looksLikeRulesFile } from '../ingest/detect';
+import { readRulesFile } from '../ingest/rulesFile';
+import { buildRuleSet, listLoadedRules } from '../analyze/ruleSet';
 import { serializeSession } from '../export/sessionFile';
 import { looksLikeSession, restoreSession } from '../ingest/restore';
 import { gunzip } from '../ingest/gunzip';
@@ -38,6 +41,8 @@ const gaveNothing = (s: InputSummary): boolean => !s.cancelled && s.error === un
 
 /** How much of a file's start is read to tell a session file (its `format` key comes first or early). */
 const SESSION_SNIFF_BYTES = 64 * 1024;
+/** Rules files are read whole: the largest upstream one is under 100 KiB, so this leaves plenty. */
+const MAX_RULES_FILE_BYTES = 32 * 1024 * 1024;
 
 /** The first characters of a file's content, decompressed when it is gzip (as far as the head goes). */
 async function headText(head: Uint8Array): Promise<string> {
@@ -129,6 +134,15 @@ export class EngineHost {
   private viewMs = 0;
   /** The page said, with its latest ingest request, that more inputs are queued behind it. */
   private more = false;
+  /** The items of every rules file loaded, in load order (Falco's order: the order given). */
+  private rulesItems: RulesFileItem[] = [];
+  private ruleProblems = 0;
+  /**
+   * Rules files load in the order given, whatever order their reads finish in: each ingest request
+   * takes a turn when it arrives, and loads its rules files once the requests before it are done.
+   */
+  private rulesTurn: Promise<void> = Promise.resolve();
+  private turnOf = new WeakMap<RequestContext, Promise<void>>();
   /** Limits on decompressed gzip input (the CLI's --max-decompressed); defaults in ingest/limits.ts. */
   decompressedLimits: Partial<DecompressedLimits> = {};
   /** Whether inputs read from files get a content hash (their identity in the page; see ingest/contentHash). */
@@ -147,8 +161,18 @@ export class EngineHost {
   }
 
   async handle<T extends EngineRequest>(request: T, ctx: RequestContext): Promise<EngineResponses[T['type']]> {
-    const value = await this.dispatch(request, ctx);
-    return value as EngineResponses[T['type']];
+    if (request.type !== 'ingestFile' && request.type !== 'ingestFiles' && request.type !== 'ingestText') {
+      return (await this.dispatch(request, ctx)) as EngineResponses[T['type']];
+    }
+    const before = this.rulesTurn;
+    let done = () => {};
+    this.rulesTurn = new Promise((resolve) => (done = resolve));
+    this.turnOf.set(ctx, before);
+    try {
+      return (await this.dispatch(request, ctx)) as EngineResponses[T['type']];
+    } finally {
+      done();
+    }
   }
 
   status(): SessionStatus {
@@ -166,6 +190,12 @@ export class EngineHost {
         return this.ingestFiles(request.files, ctx);
       case 'ingestText': {
         this.more = request.more ?? false;
+        if (looksLikeRulesFile(request.text.slice(0, SESSION_SNIFF_BYTES))) {
+          await this.turnOf.get(ctx);
+          const summary = this.loadRules(request.name, request.text, request.text.length, false);
+          summary.contentHash = await hashBytes(new TextEncoder().encode(request.text));
+          return summary;
+        }
         const summary = await this.ingest(request.name, ctx, async (io) => ingestText(request.text, request.name, io.sink), request.text.length);
         if (!summary.cancelled) summary.contentHash = await hashBytes(new TextEncoder().encode(request.text));
         if (gaveNothing(summary)) {
@@ -200,9 +230,15 @@ export class EngineHost {
         });
       case 'status':
         return this.status();
+      case 'rules':
+        return this.loadedRules();
+      case 'rule':
+        return this.ruleView(request.name);
       case 'reset':
         this.session = new AnalysisSession();
         this.inputs = [];
+        this.rulesItems = [];
+        this.ruleProblems = 0;
         this.bump(true);
         return this.status();
       case 'cancel':
@@ -212,7 +248,9 @@ export class EngineHost {
 
   /** A file whose first bytes (`head`, all of them for a small file) are read. */
   private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
-    if (looksLikeSession(await headText(head.subarray(0, SESSION_SNIFF_BYTES)))) return this.openSession(file, head);
+    const start = await headText(head.subarray(0, SESSION_SNIFF_BYTES));
+    if (looksLikeSession(start)) return this.openSession(file, head);
+    if (looksLikeRulesFile(start)) return this.openRules(file, head, ctx);
     const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
     if (gaveNothing(summary)) summary.noAlerts = diagnoseNoAlerts(head, await headText(head.subarray(0, SESSION_SNIFF_BYTES)));
     return summary;
@@ -275,6 +313,71 @@ export class EngineHost {
     return { ...summary, triage: saved.triage };
   }
 
+  /** A rules file: read whole (it is small), its items join the loaded rules in load order. */
+  private async openRules(file: File, head: Uint8Array, ctx: RequestContext): Promise<InputSummary> {
+    const gzip = isGzip(head);
+    await this.turnOf.get(ctx);
+    if (file.size > MAX_RULES_FILE_BYTES) {
+      const summary = { ...emptySummary(file.name), bytes: file.size, format: 'rules', gzip, records: 1, problems: 1 };
+      this.session.addProblem(makeIssue(file.name, 0, 'rules file larger than 32 MiB: not loaded'));
+      this.inputs.push(summary);
+      this.bump(true);
+      return summary;
+    }
+    const bytes = head.length >= file.size ? head : new Uint8Array(await file.arrayBuffer());
+    const text = gzip ? await readText(new Blob([bytes.slice()]), true) : new TextDecoder().decode(bytes);
+    const summary = this.loadRules(file.name, text, file.size, gzip);
+    summary.contentHash = await hashBytes(bytes);
+    return summary;
+  }
+
+  /**
+   * Add a rules file's items after those loaded before and rebuild the effective rules. Problems of
+   * the rebuild for the items loaded before were reported already (a later file cannot undo them).
+   */
+  private loadRules(name: string, text: string, bytes: number, gzip: boolean): InputSummary {
+    const read = readRulesFile(text, name);
+    this.rulesItems.push(...read.items);
+    const built = buildRuleSet(this.rulesItems);
+    const problems = [...read.problems, ...built.problems.slice(this.ruleProblems)];
+    this.ruleProblems = built.problems.length;
+    this.session.setRules(built.set);
+    for (const problem of problems) this.session.addProblem(problem);
+    const summary: InputSummary = {
+      ...emptySummary(name),
+      bytes,
+      format: 'rules',
+      gzip,
+      // Records are alerts + problems everywhere; the items loaded are counted apart (rulesItems).
+      records: problems.length,
+      problems: problems.length,
+      rulesItems: read.items.length,
+    };
+    this.inputs.push(summary);
+    this.bump(true);
+    return { ...summary };
+  }
+
+  /** The rule view: the rule as loaded, and the incidents (and alerts) it matched in this session. */
+  private ruleView(name: string) {
+    const incidents = this.session.incidentsOfRule(name);
+    return {
+      name,
+      detail: this.session.ruleDetail(name),
+      incidents: incidents.map((i) => ({ id: i.id, label: i.entity.label, count: i.count })),
+      alerts: incidents.reduce((sum, i) => sum + i.count, 0),
+    };
+  }
+
+  /**
+   * The rules loaded so far (name, output template, priority, source, where defined), in load order:
+   * what a reader of Falco's text output matches lines against, besides the stock rules.
+   */
+  loadedRules(): RuleListing[] {
+    const set = this.session.ruleSet();
+    return set ? listLoadedRules(set) : [];
+  }
+
   /** Reports of the given incidents (or all, by risk) for export. */
   reports(ids: string[] | 'all'): Report[] {
     const chosen = ids === 'all' ? this.incidentIdsByRisk() : ids;
@@ -296,9 +399,9 @@ export class EngineHost {
   }
 
   /** What an incident's report is built from: its summary and representative alert. */
-  reportInput(id: string): { incident: IncidentSummary; alert: Alert } | undefined {
+  reportInput(id: string): { incident: IncidentSummary; alert: Alert; rule: RuleDetail | null } | undefined {
     const incident = this.session.incident(id);
-    return incident && { incident, alert: this.session.alertAt(incident.sampleAlertId) };
+    return incident && { incident, alert: this.session.alertAt(incident.sampleAlertId), rule: this.session.ruleDetail(incident.rule) };
   }
 
   private markdown(request: Extract<EngineRequest, { type: 'markdown' }>): string {

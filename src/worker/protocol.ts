@@ -1,5 +1,5 @@
 import type { NoAlertsDiagnosis } from '../ingest';
-import type { Alert, ParseIssue, Report, ViewFilter, ViewResult, ViewWindow } from '../model';
+import type { Alert, ParseIssue, Report, RuleListing, RuleViewData, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
 
 /** What the engine knows about one ingested input (a file or a paste). */
@@ -23,6 +23,8 @@ export interface InputSummary {
   triage?: Record<string, TriageNote>;
   /** When the input gave no alert at all: why, and what to do (shown at the top of the page). */
   noAlerts?: NoAlertsDiagnosis;
+  /** A Falco rules file (format 'rules'): the rules, macros and lists it defines or changes. */
+  rulesItems?: number;
 }
 
 export interface IngestProgress {
@@ -57,6 +59,10 @@ export type EngineRequest =
   | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
   | { type: 'saveSession'; triage: Record<string, TriageNote>; savedAt: string }
   | { type: 'status' }
+  /** The rules of the rules files loaded, for the rule view's list. */
+  | { type: 'rules' }
+  /** One rule as loaded, with the incidents it matched in this session. */
+  | { type: 'rule'; name: string }
   | { type: 'reset' }
   | { type: 'cancel'; target: number };
 
@@ -72,6 +78,8 @@ export interface EngineResponses {
   markdown: string;
   saveSession: string;
   status: SessionStatus;
+  rules: RuleListing[];
+  rule: RuleViewData;
   reset: SessionStatus;
   cancel: boolean;
 }

@@ -4,7 +4,9 @@ import { Section } from './Section';
 export function MitreSection({ report }: { report: Report }) {
   return (
     <Section id="mitre" title="MITRE ATT&CK">
-      {report.alert.tagsInferred && report.mitre.length ? (
+      {report.alert.tagsInferred && report.mitre.length && report.rule ? (
+        <p>From the loaded rule&apos;s tags ({report.rule.rule.origin.file}): the alert carries none.</p>
+      ) : report.alert.tagsInferred && report.mitre.length ? (
         <p>Inferred: the alert carries no tags, so these come from today&apos;s upstream rule of the same name.</p>
       ) : null}
       {report.mitre.length ? (
