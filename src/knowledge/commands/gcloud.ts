@@ -1,5 +1,5 @@
 import type { Arg } from './shell';
-import { alertTime, field, opt, words } from './shell';
+import { alertTime, field, opt, ref, words } from './shell';
 import type { ToolOptions } from './options';
 
 /**
@@ -15,7 +15,7 @@ const PROJECT = field('gcp.projectId');
  * append to a filter word that ends inside single quotes: `'A="x"' + window('-1d')`.
  */
 export function loggingWindow(before = '-1d', after = '+1h'): string {
-  return `' AND timestamp>="'{{@time${before}}}'" AND timestamp<="'{{@time${after}}}'"'`;
+  return `' AND timestamp>="'${ref(alertTime(before))}'" AND timestamp<="'${ref(alertTime(after))}'"'`;
 }
 
 export const gcloud = {

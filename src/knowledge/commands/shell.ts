@@ -1,9 +1,11 @@
 import { shellQuote } from '../../analyze/shellQuote';
+import type { Encoding } from './placeholder';
+import { holdsPlaceholderBracket, placeholder } from './placeholder';
 
 /**
  * The pieces every command builder is made of. A builder returns a template string: literal
- * words shell-quoted, alert values as `{{field}}` placeholders (filled and quoted per alert by
- * analyze/fillTemplate.ts), option values glued to their option (`--namespace={{k8s.ns.name}}`)
+ * words shell-quoted, alert values as `⟦field⟧` placeholders (filled and quoted per alert by
+ * analyze/fillTemplate.ts), option values glued to their option (`--namespace=⟦k8s.ns.name⟧`)
  * so no value can ever be read as an option, and `--` before positional values where the tool
  * ends its options there.
  */
@@ -11,12 +13,17 @@ import { shellQuote } from '../../analyze/shellQuote';
 /** An alert field, filled in per alert. `@time-10m` and the like are the alert's own time. */
 export interface Field {
   readonly field: string;
+  /** Written in the grammar of a language inside the command first (a filter's string literal). */
+  readonly encoding?: Encoding;
 }
 
 /** A literal word (quoted when needed) or an alert field. */
 export type Arg = string | Field;
 
 export const field = (name: string): Field => ({ field: name });
+
+/** The field as a double-quoted string literal of a filter (Cloud Logging, Okta): `"a\\"b"`. */
+export const quotedField = (name: string): Field => ({ field: name, encoding: 'dq' });
 
 /** The alert's time shifted by e.g. `-10m`, `+1h`: RFC 3339 UTC (kubectl, docker, aws, gcloud, find). */
 export const alertTime = (shift = ''): Field => field(`@time${shift}`);
@@ -28,14 +35,25 @@ export function isField(a: Arg): a is Field {
   return typeof a !== 'string';
 }
 
+/** The placeholder of a field, to concatenate with literal pieces of the same shell word. */
+export function ref(a: Field): string {
+  return placeholder(a.field, a.encoding);
+}
+
+/** A literal shell word, quoted; a literal that holds a placeholder bracket is a bug (thrown at build time). */
+export function literal(text: string): string {
+  if (holdsPlaceholderBracket(text)) throw new Error(`a literal command word holds a placeholder bracket: ${text}`);
+  return shellQuote(text);
+}
+
 /** One shell word. */
 export function word(a: Arg): string {
-  return isField(a) ? `{{${a.field}}}` : shellQuote(a);
+  return isField(a) ? ref(a) : literal(a);
 }
 
 /** `--name=value` as one word: the value is glued to the option and cannot become one. */
 export function opt(name: string, value: Arg): string {
-  return isField(value) ? `${name}={{${value.field}}}` : `${name}=${shellQuote(value)}`;
+  return `${name}=${word(value)}`;
 }
 
 /** Join words, dropping the absent ones (`false`, `undefined`, `''`). */

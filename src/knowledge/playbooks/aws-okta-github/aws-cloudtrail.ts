@@ -28,7 +28,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Fetch the original CloudTrail record by its event id',
-        command: 'aws cloudtrail lookup-events --region={{ct.region}} --lookup-attributes AttributeKey=EventId,AttributeValue={{ct.id}}',
+        command: 'aws cloudtrail lookup-events --region=⟦ct.region⟧ --lookup-attributes AttributeKey=EventId,AttributeValue=⟦ct.id⟧',
       },
       {
         title: 'Check which trails exist and whether they are multi-region',
@@ -71,11 +71,11 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the new trail: destination bucket, KMS key, multi-region and organization flags',
-        command: 'aws cloudtrail describe-trails --region={{ct.region}} --trail-name-list {{ct.request.name}}',
+        command: 'aws cloudtrail describe-trails --region=⟦ct.region⟧ --trail-name-list ⟦ct.request.name⟧',
       },
       {
         title: 'See which events the trail records',
-        command: 'aws cloudtrail get-event-selectors --region={{ct.region}} --trail-name {{ct.request.name}}',
+        command: 'aws cloudtrail get-event-selectors --region=⟦ct.region⟧ --trail-name ⟦ct.request.name⟧',
       },
       ctEventsByUser,
     ],
@@ -113,7 +113,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Confirm the trail state now (IsLogging, StopLoggingTime, latest delivery)',
-        command: 'aws cloudtrail get-trail-status --region={{ct.region}} --name {{ct.request.name}}',
+        command: 'aws cloudtrail get-trail-status --region=⟦ct.region⟧ --name ⟦ct.request.name⟧',
       },
       ctEventsByUser,
       ctEventsByName('StartLogging', 'Check whether someone restarted the trail'),

@@ -6,23 +6,23 @@ import { ctEventsByResource, ctEventsByUser, ctEventsFromIp, observeCloudTrail }
 const taskDefinition: CommandTemplate = {
   title: 'Show the task definition: images, task and execution roles, command, environment',
   command:
-    'aws ecs describe-task-definition --region={{ct.region}} --task-definition {{ct.request.taskdefinition}} --query "taskDefinition.[taskRoleArn,executionRoleArn,containerDefinitions[].[image,command,entryPoint,environment]]"',
+    'aws ecs describe-task-definition --region=⟦ct.region⟧ --task-definition ⟦ct.request.taskdefinition⟧ --query "taskDefinition.[taskRoleArn,executionRoleArn,containerDefinitions[].[image,command,entryPoint,environment]]"',
 };
 
 const lambdaFunction: CommandTemplate = {
   title: 'Show the function: runtime, role, handler, layers, code hash and last change',
-  command: 'aws lambda get-function --region={{ct.region}} --function-name {{ct.request.functionname}}',
+  command: 'aws lambda get-function --region=⟦ct.region⟧ --function-name ⟦ct.request.functionname⟧',
 };
 
 const lambdaPolicy: CommandTemplate = {
   title: 'Show who may invoke the function (resource policy; absent if none)',
-  command: 'aws lambda get-policy --region={{ct.region}} --function-name {{ct.request.functionname}}',
+  command: 'aws lambda get-policy --region=⟦ct.region⟧ --function-name ⟦ct.request.functionname⟧',
 };
 
 const lambdaVersions: CommandTemplate = {
   title: 'Compare the code hash and role with published versions',
   command:
-    'aws lambda list-versions-by-function --region={{ct.region}} --function-name {{ct.request.functionname}} --query "Versions[].[Version,LastModified,CodeSha256,Role]" --output table',
+    'aws lambda list-versions-by-function --region=⟦ct.region⟧ --function-name ⟦ct.request.functionname⟧ --query "Versions[].[Version,LastModified,CodeSha256,Role]" --output table',
 };
 
 const lambdaHistory = ctEventsByResource('ct.request.functionname', 'List the recent API calls on the function');
@@ -30,7 +30,7 @@ const lambdaHistory = ctEventsByResource('ct.request.functionname', 'List the re
 const instancesOfReservation: CommandTemplate = {
   title: 'Show the launched instances: type, image, instance profile, public IP, key pair',
   command:
-    'aws ec2 describe-instances --region={{ct.region}} --filters Name=reservation-id,Values={{ct.response.reservationid}} --query "Reservations[].Instances[].[InstanceId,InstanceType,ImageId,IamInstanceProfile.Arn,PublicIpAddress,KeyName,LaunchTime]" --output table',
+    'aws ec2 describe-instances --region=⟦ct.region⟧ --filters Name=reservation-id,Values=⟦ct.response.reservationid⟧ --query "Reservations[].Instances[].[InstanceId,InstanceType,ImageId,IamInstanceProfile.Arn,PublicIpAddress,KeyName,LaunchTime]" --output table',
 };
 
 const INSTANCE_ID_FIELD = 'json.value[/responseElements/instancesSet/items/0/instanceId]';
@@ -80,7 +80,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Describe the service: desired count, network configuration, deployments, events',
         command:
-          'aws ecs describe-services --region={{ct.region}} --cluster {{ct.request.cluster}} --services {{ct.request.servicename}}',
+          'aws ecs describe-services --region=⟦ct.region⟧ --cluster ⟦ct.request.cluster⟧ --services ⟦ct.request.servicename⟧',
       },
       taskDefinition,
       ctEventsByUser,
@@ -113,12 +113,12 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Show the overrides used by recent RunTask calls from the same source IP',
         command:
-          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=RunTask --max-results 50 --output json' +
-          " | jq -c --arg ip {{ct.srcip}} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .requestParameters.taskDefinition, .requestParameters.overrides]'",
+          'aws cloudtrail lookup-events --region=⟦ct.region⟧ --start-time=⟦@time-1d⟧ --end-time=⟦@time+1h⟧ --lookup-attributes AttributeKey=EventName,AttributeValue=RunTask --max-results 50 --output json' +
+          " | jq -c --arg ip ⟦ct.srcip⟧ '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .requestParameters.taskDefinition, .requestParameters.overrides]'",
       },
       {
         title: 'List the tasks running in the cluster',
-        command: 'aws ecs list-tasks --region={{ct.region}} --cluster {{ct.request.cluster}} --desired-status RUNNING',
+        command: 'aws ecs list-tasks --region=⟦ct.region⟧ --cluster ⟦ct.request.cluster⟧ --desired-status RUNNING',
       },
       taskDefinition,
       ctEventsByUser,
@@ -150,7 +150,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       lambdaPolicy,
       {
         title: 'Check for a function URL and its auth type',
-        command: 'aws lambda get-function-url-config --region={{ct.region}} --function-name {{ct.request.functionname}}',
+        command: 'aws lambda get-function-url-config --region=⟦ct.region⟧ --function-name ⟦ct.request.functionname⟧',
       },
       ctEventsByUser,
     ],
@@ -201,13 +201,13 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the current role, handler, layers and environment',
-        command: 'aws lambda get-function-configuration --region={{ct.region}} --function-name {{ct.request.functionname}}',
+        command: 'aws lambda get-function-configuration --region=⟦ct.region⟧ --function-name ⟦ct.request.functionname⟧',
       },
       lambdaVersions,
       {
         title: 'Show exactly what recent configuration updates on the function changed',
         command:
-          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{ct.request.functionname}} --max-results 20 --output json' +
+          'aws cloudtrail lookup-events --region=⟦ct.region⟧ --start-time=⟦@time-1d⟧ --end-time=⟦@time+1h⟧ --lookup-attributes AttributeKey=ResourceName,AttributeValue=⟦ct.request.functionname⟧ --max-results 20 --output json' +
           " | jq -c '.Events[].CloudTrailEvent | fromjson | select(.eventName | startswith(\"UpdateFunctionConfiguration\")) | [.eventTime, .userIdentity.arn, .requestParameters]'",
       },
     ],

@@ -12,7 +12,7 @@ const credentialReport: CommandTemplate = {
 const rootEvents: CommandTemplate = {
   title: 'List what the root user did recently (CloudTrail event history names it root)',
   command:
-    'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
+    'aws cloudtrail lookup-events --region=⟦ct.region⟧ --start-time=⟦@time-1d⟧ --end-time=⟦@time+1h⟧ --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
 };
 
 const accountSummary: CommandTemplate = {
@@ -72,13 +72,13 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       {
         title: 'List the other actions taken under the same role session (Username is the session name)',
         command:
-          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s {{ct.user.principalid}} | cut -d: -f2-) --max-results 50',
+          'aws cloudtrail lookup-events --region=⟦ct.region⟧ --start-time=⟦@time-1d⟧ --end-time=⟦@time+1h⟧ --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s ⟦ct.user.principalid⟧ | cut -d: -f2-) --max-results 50',
       },
       ctEventsByName('ConsoleLogin', 'List recent console sign-ins in the region to compare identities and source IPs'),
       {
         title: 'Show the role\'s trust policy: who is allowed to assume it',
         command:
-          'aws iam get-role --role-name $(printf %s {{ct.user.arn}} | cut -d/ -f2) --query Role.AssumeRolePolicyDocument',
+          'aws iam get-role --role-name $(printf %s ⟦ct.user.arn⟧ | cut -d/ -f2) --query Role.AssumeRolePolicyDocument',
       },
     ],
     tuningFields: ['ct.user.arn', 'ct.srcip'],
@@ -127,11 +127,11 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       ctEventsByUser,
       {
         title: 'Check whether the user has any MFA device registered',
-        command: 'aws iam list-mfa-devices --user-name {{ct.user}}',
+        command: 'aws iam list-mfa-devices --user-name ⟦ct.user⟧',
       },
       {
         title: 'List the user\'s access keys: a key created after the sign-in is a persistence sign',
-        command: 'aws iam list-access-keys --user-name {{ct.user}}',
+        command: 'aws iam list-access-keys --user-name ⟦ct.user⟧',
       },
       credentialReport,
     ],
@@ -246,16 +246,16 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the new user: creation time, path, tags',
-        command: 'aws iam get-user --user-name {{ct.request.username}}',
+        command: 'aws iam get-user --user-name ⟦ct.request.username⟧',
       },
       {
         title: 'List the policies and groups that give the new user its permissions',
         command:
-          'aws iam list-attached-user-policies --user-name {{ct.request.username}} && aws iam list-user-policies --user-name {{ct.request.username}} && aws iam list-groups-for-user --user-name {{ct.request.username}}',
+          'aws iam list-attached-user-policies --user-name ⟦ct.request.username⟧ && aws iam list-user-policies --user-name ⟦ct.request.username⟧ && aws iam list-groups-for-user --user-name ⟦ct.request.username⟧',
       },
       {
         title: 'Check whether keys were issued for the new user',
-        command: 'aws iam list-access-keys --user-name {{ct.request.username}}',
+        command: 'aws iam list-access-keys --user-name ⟦ct.request.username⟧',
       },
       ctEventsByResource('ct.request.username', 'List every API call made about the new user since it was created'),
       ctEventsByUser,
@@ -288,12 +288,12 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the group and its current members',
-        command: 'aws iam get-group --group-name {{ct.request.groupname}}',
+        command: 'aws iam get-group --group-name ⟦ct.request.groupname⟧',
       },
       {
         title: 'List the policies attached to or embedded in the group',
         command:
-          'aws iam list-attached-group-policies --group-name {{ct.request.groupname}} && aws iam list-group-policies --group-name {{ct.request.groupname}}',
+          'aws iam list-attached-group-policies --group-name ⟦ct.request.groupname⟧ && aws iam list-group-policies --group-name ⟦ct.request.groupname⟧',
       },
       ctEventsByResource('ct.request.groupname', 'List the API calls made about the group since its creation'),
       ctEventsByUser,

@@ -7,12 +7,12 @@ const bucketHistory = ctEventsByResource('s3.bucket', 'List the recent configura
 
 const bucketPolicyStatus: CommandTemplate = {
   title: 'Ask S3 whether the bucket is public right now (IsPublic)',
-  command: 'aws s3api get-bucket-policy-status --bucket {{s3.bucket}}',
+  command: 'aws s3api get-bucket-policy-status --bucket ⟦s3.bucket⟧',
 };
 
 const bucketPublicAccessBlock: CommandTemplate = {
   title: 'Show the bucket\'s public access block settings',
-  command: 'aws s3api get-public-access-block --bucket {{s3.bucket}}',
+  command: 'aws s3api get-public-access-block --bucket ⟦s3.bucket⟧',
 };
 
 const accountPublicAccessBlock: CommandTemplate = {
@@ -23,7 +23,7 @@ const accountPublicAccessBlock: CommandTemplate = {
 
 const bucketPolicy: CommandTemplate = {
   title: 'Read the bucket policy currently in force',
-  command: 'aws s3api get-bucket-policy --bucket {{s3.bucket}} --query Policy --output text',
+  command: 'aws s3api get-bucket-policy --bucket ⟦s3.bucket⟧ --query Policy --output text',
 };
 
 interface PolicyFindings {
@@ -121,7 +121,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the encryption now in force on the bucket',
-        command: 'aws s3api get-bucket-encryption --bucket {{s3.bucket}}',
+        command: 'aws s3api get-bucket-encryption --bucket ⟦s3.bucket⟧',
       },
       bucketPolicy,
       bucketHistory,
@@ -216,11 +216,11 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the bucket ACL grants now in force',
-        command: 'aws s3api get-bucket-acl --bucket {{s3.bucket}}',
+        command: 'aws s3api get-bucket-acl --bucket ⟦s3.bucket⟧',
       },
       {
         title: 'Check whether ACLs are disabled (BucketOwnerEnforced)',
-        command: 'aws s3api get-bucket-ownership-controls --bucket {{s3.bucket}}',
+        command: 'aws s3api get-bucket-ownership-controls --bucket ⟦s3.bucket⟧',
       },
       bucketPolicyStatus,
       bucketHistory,

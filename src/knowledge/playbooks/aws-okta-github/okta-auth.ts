@@ -93,7 +93,7 @@ export const OKTA_AUTH_PLAYBOOKS: Playbook[] = [
     investigate: [
       oktaLog(
         'List recent factor changes made by the same actor',
-        `'filter=eventType sw "user.mfa.factor" and actor.displayName eq "'{{okta.actor.name}}'"'`,
+        `'filter=eventType sw "user.mfa.factor" and actor.displayName eq "'⟦okta.actor.name⟧'"'`,
       ),
       oktaActorActivity,
       oktaIpActivity,

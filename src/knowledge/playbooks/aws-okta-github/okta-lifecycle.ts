@@ -165,7 +165,7 @@ export const OKTA_LIFECYCLE_PLAYBOOKS: Playbook[] = [
       oktaIpActivity,
       oktaLog(
         'List the failed sign-ins of the same user',
-        `'filter=eventType eq "user.session.start" and outcome.result eq "FAILURE" and actor.displayName eq "'{{okta.actor.name}}'"'`,
+        `'filter=eventType eq "user.session.start" and outcome.result eq "FAILURE" and actor.displayName eq "'⟦okta.actor.name⟧'"'`,
       ),
       oktaActorActivity,
     ],

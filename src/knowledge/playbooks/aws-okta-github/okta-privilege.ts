@@ -133,7 +133,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       oktaLog(
         'List recent membership changes of the same group',
-        `'filter=eventType sw "group.user_membership" and target.displayName eq "'{{okta.target.group.name}}'"'`,
+        `'filter=eventType sw "group.user_membership" and target.displayName eq "'⟦okta.target.group.name⟧'"'`,
       ),
       oktaTargetActivity,
       oktaActorActivity,

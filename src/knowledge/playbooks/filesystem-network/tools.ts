@@ -199,7 +199,7 @@ const npmNetworkTool: Playbook = {
   investigate: [
     {
       title: 'List packages that declare a postinstall script (npm 8.16 or later, in the project directory)',
-      command: "crictl exec {{container.id}} npm query ':attr(scripts, [postinstall])'",
+      command: "crictl exec ⟦container.id⟧ npm query ':attr(scripts, [postinstall])'",
     },
     cmd.podLogs,
     cmd.containerProcesses,

@@ -216,11 +216,11 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       logRead("The principal's Compute Engine instance activity in the day before the alert", methodByUser(methodHas('compute.instances.')), '-1d'),
       {
         title: 'Describe the VM: service account, scopes, metadata, external IPs (set INSTANCE and ZONE from the authorizationInfo resource)',
-        command: 'gcloud compute instances describe "${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --zone="${ZONE:?the zone of the instance}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud compute instances describe "${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --zone="${ZONE:?the zone of the instance}" --project=⟦gcp.projectId⟧ --format=json',
       },
       {
         title: 'List all VMs of the project with their status and creation time',
-        command: "gcloud compute instances list --project={{gcp.projectId}} --format='table(name,zone.basename(),machineType.basename(),status,creationTimestamp)'",
+        command: "gcloud compute instances list --project=⟦gcp.projectId⟧ --format='table(name,zone.basename(),machineType.basename(),status,creationTimestamp)'",
       },
       callerKeys,
     ],
@@ -259,7 +259,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       logRead("The principal's Compute Engine instance activity in the day before the alert", methodByUser(methodHas('compute.instances.')), '-1d'),
       {
         title: 'List stopped VMs in the project',
-        command: "gcloud compute instances list --project={{gcp.projectId}} --filter='status=TERMINATED' --format=json",
+        command: "gcloud compute instances list --project=⟦gcp.projectId⟧ --filter='status=TERMINATED' --format=json",
       },
       methodBaseline(methodHas('compute.instances.stop'), 'VM stops'),
     ],
@@ -298,7 +298,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.firewalls.', 'firewall rule'),
       {
         title: 'Firewall rules that currently accept traffic from any address',
-        command: "gcloud compute firewall-rules list --project={{gcp.projectId}} --filter='sourceRanges:\"0.0.0.0/0\"' --format=json",
+        command: "gcloud compute firewall-rules list --project=⟦gcp.projectId⟧ --filter='sourceRanges:\"0.0.0.0/0\"' --format=json",
       },
       actorTrail,
     ],
@@ -336,11 +336,11 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.securityPolicies.', 'Cloud Armor policy'),
       {
         title: 'List the Cloud Armor policies of the project',
-        command: 'gcloud compute security-policies list --project={{gcp.projectId}} --format=json',
+        command: 'gcloud compute security-policies list --project=⟦gcp.projectId⟧ --format=json',
       },
       {
         title: 'Show the policy and its rules (set POLICY to policyName from the alert)',
-        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project=⟦gcp.projectId⟧ --format=json',
       },
       actorTrail,
     ],
@@ -378,7 +378,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.securityPolicies.', 'Cloud Armor rule'),
       {
         title: 'Show the policy rules as they stand (set POLICY to policyName from the alert)',
-        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project=⟦gcp.projectId⟧ --format=json',
       },
       actorTrail,
     ],
@@ -415,7 +415,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.networkEdgeSecurityServices.', 'network edge security service'),
       {
         title: 'Describe the edge security service (set SERVICE and REGION from the authorizationInfo resource)',
-        command: 'gcloud compute network-edge-security-services describe "${SERVICE:?the network edge security service name}" --region="${REGION:?the region of the service}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud compute network-edge-security-services describe "${SERVICE:?the network edge security service name}" --region="${REGION:?the region of the service}" --project=⟦gcp.projectId⟧ --format=json',
       },
       actorTrail,
     ],
@@ -453,7 +453,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.backendServices.', 'backend service'),
       {
         title: 'List URL maps (a map still pointing to the deleted backend shows the impact)',
-        command: 'gcloud compute url-maps list --project={{gcp.projectId}} --format=json',
+        command: 'gcloud compute url-maps list --project=⟦gcp.projectId⟧ --format=json',
       },
       actorTrail,
       callerIpTrail,

@@ -32,7 +32,7 @@ const iamAdminByUser: CommandTemplate = logRead(
 
 const saList: CommandTemplate = {
   title: 'List the service accounts of the project, with disabled state',
-  command: 'gcloud iam service-accounts list --project={{gcp.projectId}} --format=json',
+  command: 'gcloud iam service-accounts list --project=⟦gcp.projectId⟧ --format=json',
 };
 
 const saKeys: CommandTemplate = {
@@ -51,7 +51,7 @@ const saActivity: CommandTemplate = {
 const customRoleHolders: CommandTemplate = {
   title: 'Who holds custom roles in the project',
   command:
-    "gcloud projects get-iam-policy {{gcp.projectId}} --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
+    "gcloud projects get-iam-policy ⟦gcp.projectId⟧ --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
 };
 
 /** Service account named by a request `name` such as projects/-/serviceAccounts/X[/keys/K]. */
@@ -363,7 +363,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project=⟦gcp.projectId⟧ --format=json',
       },
       customRoleHolders,
       iamAdminByUser,
@@ -400,7 +400,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition as it is now (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project=⟦gcp.projectId⟧ --format=json',
       },
       customRoleHolders,
       iamAdminByUser,

@@ -15,12 +15,12 @@ const loggingAdminByUser: CommandTemplate = logRead(
 
 const sinksList: CommandTemplate = {
   title: 'List the log sinks of the project with destination, filter and disabled state',
-  command: 'gcloud logging sinks list --project={{gcp.projectId}} --format=json',
+  command: 'gcloud logging sinks list --project=⟦gcp.projectId⟧ --format=json',
 };
 
 const subscriptionsList: CommandTemplate = {
   title: 'List subscriptions with their topic, push endpoint and filter',
-  command: 'gcloud pubsub subscriptions list --project={{gcp.projectId}} --format=json',
+  command: 'gcloud pubsub subscriptions list --project=⟦gcp.projectId⟧ --format=json',
 };
 
 const LOG_PIPELINE_HINT = /falco|audit|log|siem|sink|security|splunk|chronicle|datadog|elastic|sentinel/i;
@@ -105,7 +105,7 @@ export const LOGGING_PUBSUB_PLAYBOOKS: Playbook[] = [
       sinksList,
       {
         title: 'Subscriptions left without their topic',
-        command: "gcloud pubsub subscriptions list --project={{gcp.projectId}} --filter='topic:_deleted-topic_' --format=json",
+        command: "gcloud pubsub subscriptions list --project=⟦gcp.projectId⟧ --filter='topic:_deleted-topic_' --format=json",
       },
       pubsubAdminByUser,
       actorTrail,
@@ -203,7 +203,7 @@ export const LOGGING_PUBSUB_PLAYBOOKS: Playbook[] = [
       sinksList,
       {
         title: 'Describe the sink as it is now (set SINK from rawRequest)',
-        command: 'gcloud logging sinks describe "${SINK:?the sink name from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: 'gcloud logging sinks describe "${SINK:?the sink name from the alert request}" --project=⟦gcp.projectId⟧ --format=json',
       },
       loggingAdminByUser,
       callerKeys,

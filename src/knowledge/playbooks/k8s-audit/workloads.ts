@@ -296,7 +296,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       longTerm: ['Deploy only from the pipeline and admit only images from approved registries.'],
     },
     investigate: [
-      { title: 'Show the deployment: images, service account, securityContext, volumes', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- deployment {{ka.target.name}}' },
+      { title: 'Show the deployment: images, service account, securityContext, volumes', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- deployment ⟦ka.target.name⟧' },
       kc.actorTimeline,
       kc.namespaceEvents,
     ],

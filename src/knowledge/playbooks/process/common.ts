@@ -152,27 +152,27 @@ export function baseName(path: string): string {
 export const local = {
   psByName: {
     title: 'Find running processes with this name, with parent PID, owner and start time (works for container processes too, from the node)',
-    command: 'ps -o pid,ppid,user,lstart,args -C {{proc.name}}',
+    command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.name⟧',
   },
   psByParentName: {
     title: 'Find the parent program that spawned it and when it started',
-    command: 'ps -o pid,ppid,user,lstart,args -C {{proc.pname}}',
+    command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.pname⟧',
   },
   exeDetails: {
     title: "Check the binary's owner, size and timestamps (for a container process, run it through crictl exec)",
-    command: 'ls -l --time-style=full-iso {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} ls -l --time-style=full-iso {{proc.exepath}}',
+    command: 'ls -l --time-style=full-iso ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -l --time-style=full-iso ⟦proc.exepath⟧',
   },
   exeHash: {
     title: 'Hash the binary to compare with the packaged file or look it up in threat intelligence',
-    command: 'sha256sum {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} sha256sum {{proc.exepath}}',
+    command: 'sha256sum ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ sha256sum ⟦proc.exepath⟧',
   },
   exePackage: {
     title: 'Check whether a distribution package owns the binary (Debian/Ubuntu, then RHEL family)',
-    command: 'dpkg -S {{proc.exepath}} || rpm -qf {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} dpkg -S {{proc.exepath}} || crictl exec {{container.id}} rpm -qf {{proc.exepath}}',
+    command: 'dpkg -S ⟦proc.exepath⟧ || rpm -qf ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ dpkg -S ⟦proc.exepath⟧ || crictl exec ⟦container.id⟧ rpm -qf ⟦proc.exepath⟧',
   },
   containerExeHash: {
     title: 'Hash the binary inside the container',
-    command: 'crictl exec {{container.id}} sha256sum {{proc.exepath}}',
+    command: 'crictl exec ⟦container.id⟧ sha256sum ⟦proc.exepath⟧',
   },
   dockerExecHistory: {
     title: 'On a Docker host, list the exec sessions opened into this container in the hour either side of the alert',
@@ -180,7 +180,7 @@ export const local = {
   },
   dockerDiff: {
     title: 'On a Docker host, list files added or changed in the container since it started',
-    command: 'docker diff {{container.id}}',
+    command: 'docker diff ⟦container.id⟧',
   },
   lastLogins: {
     title: 'List recent logins on the node with full timestamps',

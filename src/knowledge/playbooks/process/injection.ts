@@ -298,9 +298,9 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       longTerm: ['Use read-only root filesystems and remove download tools from production images so staging in memory has no delivery path.'],
     },
     investigate: [
-      { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm', inContainer: 'crictl exec {{container.id}} ls -la /dev/shm' },
-      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec {{container.id}} ls -la /dev/shm' },
-      { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm', inContainer: 'crictl exec {{container.id}} findmnt /dev/shm' },
+      { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm', inContainer: 'crictl exec ⟦container.id⟧ ls -la /dev/shm' },
+      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec ⟦container.id⟧ ls -la /dev/shm' },
+      { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm', inContainer: 'crictl exec ⟦container.id⟧ findmnt /dev/shm' },
       local.psByName,
     ],
     tuningFields: ['proc.exepath', 'proc.pname', 'user.name'],
@@ -335,9 +335,9 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'Show the installed xz version', command: 'xz --version' },
-      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S {{fd.name}} || rpm -qf {{fd.name}}', inContainer: 'crictl exec {{container.id}} dpkg -S {{fd.name}} || crictl exec {{container.id}} rpm -qf {{fd.name}}' },
+      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S ⟦fd.name⟧ || rpm -qf ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧ || crictl exec ⟦container.id⟧ rpm -qf ⟦fd.name⟧' },
       { title: 'Confirm sshd links liblzma through libsystemd', command: 'ldd /usr/sbin/sshd' },
-      { title: 'Review SSH daemon logs for the last week', command: 'journalctl -u ssh -u sshd --since={{@journal-7d}} --until={{@journal+1h}}', where: 'host' },
+      { title: 'Review SSH daemon logs for the last week', command: 'journalctl -u ssh -u sshd --since=⟦@journal-7d⟧ --until=⟦@journal+1h⟧', where: 'host' },
     ],
     tuningFields: ['fd.name', 'proc.exepath'],
     observe: (alert) => compact(liblzmaNote(alert), hostNote(alert)),
@@ -410,7 +410,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       { title: 'Check the kernel version against known userfaultfd-assisted exploits', command: 'uname -r' },
       local.psByName,
       local.exeHash,
-      { title: "Show the user's groups", command: 'id {{user.name}}', inContainer: 'crictl exec {{container.id}} id {{user.name}}' },
+      { title: "Show the user's groups", command: 'id ⟦user.name⟧', inContainer: 'crictl exec ⟦container.id⟧ id ⟦user.name⟧' },
     ],
     tuningFields: ['proc.name', 'proc.exepath', 'user.name'],
     allowList: {
@@ -450,7 +450,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'List loaded kernel modules on the node', command: 'lsmod' },
-      { title: 'Read kernel messages around the load', command: 'journalctl -k --since={{@journal-1h}} --until={{@journal+10m}}' },
+      { title: 'Read kernel messages around the load', command: 'journalctl -k --since=⟦@journal-1h⟧ --until=⟦@journal+10m⟧' },
       cmd.containerInspect,
       cmd.podSpec,
     ],

@@ -187,7 +187,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       local.dockerExecHistory,
       {
         title: 'List the RoleBindings in the namespace that could grant pods/exec',
-        command: 'kubectl get --namespace={{k8s.ns.name}} --output=wide -- rolebindings',
+        command: 'kubectl get --namespace=⟦k8s.ns.name⟧ --output=wide -- rolebindings',
       },
       cmd.containerInspect,
     ],
@@ -235,7 +235,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       local.psByName,
       {
         title: "Check the parent binary's path, size and timestamps",
-        command: 'ls -l --time-style=full-iso {{proc.pexepath}}', inContainer: 'crictl exec {{container.id}} ls -l --time-style=full-iso {{proc.pexepath}}',
+        command: 'ls -l --time-style=full-iso ⟦proc.pexepath⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -l --time-style=full-iso ⟦proc.pexepath⟧',
       },
       cmd.containerProcesses,
     ],
@@ -396,9 +396,9 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
     },
     investigate: [
-      { title: "Show the account's shell and home directory", command: 'getent passwd {{user.name}}', inContainer: 'crictl exec {{container.id}} getent passwd {{user.name}}' },
-      { title: 'List recent logins of that account', command: 'last -F {{user.name}}', where: 'host' },
-      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- {{user.name}} /var/log/auth.log', where: 'host' },
+      { title: "Show the account's shell and home directory", command: 'getent passwd ⟦user.name⟧', inContainer: 'crictl exec ⟦container.id⟧ getent passwd ⟦user.name⟧' },
+      { title: 'List recent logins of that account', command: 'last -F ⟦user.name⟧', where: 'host' },
+      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- ⟦user.name⟧ /var/log/auth.log', where: 'host' },
       local.lastLogins,
     ],
     tuningFields: ['user.name', 'proc.name', 'proc.pname'],
