@@ -135,15 +135,19 @@ const SEGMENT_BREAK = /\|\||&&|[|;]|\$\(|`/g;
 /**
  * True when a `--` that ends the options of the program receiving this word comes before it.
  * For `kubectl exec POD -- cmd`, the first `--` separates kubectl from the command it runs: it
- * ends no option of `cmd`, so it does not count (`crictl exec ID cmd` has no such separator).
+ * ends no option of `cmd`, so it does not count (`crictl exec ID cmd` has no such separator); the
+ * same for `nsenter -t PID -m -- cmd`, `sudo -- cmd` and the other WRAPPERS.
  */
+/** Programs that run another program after their own `--`: that `--` ends none of its options. */
+const WRAPPERS = new Set(['nsenter', 'sudo', 'env', 'xargs', 'timeout', 'chroot']);
+
 function afterEndOfOptions(template: string, offset: number): boolean {
   const before = template.slice(0, offset);
   let start = 0;
   for (const m of before.matchAll(SEGMENT_BREAK)) start = (m.index ?? 0) + m[0].length;
   const words = before.slice(start).trim().split(/\s+/);
   const dashes = words.flatMap((w, i) => (w === '--' ? [i] : []));
-  const execAt = words[0] === 'kubectl' ? words.indexOf('exec') : -1;
-  if (execAt >= 0 && dashes.length && (dashes[0] ?? 0) > execAt) dashes.shift();
+  const wrapperAt = WRAPPERS.has(words[0] ?? '') ? 0 : words[0] === 'kubectl' ? words.indexOf('exec') : -1;
+  if (wrapperAt >= 0 && dashes.length && (dashes[0] ?? 0) > wrapperAt) dashes.shift();
   return dashes.length > 0;
 }

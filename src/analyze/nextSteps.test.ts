@@ -194,6 +194,9 @@ describe('filling a command', () => {
     expect(fillCommand('kubectl exec ⟦k8s.pod.name⟧ -- ls -- ⟦fd.name⟧', alert).rejected).toEqual(['k8s.pod.name']);
     // kubectl exec's own -- ends kubectl's options, not those of the command it runs
     expect(fillCommand('kubectl exec pod -- ls ⟦fd.name⟧', alert).rejected).toEqual(['fd.name']);
+    // so do nsenter's and sudo's
+    expect(fillCommand('nsenter -t 1 -m -- ls ⟦fd.name⟧', alert).rejected).toEqual(['fd.name']);
+    expect(fillCommand('sudo -- ls -- ⟦fd.name⟧', alert).rejected).toEqual([]);
   });
 
   it('passes it after -- or glued to an option', () => {
