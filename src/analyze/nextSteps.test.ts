@@ -178,9 +178,9 @@ describe('every command a report can print', () => {
     const byKind = new Map<string, string>();
     for (const p of problems) if (!byKind.has(p.split(' — in: ')[0] ?? p)) byKind.set(p.split(' — in: ')[0] ?? p, p);
     expect([...byKind.values()]).toEqual([]);
-    // the stubs really ran: kubectl, crictl, aws, gcloud, jq, find, getent, journalctl, docker were all called
+    // the stubs really ran: kubectl, crictl, aws, gcloud, gh, curl, jq, find, getent, journalctl, docker were all called
     const called = new Set(result.calls.flat().map((c) => c.argv[0]));
-    for (const tool of ['kubectl', 'crictl', 'aws', 'gcloud', 'jq', 'find', 'getent', 'journalctl', 'docker']) expect(called, tool).toContain(tool);
+    for (const tool of ['kubectl', 'crictl', 'aws', 'gcloud', 'gh', 'curl', 'jq', 'find', 'getent', 'journalctl', 'docker']) expect(called, tool).toContain(tool);
   });
 });
 

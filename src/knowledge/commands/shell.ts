@@ -17,8 +17,36 @@ export interface Field {
   readonly encoding?: Encoding;
 }
 
-/** A literal word (quoted when needed) or an alert field. */
-export type Arg = string | Field;
+/**
+ * A value the analyst supplies (not in the alert), printed as `"${NAME:?what to set}"`: bash
+ * stops with the explanation when it is unset.
+ */
+export interface Variable {
+  readonly variable: string;
+  readonly what: string;
+}
+
+/**
+ * A literal word (quoted when needed), an alert field, an analyst-supplied variable, or pieces
+ * concatenated into one word (`['repos/', field('github.repo.name'), '/hooks']`).
+ */
+export type Arg = string | Field | Variable | Substitution | readonly (string | Field | Variable | Substitution)[];
+
+/**
+ * The output of a command (itself a template) as one word: `"$(cmd)"`, double-quoted so an
+ * alert value it prints is never split into several words (one of which could be an option).
+ */
+export interface Substitution {
+  readonly substitution: string;
+}
+
+export const substitution = (command: string): Substitution => ({ substitution: command });
+
+/** `"${NAME:?what}"`: `what` is plain words (nothing the shell expands inside double quotes). */
+export function variable(name: string, what: string): Variable {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(name) || /["$`\\}]/.test(what)) throw new Error(`not a variable for a command: ${name} (${what})`);
+  return { variable: name, what };
+}
 
 export const field = (name: string): Field => ({ field: name });
 
@@ -32,7 +60,7 @@ export const alertTime = (shift = ''): Field => field(`@time${shift}`);
 export const journalTime = (shift = ''): Field => field(`@journal${shift}`);
 
 export function isField(a: Arg): a is Field {
-  return typeof a !== 'string';
+  return typeof a === 'object' && 'field' in a;
 }
 
 /** The placeholder of a field, to concatenate with literal pieces of the same shell word. */
@@ -48,7 +76,11 @@ export function literal(text: string): string {
 
 /** One shell word. */
 export function word(a: Arg): string {
-  return isField(a) ? ref(a) : literal(a);
+  if (typeof a === 'string') return literal(a);
+  if (Array.isArray(a)) return a.map((p: string | Field | Variable | Substitution) => word(p)).join('');
+  if ('variable' in a) return `"\${${a.variable}:?${a.what}}"`;
+  if ('substitution' in a) return `"$(${a.substitution})"`;
+  return ref(a as Field);
 }
 
 /** `--name=value` as one word: the value is glued to the option and cannot become one. */

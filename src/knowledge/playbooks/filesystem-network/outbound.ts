@@ -1,4 +1,4 @@
-import { cmd } from '../../commands';
+import { aws, cmd, variable } from '../../commands';
 import { fieldText } from '../../fieldValue';
 import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
@@ -81,7 +81,7 @@ const METADATA_DISTINGUISH = [
 const instanceCloudTrail: CommandTemplate = {
   title: 'AWS: calls made with the node role\'s credentials (role sessions are named after the instance id); set INSTANCE_ID first',
   command:
-    'aws cloudtrail lookup-events --region="${AWS_REGION:?the region of the node}" --start-time=⟦@time-1d⟧ --end-time=⟦@time+1h⟧ --lookup-attributes AttributeKey=Username,AttributeValue="${INSTANCE_ID:?the EC2 instance id of the node}" --max-results 50',
+    aws.lookupEvents('Username', variable('INSTANCE_ID', 'the EC2 instance id of the node'), { region: variable('AWS_REGION', 'the region of the node') }),
 };
 
 const instanceMetadataOptions: CommandTemplate = {
