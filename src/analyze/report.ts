@@ -8,6 +8,7 @@ import { genericContent, stripOutputPrefix } from './generic';
 import { assessRisk } from './risk';
 import { buildTuning } from './tuning';
 import { commonObservations } from './observations';
+import { mergeObservations } from '../knowledge/observation';
 import { formatRange } from './time';
 
 /** Top-level alert keys explained alongside output_fields, in the order an analyst reads them. */
@@ -72,7 +73,7 @@ export function buildReport(incident: IncidentSummary, alert: Alert): Report {
   const content = playbook ?? genericContent(alert);
   const risk = assessRisk(alert);
   const specific = playbook?.observe?.(alert) ?? [];
-  const observations = [...commonObservations(alert, incident, specific), ...specific];
+  const observations = mergeObservations(commonObservations(alert, incident), specific);
   return {
     incident,
     alert,

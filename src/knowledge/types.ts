@@ -1,4 +1,5 @@
 import type { Alert, Mitigations } from '../model';
+import type { Note } from './observation';
 
 /** Playbook families: one folder (or file) of playbooks each. */
 export type Family =
@@ -78,5 +79,5 @@ export interface Playbook {
    */
   noException?: string;
   /** Observations about this alert's concrete values. Pure; returns [] when nothing stands out. */
-  observe?: (alert: Alert) => string[];
+  observe?: (alert: Alert) => Note[];
 }

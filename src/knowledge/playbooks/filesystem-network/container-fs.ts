@@ -4,6 +4,7 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { baseNotes, fx, namespaceNotes } from './helpers';
 import { parentNotes, tempPathInCmdline } from './observe';
+import type { Note } from '../../observation';
 
 /** Container-to-host boundaries and container drift: host mounts, devices, runc, kubectl cp. */
 
@@ -67,7 +68,7 @@ const DRIFT_MITIGATIONS = {
   longTerm: ['Build everything into the image, run as non-root, and block runtime installs by removing package managers from production images.'],
 };
 
-const driftNotes = (alert: Alert): string[] => {
+const driftNotes = (alert: Alert): Note[] => {
   const notes = baseNotes(alert);
   const file = fieldText(alert, 'evt.arg.filename') ?? fieldText(alert, 'evt.arg.name');
   if (file !== undefined && /^\/(tmp|var\/tmp|dev\/shm)\//.test(file)) {

@@ -3,6 +3,8 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import { eventGeneratorMatches } from '../../eventGenerator';
 import type { CommandTemplate } from '../../types';
+import type { Note } from '../../observation';
+import { about } from '../../observation';
 
 /**
  * Commands and observations shared by the filesystem and network playbooks.
@@ -83,13 +85,13 @@ function basename(path: string): string {
 }
 
 /** Where falcosecurity's event-generator shows up in the alert, if anywhere. */
-export function eventGeneratorNotes(alert: Alert): string[] {
+export function eventGeneratorNotes(alert: Alert): Note[] {
   const where = eventGeneratorMatches(alert).map((m) => m.field);
   const name = fieldText(alert, 'proc.name');
   const exe = fieldText(alert, 'proc.exepath');
   if (where.length === 0) return [];
-  const notes = [
-    `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`,
+  const notes: Note[] = [
+    about('event-generator', `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`),
   ];
   if (name !== undefined && name !== EVENT_GENERATOR && exe !== undefined && basename(exe) === EVENT_GENERATOR) {
     notes.push(
@@ -134,7 +136,7 @@ export function sessionNotes(alert: Alert): string[] {
 }
 
 /** The observations most file and process rules share. */
-export function baseNotes(alert: Alert): string[] {
+export function baseNotes(alert: Alert): Note[] {
   return [...eventGeneratorNotes(alert), ...hostNotes(alert), ...sessionNotes(alert)];
 }
 

@@ -4,6 +4,7 @@ import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
 import { baseNotes, fx, remoteEndpoint, remoteNotes } from './helpers';
 import { cmdlineIpNotes, exeLocationNotes, parentNotes } from './observe';
+import type { Note } from '../../observation';
 
 /**
  * Outbound connections: the API server, cloud metadata, mining pools, SSH tunnels, listed or
@@ -11,7 +12,7 @@ import { cmdlineIpNotes, exeLocationNotes, parentNotes } from './observe';
  * servers outside 127.0.0.0/8 and the RFC 1918 ranges, so most of these peers are public.
  */
 
-const outboundNotes = (alert: Alert): string[] => [...baseNotes(alert), ...remoteNotes(alert, 'outbound')];
+const outboundNotes = (alert: Alert): Note[] => [...baseNotes(alert), ...remoteNotes(alert, 'outbound')];
 
 const whoisRemote: CommandTemplate = { title: 'Who owns the destination address', command: 'whois ⟦fd.rip⟧' };
 

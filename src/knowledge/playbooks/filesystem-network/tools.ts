@@ -4,10 +4,11 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { baseNotes, fx } from './helpers';
 import { cmdlineIpNotes, parentNotes, tempPathInCmdline } from './observe';
+import type { Note } from '../../observation';
 
 /** Network tools launched: downloaders, copy tools, scanners and sniffers, netcat/socat, reverse shells. */
 
-const toolNotes = (alert: Alert): string[] => [
+const toolNotes = (alert: Alert): Note[] => [
   ...baseNotes(alert),
   ...cmdlineIpNotes(alert),
   ...tempPathInCmdline(alert),

@@ -3,6 +3,8 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { cmd } from '../../commands';
 import { fieldText } from '../../fieldValue';
+import type { Note } from '../../observation';
+import { about } from '../../observation';
 import {
   cmdlineIndicatorNote,
   compact,
@@ -48,12 +50,12 @@ function ptraceRequestNote(alert: Alert): string {
   return `evt.arg.request=${req}.`;
 }
 
-function observePtraceAttach(alert: Alert): string[] {
+function observePtraceAttach(alert: Alert): Note[] {
   const eg = eventGeneratorMatch(alert);
   const name = fieldText(alert, 'proc.name');
   return compact(
     eg
-      ? `${eg.field}=${eg.value}: this is falcosecurity's event-generator test tool. Its ptrace action starts a child process of its own (a sleep) and attaches to that child with PTRACE_ATTACH, so this alert is a detection drill, not an attack. Confirm the test run was planned.`
+      ? about('event-generator', `${eg.field}=${eg.value}: this is falcosecurity's event-generator test tool. Its ptrace action starts a child process of its own (a sleep) and attaches to that child with PTRACE_ATTACH, so this alert is a detection drill, not an attack. Confirm the test run was planned.`)
       : undefined,
     ptraceRequestNote(alert),
     !eg && name !== undefined && DEBUGGER_NAMES.has(name)
@@ -74,7 +76,7 @@ function observePtraceAttach(alert: Alert): string[] {
 
 // ---------------------------------------------------------------- PTRACE anti-debug attempt
 
-function observeTraceme(alert: Alert): string[] {
+function observeTraceme(alert: Alert): Note[] {
   const pname = fieldText(alert, 'proc.pname');
   return compact(
     eventGeneratorNote(alert),
