@@ -56,6 +56,9 @@ export type EngineRequest =
   | { type: 'problems'; offset: number; limit: number }
   | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
   | { type: 'saveSession'; triage: Record<string, TriageNote>; savedAt: string }
+  /** The same two as Blobs built from parts (export/chunks.ts): no single string of the whole file. */
+  | { type: 'markdownFile'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
+  | { type: 'saveSessionFile'; triage: Record<string, TriageNote>; savedAt: string }
   | { type: 'status' }
   | { type: 'reset' }
   | { type: 'cancel'; target: number };
@@ -71,6 +74,8 @@ export interface EngineResponses {
   problems: { total: number; items: ParseIssue[] };
   markdown: string;
   saveSession: string;
+  markdownFile: Blob;
+  saveSessionFile: Blob;
   status: SessionStatus;
   reset: SessionStatus;
   cancel: boolean;
