@@ -1,13 +1,16 @@
 import type { Alert } from '../model';
 import type { CommandTemplate } from '../knowledge/types';
 import { fieldText } from '../knowledge/fieldValue';
+import { ENCODINGS, PLACEHOLDER } from '../knowledge/commands/placeholder';
+import type { Encoding } from '../knowledge/commands/placeholder';
 import { shellQuote } from './shellQuote';
 
 /**
- * `{{field}}`: double braces, so a tool's own braces (jsonpath `{.spec.nodeName}`, awk `{print}`,
- * shell `${x}`) are never taken for a placeholder.
+ * Placeholders are `⟦field⟧` (knowledge/commands/placeholder.ts): brackets no tool syntax uses, so
+ * jsonpath `{.spec.nodeName}`, Go templates `{{.State.Pid}}`, awk `{print}` and shell `${x}` pass
+ * through untouched.
  */
-export const PLACEHOLDER = /\{\{([^{}\s]+)\}\}/g;
+export { PLACEHOLDER };
 
 export interface FilledCommand {
   command: string;
@@ -30,15 +33,17 @@ export function whereOf(alert: Alert): Where {
 }
 
 /**
- * Fill `{{field}}` placeholders with shell-quoted alert values. A value that would start a word
+ * Fill `⟦field⟧` placeholders with shell-quoted alert values (`⟦field|dq⟧`: first written as a
+ * double-quoted filter literal). A value that would start a word
  * (and so could be an option) and begins with `-` is rejected unless an end-of-options `--` for
  * the same program comes before it.
  */
 export function fillCommand(template: string, alert: Alert): FilledCommand {
   const missing: string[] = [];
   const rejected: string[] = [];
-  const command = template.replace(PLACEHOLDER, (_match, field: string, offset: number) => {
-    const value = valueFor(alert, field, 'command');
+  const command = template.replace(PLACEHOLDER, (_match, field: string, encoding: string | undefined, offset: number) => {
+    const raw = valueFor(alert, field, 'command');
+    const value = raw === undefined ? undefined : encode(raw, encoding);
     if (value === undefined) {
       missing.push(field);
       return `<${field}>`;
@@ -52,9 +57,17 @@ export function fillCommand(template: string, alert: Alert): FilledCommand {
   return { command, missing, rejected };
 }
 
-/** Fill `{{field}}` placeholders in prose with the plain value (the export escapes it later). */
+/** Fill `⟦field⟧` placeholders in prose with the plain value (the export escapes it later). */
 export function fillText(template: string, alert: Alert): string {
   return template.replace(PLACEHOLDER, (_match, field: string) => valueFor(alert, field, 'text') ?? field);
+}
+
+/** The value written in the grammar the placeholder asks for (`|dq`: a filter's string literal). */
+function encode(value: string, encoding: string | undefined): string | undefined {
+  if (encoding === undefined) return value;
+  const enc = ENCODINGS[encoding as Encoding] as ((v: string) => string) | undefined;
+  if (!enc) throw new Error(`unknown placeholder encoding: ${encoding}`);
+  return enc(value);
 }
 
 /** The step as the analyst sees it, or null when it does not apply or cannot be filled whole. */
@@ -122,15 +135,19 @@ const SEGMENT_BREAK = /\|\||&&|[|;]|\$\(|`/g;
 /**
  * True when a `--` that ends the options of the program receiving this word comes before it.
  * For `kubectl exec POD -- cmd`, the first `--` separates kubectl from the command it runs: it
- * ends no option of `cmd`, so it does not count (`crictl exec ID cmd` has no such separator).
+ * ends no option of `cmd`, so it does not count (`crictl exec ID cmd` has no such separator); the
+ * same for `nsenter -t PID -m -- cmd`, `sudo -- cmd` and the other WRAPPERS.
  */
+/** Programs that run another program after their own `--`: that `--` ends none of its options. */
+const WRAPPERS = new Set(['nsenter', 'sudo', 'env', 'xargs', 'timeout', 'chroot']);
+
 function afterEndOfOptions(template: string, offset: number): boolean {
   const before = template.slice(0, offset);
   let start = 0;
   for (const m of before.matchAll(SEGMENT_BREAK)) start = (m.index ?? 0) + m[0].length;
   const words = before.slice(start).trim().split(/\s+/);
   const dashes = words.flatMap((w, i) => (w === '--' ? [i] : []));
-  const execAt = words[0] === 'kubectl' ? words.indexOf('exec') : -1;
-  if (execAt >= 0 && dashes.length && (dashes[0] ?? 0) > execAt) dashes.shift();
+  const wrapperAt = WRAPPERS.has(words[0] ?? '') ? 0 : words[0] === 'kubectl' ? words.indexOf('exec') : -1;
+  if (wrapperAt >= 0 && dashes.length && (dashes[0] ?? 0) > wrapperAt) dashes.shift();
   return dashes.length > 0;
 }

@@ -33,7 +33,7 @@ const SOURCE_COMMANDS: Record<string, CommandTemplate[]> = lookupTable({
   gcp_auditlog: [
     {
       title: "List the principal's audited calls in the day before the alert",
-      command: gcloud.loggingRead(`'protoPayload.authenticationInfo.principalEmail="'{{gcp.user}}'"'`),
+      command: gcloud.loggingRead(`'protoPayload.authenticationInfo.principalEmail='⟦gcp.user|dq⟧`),
     },
   ],
 });

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Alert } from '../model';
 import type { CommandTemplate } from '../knowledge/types';
 import { ALL_PLAYBOOKS, playbookForRule } from '../knowledge/playbooks';
-import { TOOL_OPTIONS } from '../knowledge/commands';
+import { TOOL_OPTIONS, field, kubectl, opt, word, words } from '../knowledge/commands';
 import { ingestText } from '../ingest';
 import { makeAlert } from '../testing/alerts';
 import { checkCall, runWithStubs, syntaxErrors } from '../testing/commandHarness';
@@ -158,8 +158,8 @@ describe('every command a report can print', () => {
     expect(bad).toEqual([]);
   });
 
-  it('has no hole: no <field>, no unfilled {{placeholder}}', () => {
-    expect(COMMANDS.filter((c) => /<[a-z][\w.]*(\[\d+\])?>/.test(c) || /\{\{[^}]*\}\}/.test(c))).toEqual([]);
+  it('has no hole: no <field>, no unfilled ⟦placeholder⟧', () => {
+    expect(COMMANDS.filter((c) => /<[a-z][\w.]*(\[\d+\])?>/.test(c) || /[\u27E6\u27E7]/.test(c))).toEqual([]);
   });
 
   it('runs against stub tools with set -u: no unbound variable, no unknown command, nothing injected', { timeout: 300_000 }, () => {
@@ -178,9 +178,9 @@ describe('every command a report can print', () => {
     const byKind = new Map<string, string>();
     for (const p of problems) if (!byKind.has(p.split(' — in: ')[0] ?? p)) byKind.set(p.split(' — in: ')[0] ?? p, p);
     expect([...byKind.values()]).toEqual([]);
-    // the stubs really ran: kubectl, crictl, aws, gcloud, jq, find, getent, journalctl, docker were all called
+    // the stubs really ran: kubectl, crictl, aws, gcloud, gh, curl, jq, find, getent, journalctl, docker were all called
     const called = new Set(result.calls.flat().map((c) => c.argv[0]));
-    for (const tool of ['kubectl', 'crictl', 'aws', 'gcloud', 'jq', 'find', 'getent', 'journalctl', 'docker']) expect(called, tool).toContain(tool);
+    for (const tool of ['kubectl', 'crictl', 'aws', 'gcloud', 'gh', 'curl', 'jq', 'find', 'getent', 'journalctl', 'docker']) expect(called, tool).toContain(tool);
   });
 });
 
@@ -190,14 +190,17 @@ describe('filling a command', () => {
   });
 
   it('rejects a value starting with - where it would begin a word before --', () => {
-    expect(fillCommand('kubectl get pods {{k8s.ns.name}}', alert).rejected).toEqual(['k8s.ns.name']);
-    expect(fillCommand('kubectl exec {{k8s.pod.name}} -- ls -- {{fd.name}}', alert).rejected).toEqual(['k8s.pod.name']);
+    expect(fillCommand('kubectl get pods ⟦k8s.ns.name⟧', alert).rejected).toEqual(['k8s.ns.name']);
+    expect(fillCommand('kubectl exec ⟦k8s.pod.name⟧ -- ls -- ⟦fd.name⟧', alert).rejected).toEqual(['k8s.pod.name']);
     // kubectl exec's own -- ends kubectl's options, not those of the command it runs
-    expect(fillCommand('kubectl exec pod -- ls {{fd.name}}', alert).rejected).toEqual(['fd.name']);
+    expect(fillCommand('kubectl exec pod -- ls ⟦fd.name⟧', alert).rejected).toEqual(['fd.name']);
+    // so do nsenter's and sudo's
+    expect(fillCommand('nsenter -t 1 -m -- ls ⟦fd.name⟧', alert).rejected).toEqual(['fd.name']);
+    expect(fillCommand('sudo -- ls -- ⟦fd.name⟧', alert).rejected).toEqual([]);
   });
 
   it('passes it after -- or glued to an option', () => {
-    expect(fillCommand('kubectl get --namespace={{k8s.ns.name}} -- pod {{k8s.pod.name}}', alert)).toEqual({
+    expect(fillCommand('kubectl get --namespace=⟦k8s.ns.name⟧ -- pod ⟦k8s.pod.name⟧', alert)).toEqual({
       command: 'kubectl get --namespace=--server=https://attacker.example:6443 -- pod -x',
       missing: [],
       rejected: [],
@@ -206,22 +209,49 @@ describe('filling a command', () => {
 
   it('leaves tool braces alone: jsonpath is not a placeholder', () => {
     const jsonpath = makeAlert({ outputFields: { 'k8s.ns.name': 'prod', 'k8s.pod.name': 'api-1' } });
-    expect(fillCommand("kubectl get --namespace={{k8s.ns.name}} --output='jsonpath={.spec.nodeName}' -- pod {{k8s.pod.name}}", jsonpath).command).toBe(
+    expect(fillCommand("kubectl get --namespace=⟦k8s.ns.name⟧ --output='jsonpath={.spec.nodeName}' -- pod ⟦k8s.pod.name⟧", jsonpath).command).toBe(
       "kubectl get --namespace=prod --output='jsonpath={.spec.nodeName}' -- pod api-1",
     );
   });
 
+  it('leaves tool syntax alone: jsonpath range, Go templates, jq and awk braces survive filling', () => {
+    const a = makeAlert({ outputFields: { 'k8s.ns.name': 'prod', 'container.id': 'f00dbabe1234' } });
+    const jsonpathRange = kubectl.get({ kind: 'pods', ns: field('k8s.ns.name'), output: 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.nodeName}{"\\n"}{end}' });
+    expect(fillCommand(jsonpathRange, a)).toEqual({
+      command: `kubectl get --namespace=prod --output='jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.nodeName}{"\\n"}{end}' -- pods`,
+      missing: [],
+      rejected: [],
+    });
+    // Go templates use double braces, the old placeholder syntax: they must not be taken for fields
+    const goTemplate = words('docker inspect', opt('--format', '{{.State.Pid}} {{ .Config.Image }} {{json .Mounts}}'), '--', word(field('container.id')));
+    expect(fillCommand(goTemplate, a)).toEqual({
+      command: "docker inspect --format='{{.State.Pid}} {{ .Config.Image }} {{json .Mounts}}' -- f00dbabe1234",
+      missing: [],
+      rejected: [],
+    });
+    const crictlTemplate = `crictl inspect --output=go-template --template='{{.info.pid}}' ${word(field('container.id'))}`;
+    expect(fillCommand(crictlTemplate, a).command).toBe("crictl inspect --output=go-template --template='{{.info.pid}}' f00dbabe1234");
+    expect(fillCommand("ps -ef | awk '{print $2}' ; echo ${HOME:?}", a).command).toBe("ps -ef | awk '{print $2}' ; echo ${HOME:?}");
+  });
+
+  it('never takes a bracket for a placeholder in a literal word or a filled value', () => {
+    expect(() => word('⟦k8s.ns.name⟧')).toThrow(/placeholder bracket/);
+    // a value holding the brackets is filled once, as text: no second pass reads it
+    const a = makeAlert({ outputFields: { 'k8s.ns.name': '⟦k8s.pod.name⟧', 'k8s.pod.name': 'secret' } });
+    expect(fillCommand(kubectl.get({ kind: 'pods', ns: field('k8s.ns.name') }), a).command).toBe("kubectl get --namespace='⟦k8s.pod.name⟧' -- pods");
+  });
+
   it('anchors time windows to the alert', () => {
     const at = makeAlert({ time: '2024-08-07T13:49:51.703321833Z', timeMs: Date.parse('2024-08-07T13:49:51.703Z') });
-    expect(fillCommand('x --since-time={{@time-10m}} --until={{@time+1h}}', at).command).toBe('x --since-time=2024-08-07T13:39:51Z --until=2024-08-07T14:49:51Z');
-    expect(fillCommand('journalctl --since={{@journal-10m}}', at).command).toBe("journalctl --since='2024-08-07 13:39:51 UTC'");
-    expect(fillCommand('x {{@time}}', makeAlert({ timeMs: Number.NaN })).missing).toEqual(['@time']);
+    expect(fillCommand('x --since-time=⟦@time-10m⟧ --until=⟦@time+1h⟧', at).command).toBe('x --since-time=2024-08-07T13:39:51Z --until=2024-08-07T14:49:51Z');
+    expect(fillCommand('journalctl --since=⟦@journal-10m⟧', at).command).toBe("journalctl --since='2024-08-07 13:39:51 UTC'");
+    expect(fillCommand('x ⟦@time⟧', makeAlert({ timeMs: Number.NaN })).missing).toEqual(['@time']);
   });
 
   it('omits what does not apply: loginuid -1, container commands on the host, host commands in a container', () => {
-    expect(fillStep({ title: 't', command: 'getent passwd {{user.loginuid}}' }, alert)).toBeNull();
-    expect(fillStep({ title: 't', command: 'crictl inspect {{container.id}}' }, alert)).toBeNull();
-    const both = { title: 't', command: 'ls -la /etc', inContainer: 'crictl exec {{container.id}} ls -la /etc' };
+    expect(fillStep({ title: 't', command: 'getent passwd ⟦user.loginuid⟧' }, alert)).toBeNull();
+    expect(fillStep({ title: 't', command: 'crictl inspect ⟦container.id⟧' }, alert)).toBeNull();
+    const both = { title: 't', command: 'ls -la /etc', inContainer: 'crictl exec ⟦container.id⟧ ls -la /etc' };
     expect(fillStep(both, alert)?.command).toBe('ls -la /etc');
     expect(fillStep(both, makeAlert({ outputFields: { 'container.id': 'f00dbabe1234' } }))?.command).toBe('crictl exec f00dbabe1234 ls -la /etc');
     expect(fillStep(both, makeAlert())).toBeNull();

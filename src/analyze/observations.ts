@@ -2,32 +2,37 @@ import type { Alert, IncidentSummary } from '../model';
 import { fieldText } from '../knowledge/fieldValue';
 import { eventGeneratorDoubt, eventGeneratorMatch } from '../knowledge/eventGenerator';
 import { testPayloadNote } from '../knowledge/testPayload';
+import type { Note } from '../knowledge/observation';
+import { about } from '../knowledge/observation';
 
 /**
  * Observations any alert can earn, whatever its rule: facts an analyst checks first.
- * Rule-specific ones come from the playbook's `observe`.
+ * Rule-specific ones come from the playbook's `observe`. Notes on a shared topic carry it, so
+ * the report keeps one wording per topic (knowledge/observation.ts mergeObservations).
  */
-export function commonObservations(alert: Alert, incident: IncidentSummary, playbookNotes: string[] = []): string[] {
-  const notes: string[] = [];
+export function commonObservations(alert: Alert, incident: IncidentSummary): Note[] {
+  const notes: Note[] = [];
   const generator = eventGeneratorMatch(alert);
-  // Said once: the playbook's own note about the drill is more specific than this one.
-  if (generator && !playbookNotes.some((n) => n.includes('event-generator'))) {
+  if (generator) {
     notes.push(
-      `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
+      about(
+        'event-generator',
+        `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
+      ),
     );
   }
   const doubt = eventGeneratorDoubt(alert);
-  if (doubt) notes.push(doubt);
+  if (doubt) notes.push(about('event-generator', doubt));
   const payload = testPayloadNote(alert);
-  if (payload) notes.push(payload);
+  if (payload) notes.push(about('test-payload', payload));
   if (alert.tagsInferred) {
     notes.push(
       `The alert carries no tags: the tags and MITRE ATT&CK entries shown are inferred from today's upstream rule "${alert.rule}", which may differ from the rule that fired.`,
     );
   }
   const loginUid = fieldText(alert, 'user.loginuid');
-  if ((loginUid === '-1' || loginUid === '4294967295') && !playbookNotes.some((n) => n.includes('loginuid'))) {
-    notes.push('user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).');
+  if (loginUid === '-1' || loginUid === '4294967295') {
+    notes.push(about('login-session', 'user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).'));
   }
   if (incident.count > 1) {
     const span = incident.lastSeenMs - incident.firstSeenMs;

@@ -8,6 +8,7 @@ import { genericContent, stripOutputPrefix } from './generic';
 import { assessRisk } from './risk';
 import { buildTuning } from './tuning';
 import { commonObservations } from './observations';
+import { mergeObservations } from '../knowledge/observation';
 import { formatRange } from './time';
 import { changeSentences, customRuleContent } from './customRule';
 
@@ -85,7 +86,7 @@ export function buildReport(incident: IncidentSummary, sample: Alert, rule: Rule
   const content = playbook ?? (custom ? customRuleContent(alert, custom) : genericContent(alert));
   const risk = assessRisk(alert);
   const specific = playbook?.observe?.(alert) ?? [];
-  const observations = [...commonObservations(alert, incident, specific), ...specific];
+  const observations = mergeObservations(commonObservations(alert, incident), specific);
   if (rule && rule.rule.priority && rule.rule.priority.toLowerCase() !== alert.priority.toLowerCase() && !rule.rule.stockOnly) {
     observations.push(`The loaded rule's priority is ${rule.rule.priority}, the alert's ${alert.priority}: the alert was raised before the rules files changed it, or by other rules.`);
   }

@@ -16,3 +16,21 @@ export function safeFileName(text: string, extension: string): string {
   const base = text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
   return `${base}.${extension}`;
 }
+
+/**
+ * Save a Blob (built from parts by export/chunks.ts) as a file, through an object URL: the
+ * browser writes the file from the Blob's parts, so no string of the whole file ever exists.
+ * (The File System Access picker is not used: it would open a native dialog in place of the
+ * download the analyst and the end-to-end tests expect.)
+ */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

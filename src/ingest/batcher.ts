@@ -41,6 +41,15 @@ export class LineBatcher {
   private overlongBytes = -1;
   private overlongHead: Uint8Array = new Uint8Array();
   private readonly lossy = new TextDecoder('utf-8', { ignoreBOM: true });
+  /**
+   * Set once a line grows past the limit with bare '\r's in it and no '\n': the input ends its
+   * lines with CR alone (classic Mac, some exporters). From then on every bare '\r' ends a line
+   * (JSON never holds a raw CR inside a string, so nothing else is cut). Below the limit nothing
+   * changes: such a file is read as one line of several records, as before.
+   */
+  private crLines = false;
+  /** The last byte seen in CR mode was a '\r' (already turned into '\n'): a '\n' right after it is the same line end. */
+  private afterCr = false;
   private readonly maxLineBytes: number;
   private readonly maxBatchBytes: number;
 
@@ -53,7 +62,7 @@ export class LineBatcher {
   /** Add a chunk; returns the pieces now complete, in order. */
   push(chunk: Uint8Array): LinePiece[] {
     const out: LinePiece[] = [];
-    let rest = chunk;
+    let rest = this.crLines ? this.crToLf(chunk) : chunk;
     if (this.overlongBytes >= 0) {
       const nl = rest.indexOf(0x0a);
       if (nl === -1) {
@@ -70,7 +79,10 @@ export class LineBatcher {
     if (!this.pendingHasNewline && rest.indexOf(0x0a) !== -1) this.pendingHasNewline = true;
     if (!this.pendingHasNewline) {
       // One line still growing: kept as pieces (joining them on every chunk would be quadratic).
-      if (this.pendingBytes > this.maxLineBytes) this.startOverlong();
+      if (this.pendingBytes > this.maxLineBytes) {
+        if (!this.crLines && this.pending.some(hasBareCr)) return this.startCrLines(out);
+        this.startOverlong();
+      }
       return out;
     }
     if (this.pendingBytes >= this.target) this.cut(out);
@@ -118,6 +130,38 @@ export class LineBatcher {
     return { kind: 'lines', bytes };
   }
 
+  /** Switch to CR line ends and cut what is pending by them. */
+  private startCrLines(out: LinePiece[]): LinePiece[] {
+    this.crLines = true;
+    const all = this.crToLf(this.takePending());
+    if (all.length === 0) return out;
+    this.pending = [all];
+    this.pendingBytes = all.length;
+    this.pendingHasNewline = all.indexOf(0x0a) !== -1;
+    if (this.pendingHasNewline) this.cut(out);
+    return out;
+  }
+
+  /** A copy of `chunk` with each bare '\r' turned into '\n' ('\r\n' kept: splitLines drops its '\r'). */
+  private crToLf(chunk: Uint8Array): Uint8Array {
+    let bytes = chunk;
+    if (this.afterCr && bytes.length > 0) {
+      this.afterCr = false;
+      if (bytes[0] === 0x0a) bytes = bytes.subarray(1);
+    }
+    if (bytes.indexOf(0x0d) === -1) return bytes;
+    const out = bytes.slice();
+    for (let i = out.indexOf(0x0d); i !== -1; i = out.indexOf(0x0d, i + 1)) {
+      if (i + 1 < out.length) {
+        if (out[i + 1] !== 0x0a) out[i] = 0x0a;
+      } else {
+        out[i] = 0x0a;
+        this.afterCr = true;
+      }
+    }
+    return out;
+  }
+
   private startOverlong(): void {
     const bytes = this.pendingBytes;
     this.overlongHead = concatBytes(this.pending, EXCERPT_BYTES);
@@ -137,4 +181,10 @@ export class LineBatcher {
     this.overlongHead = new Uint8Array();
     return problem;
   }
+}
+
+/** True when `bytes` holds a '\r' not followed by '\n' (one at the very end counts). */
+function hasBareCr(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x0d); i !== -1; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return true;
+  return false;
 }

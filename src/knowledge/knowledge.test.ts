@@ -1,5 +1,6 @@
 import { catalogEntry } from './ruleCatalog';
 import { playbookProse } from '../testing/playbookProse';
+import { PLACEHOLDER } from './commands/placeholder';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ALL_PLAYBOOKS, playbookForRule } from './playbooks';
@@ -84,17 +85,18 @@ describe('knowledge base over all playbooks', () => {
     expect(problems).toEqual([]);
   });
 
-  it('writes investigate placeholders as {{field}}, never the old single-brace form', () => {
+  it('writes investigate placeholders as ⟦field⟧ with a known name, and no stray bracket', () => {
     const problems: string[] = [];
     for (const p of ALL_PLAYBOOKS) {
       for (const c of p.investigate) {
         for (const template of [c.command, c.inContainer ?? '']) {
-          for (const m of template.matchAll(/\{\{([^{}]*)\}\}/g)) {
-            if (!PLACEHOLDER_NAME.test(m[1] ?? '')) problems.push(`${p.id}: {{${m[1]}}} in ${template}`);
+          for (const m of template.matchAll(PLACEHOLDER)) {
+            if (!PLACEHOLDER_NAME.test(m[1] ?? '')) problems.push(`${p.id}: ⟦${m[1]}⟧ in ${template}`);
           }
-          // what is left in braces is tool syntax (jsonpath, jq, awk, ${VAR:?}): never a field name
-          const rest = template.replace(/\{\{[^{}]*\}\}/g, '');
-          for (const m of rest.matchAll(/(?<!\$)\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)\}/g)) problems.push(`${p.id}: single-brace {${m[1]}} in ${template}`);
+          // what is left holds no bracket of the syntax, and no field name in tool braces
+          const rest = template.replace(PLACEHOLDER, '');
+          if (/[\u27E6\u27E7]/.test(rest)) problems.push(`${p.id}: stray placeholder bracket in ${template}`);
+          for (const m of rest.matchAll(/(?<!\$)\{\{?([a-z][a-z0-9_]*\.[a-z0-9_.]+)\}\}?/g)) problems.push(`${p.id}: field in tool braces {${m[1]}} in ${template}`);
         }
       }
     }

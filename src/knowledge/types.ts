@@ -1,4 +1,5 @@
 import type { Alert, Mitigations } from '../model';
+import type { Note } from './observation';
 
 /** Playbook families: one folder (or file) of playbooks each. */
 export type Family =
@@ -14,12 +15,12 @@ export type Family =
   | 'falco-internal';
 
 /**
- * An investigation command. `{{field.name}}` placeholders are replaced with the alert's value,
- * shell-quoted as its own word (see analyze/fillTemplate.ts); `{{@time-10m}}`, `{{@journal+10m}}`
+ * An investigation command. `⟦field.name⟧` placeholders are replaced with the alert's value,
+ * shell-quoted as its own word (see analyze/fillTemplate.ts); `⟦@time-10m⟧`, `⟦@journal+10m⟧`
  * are the alert's own time, shifted. A step whose field the alert lacks is not shown, nor one
  * where a value starting with `-` would begin a word before an end-of-options `--`. Write
  * placeholders where a whole shell word (or a concatenated piece of one, e.g.
- * `'name="'{{gcp.user}}'"'`) goes, never inside quotes. Prefer the builders in commands/.
+ * `'name="'⟦gcp.user⟧'"'`) goes, never inside quotes. Prefer the builders in commands/.
  */
 export interface CommandTemplate {
   /** What running it establishes, e.g. "List the pod's containers and their images". */
@@ -32,7 +33,7 @@ export interface CommandTemplate {
   where?: 'host' | 'container';
   /**
    * The same step for an event in a container: `command` then runs only for events on the host,
-   * this one (e.g. `crictl exec {{container.id}} ...`) only for events in a container.
+   * this one (e.g. `crictl exec ⟦container.id⟧ ...`) only for events in a container.
    */
   inContainer?: string;
 }
@@ -64,7 +65,7 @@ export interface Playbook {
   /** How to tell benign from malicious: which fields to look at and what to look for. */
   distinguish: string[];
   mitigations: Mitigations;
-  /** Real commands (kubectl, crictl, docker, ps, aws, gcloud ...) with `{{field}}` placeholders. */
+  /** Real commands (kubectl, crictl, docker, ps, aws, gcloud ...) with `⟦field⟧` placeholders. */
   investigate: CommandTemplate[];
   /**
    * Fields for the tuning exception, in order of preference. Only fields the rule prints in its
@@ -78,5 +79,5 @@ export interface Playbook {
    */
   noException?: string;
   /** Observations about this alert's concrete values. Pure; returns [] when nothing stands out. */
-  observe?: (alert: Alert) => string[];
+  observe?: (alert: Alert) => Note[];
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { engine } from '../app/engine';
-import { downloadText } from '../app/download';
+import { saveBlob } from '../app/download';
 import { useSession } from '../state/session';
 import { useTriage } from '../state/triage';
 
@@ -16,12 +16,12 @@ export function ExportAllButton() {
         setBusy(true);
         try {
           const markdown = await engine.request({
-            type: 'markdown',
+            type: 'markdownFile',
             incidentIds: 'all',
             triage: useTriage.getState().byIncident,
             generatedAt: new Date().toISOString(),
           });
-          downloadText(`falcoscope-session-${new Date().toISOString().slice(0, 10)}.md`, markdown);
+          saveBlob(`falcoscope-session-${new Date().toISOString().slice(0, 10)}.md`, markdown);
         } finally {
           setBusy(false);
         }

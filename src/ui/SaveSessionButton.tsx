@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { engine } from '../app/engine';
-import { downloadText } from '../app/download';
+import { saveBlob } from '../app/download';
 import { useSession } from '../state/session';
 import { useTriage } from '../state/triage';
 
@@ -8,17 +8,23 @@ import { useTriage } from '../state/triage';
 export function SaveSessionButton() {
   const hasAlerts = useSession((s) => (s.status?.alerts ?? 0) + (s.status?.problems ?? 0) > 0);
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   return (
+    <>
     <button
       type="button"
       disabled={!hasAlerts || busy}
       title="Save alerts, problems, statuses and notes to one file you can open later or hand to a colleague"
       onClick={async () => {
         setBusy(true);
+        setFailed(null);
         try {
           const savedAt = new Date().toISOString();
-          const text = await engine.request({ type: 'saveSession', triage: useTriage.getState().byIncident, savedAt });
-          downloadText(`falcoscope-session-${savedAt.slice(0, 10)}.falcoscope.json`, text, 'application/json');
+          // a Blob built from parts in the worker: no single string of the whole session
+          const file = await engine.request({ type: 'saveSessionFile', triage: useTriage.getState().byIncident, savedAt });
+          saveBlob(`falcoscope-session-${savedAt.slice(0, 10)}.falcoscope.json`, file);
+        } catch (error) {
+          setFailed(`Save session failed: ${error instanceof Error ? error.message : String(error)}`);
         } finally {
           setBusy(false);
         }
@@ -26,5 +32,7 @@ export function SaveSessionButton() {
     >
       Save session
     </button>
+    {failed && <span role="alert">{failed}</span>}
+    </>
   );
 }

@@ -1,12 +1,13 @@
 import type { Alert, IncidentSummary, Report, RuleDetail, RuleListing, RulesFileItem } from '../model';
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
-import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
+import { sessionMarkdownParts, sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
 import { looksLikeRulesFile } from '../ingest/detect';
 import { readRulesFile } from '../ingest/rulesFile';
 import { buildRuleSet, listLoadedRules } from '../analyze/ruleSet';
-import { serializeSession } from '../export/sessionFile';
+import { serializeSession, sessionFileParts } from '../export/sessionFile';
+import { partsToBlob } from '../export/chunks';
 import { looksLikeSession, restoreSession } from '../ingest/restore';
 import { gunzip } from '../ingest/gunzip';
 import { decompressedLimitQuestion, type DecompressedLimits } from '../ingest/limits';
@@ -228,6 +229,18 @@ export class EngineHost {
           problems: [...this.session.problems()],
           triage: request.triage,
         });
+      case 'markdownFile':
+        return partsToBlob(this.markdownParts(request), 'text/markdown;charset=utf-8');
+      case 'saveSessionFile': {
+        const session = this.session;
+        const alerts = function* () {
+          for (const { id: _id, ...alert } of session.allAlerts()) yield alert;
+        };
+        return partsToBlob(
+          sessionFileParts({ savedAt: request.savedAt, inputs: this.inputs.map((i) => i.name), alerts: alerts(), problems: session.problems(), triage: request.triage }),
+          'application/json;charset=utf-8',
+        );
+      }
       case 'status':
         return this.status();
       case 'rules':
@@ -402,6 +415,20 @@ export class EngineHost {
   reportInput(id: string): { incident: IncidentSummary; alert: Alert; rule: RuleDetail | null } | undefined {
     const incident = this.session.incident(id);
     return incident && { incident, alert: this.session.alertAt(incident.sampleAlertId), rule: this.session.ruleDetail(incident.rule) };
+  }
+
+  private *markdownParts(request: Extract<EngineRequest, { type: 'markdownFile' }>): Generator<string> {
+    const reports = this.reports(request.incidentIds);
+    if (request.incidentIds !== 'all' && reports.length === 1) {
+      yield reportToMarkdown(reports[0]!, request.triage[reports[0]!.incident.id]);
+      return;
+    }
+    const stats = this.session.stats();
+    yield* sessionMarkdownParts(
+      reports,
+      { generatedAt: request.generatedAt, files: this.inputs.map((i) => i.name), alerts: stats.alerts, problems: stats.problems },
+      request.triage,
+    );
   }
 
   private markdown(request: Extract<EngineRequest, { type: 'markdown' }>): string {

@@ -58,6 +58,9 @@ export type EngineRequest =
   | { type: 'problems'; offset: number; limit: number }
   | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
   | { type: 'saveSession'; triage: Record<string, TriageNote>; savedAt: string }
+  /** The same two as Blobs built from parts (export/chunks.ts): no single string of the whole file. */
+  | { type: 'markdownFile'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
+  | { type: 'saveSessionFile'; triage: Record<string, TriageNote>; savedAt: string }
   | { type: 'status' }
   /** The rules of the rules files loaded, for the rule view's list. */
   | { type: 'rules' }
@@ -77,6 +80,8 @@ export interface EngineResponses {
   problems: { total: number; items: ParseIssue[] };
   markdown: string;
   saveSession: string;
+  markdownFile: Blob;
+  saveSessionFile: Blob;
   status: SessionStatus;
   rules: RuleListing[];
   rule: RuleViewData;

@@ -1,28 +1,45 @@
 import type { Arg } from './shell';
-import { alertTime, field, opt, word, words } from './shell';
+import { alertTime, field, isField, opt, quotedField, word, words } from './shell';
+import type { CliCall } from './cli';
+import { cliCommand } from './cli';
 import type { ToolOptions } from './options';
 
 /**
  * AWS CLI v2. The region is the alert's own (`ct.region`): CloudTrail's lookup-events only sees
  * the region it is asked. Times are the alert's own: from a day before to an hour after.
- * The lookup attribute starts with `AttributeKey=`, so no value can turn it into an option.
+ * The lookup attribute is written as JSON with the value a JSON string literal, so neither a `-`
+ * nor a `,` or `=` in an alert value (the shorthand syntax's separators) changes what is asked.
  */
 const REGION = field('ct.region');
 
 export const aws = {
   /** CloudTrail events with one lookup attribute, around the alert. */
-  lookupEvents(key: 'Username' | 'EventName' | 'ResourceName' | 'AccessKeyId' | 'EventSource' | 'ResourceType', value: Arg, o: { maxResults?: number; output?: 'json' } = {}): string {
-    const attr = `AttributeKey=${key},AttributeValue=${typeof value === 'string' ? value : word(value)}`;
+  lookupEvents(
+    key: 'Username' | 'EventName' | 'ResourceName' | 'AccessKeyId' | 'EventSource' | 'ResourceType' | 'EventId',
+    value: Arg,
+    o: { maxResults?: number; output?: 'json'; window?: boolean; region?: Arg } = {},
+  ): string {
+    const json =
+      typeof value === 'string' ? JSON.stringify(value) : isField(value) ? word(quotedField(value.field)) : `'"'${word(value)}'"'`;
+    const attr = [`'[{"AttributeKey":"${key}","AttributeValue":'`, json, `'}]'`].join('');
     return words(
       'aws cloudtrail lookup-events',
-      opt('--region', REGION),
-      opt('--start-time', alertTime('-1d')),
-      opt('--end-time', alertTime('+1h')),
-      '--lookup-attributes',
-      attr,
+      opt('--region', o.region ?? REGION),
+      o.window !== false && opt('--start-time', alertTime('-1d')),
+      o.window !== false && opt('--end-time', alertTime('+1h')),
+      `--lookup-attributes=${attr}`,
       `--max-results=${o.maxResults ?? 50}`,
       o.output && `--output=${o.output}`,
     );
+  },
+  /**
+   * Any other aws subcommand (`iam get-user`, `s3api get-bucket-acl` ...), options checked against
+   * AWS_OPTIONS as the playbook is built; the alert's region is added unless `region` is false
+   * (IAM is global).
+   */
+  run(sub: string, options: CliCall['options'] = {}, o: { region?: Arg | false } = {}): string {
+    const region = o.region === false ? {} : { '--region': o.region ?? REGION };
+    return cliCommand('aws', AWS_OPTIONS, sub, { options: { ...region, ...options } });
   },
 };
 

@@ -1,5 +1,7 @@
 import type { Arg } from './shell';
-import { alertTime, field, opt, words } from './shell';
+import { alertTime, field, opt, ref, words } from './shell';
+import type { CliCall } from './cli';
+import { cliCommand } from './cli';
 import type { ToolOptions } from './options';
 
 /**
@@ -15,10 +17,19 @@ const PROJECT = field('gcp.projectId');
  * append to a filter word that ends inside single quotes: `'A="x"' + window('-1d')`.
  */
 export function loggingWindow(before = '-1d', after = '+1h'): string {
-  return `' AND timestamp>="'{{@time${before}}}'" AND timestamp<="'{{@time${after}}}'"'`;
+  return `' AND timestamp>="'${ref(alertTime(before))}'" AND timestamp<="'${ref(alertTime(after))}'"'`;
 }
 
 export const gcloud = {
+  /**
+   * Any other gcloud command (`functions describe NAME`, `sql users list` ...), options checked
+   * against GCLOUD_OPTIONS as the playbook is built; the alert's project is added unless
+   * `--project` is given or the command names its scope another way (`project: false`).
+   */
+  run(sub: string, call: CliCall & { project?: false } = {}): string {
+    const project = call.project === false ? {} : { '--project': PROJECT };
+    return cliCommand('gcloud', GCLOUD_OPTIONS, sub, { args: call.args, options: { ...project, ...call.options } });
+  },
   /**
    * `gcloud logging read` with `filter` (one shell word ending in a single-quoted piece) limited to
    * the window around the alert.

@@ -5,6 +5,8 @@ import { kubectl, KUBECTL_OPTIONS } from './kubectl';
 import { AWS_OPTIONS } from './aws';
 import { GCLOUD_OPTIONS } from './gcloud';
 import { HOST_OPTIONS } from './host';
+import { GH_OPTIONS } from './gh';
+import { CURL_OPTIONS } from './okta';
 import type { ToolOptions } from './options';
 import { alertTime, field } from './shell';
 
@@ -13,8 +15,11 @@ export { crictl } from './crictl';
 export { docker } from './docker';
 export { aws } from './aws';
 export { gcloud, loggingWindow } from './gcloud';
-export { alertTime, journalTime, field, opt, word, words } from './shell';
-export type { Arg, Field } from './shell';
+export { gh } from './gh';
+export { okta } from './okta';
+export { cliCommand, repeated } from './cli';
+export { alertTime, journalTime, field, quotedField, substitution, variable, opt, word, words } from './shell';
+export type { Arg, Field, Variable } from './shell';
 export type { ToolOptions } from './options';
 
 /** Every tool whose options the command tests check, by the name it is called with. */
@@ -24,6 +29,8 @@ export const TOOL_OPTIONS: Record<string, ToolOptions> = {
   docker: DOCKER_OPTIONS,
   aws: AWS_OPTIONS,
   gcloud: GCLOUD_OPTIONS,
+  gh: GH_OPTIONS,
+  curl: CURL_OPTIONS,
   ...HOST_OPTIONS,
 };
 
@@ -37,11 +44,11 @@ const POD_OBJECT = { ns: POD.ns, kind: 'pod', name: POD.pod };
 export const cmd = {
   processTree: {
     title: 'Show the process, its parent and start time on the node',
-    command: 'ps -o pid,ppid,user,lstart,args -p {{proc.pid}},{{proc.ppid}}',
+    command: 'ps -o pid,ppid,user,lstart,args -p ⟦proc.pid⟧,⟦proc.ppid⟧',
   },
   processExe: {
     title: 'See which binary the process really runs and from where',
-    command: 'ls -l /proc/{{proc.pid}}/exe /proc/{{proc.pid}}/cwd',
+    command: 'ls -l /proc/⟦proc.pid⟧/exe /proc/⟦proc.pid⟧/cwd',
   },
   containerInspect: {
     title: 'Inspect the container: image, mounts, privileges, start time',

@@ -1,9 +1,11 @@
 import { shellQuote } from '../../analyze/shellQuote';
+import type { Encoding } from './placeholder';
+import { holdsPlaceholderBracket, placeholder } from './placeholder';
 
 /**
  * The pieces every command builder is made of. A builder returns a template string: literal
- * words shell-quoted, alert values as `{{field}}` placeholders (filled and quoted per alert by
- * analyze/fillTemplate.ts), option values glued to their option (`--namespace={{k8s.ns.name}}`)
+ * words shell-quoted, alert values as `⟦field⟧` placeholders (filled and quoted per alert by
+ * analyze/fillTemplate.ts), option values glued to their option (`--namespace=⟦k8s.ns.name⟧`)
  * so no value can ever be read as an option, and `--` before positional values where the tool
  * ends its options there.
  */
@@ -11,12 +13,45 @@ import { shellQuote } from '../../analyze/shellQuote';
 /** An alert field, filled in per alert. `@time-10m` and the like are the alert's own time. */
 export interface Field {
   readonly field: string;
+  /** Written in the grammar of a language inside the command first (a filter's string literal). */
+  readonly encoding?: Encoding;
 }
 
-/** A literal word (quoted when needed) or an alert field. */
-export type Arg = string | Field;
+/**
+ * A value the analyst supplies (not in the alert), printed as `"${NAME:?what to set}"`: bash
+ * stops with the explanation when it is unset.
+ */
+export interface Variable {
+  readonly variable: string;
+  readonly what: string;
+}
+
+/**
+ * A literal word (quoted when needed), an alert field, an analyst-supplied variable, or pieces
+ * concatenated into one word (`['repos/', field('github.repo.name'), '/hooks']`).
+ */
+export type Arg = string | Field | Variable | Substitution | readonly (string | Field | Variable | Substitution)[];
+
+/**
+ * The output of a command (itself a template) as one word: `"$(cmd)"`, double-quoted so an
+ * alert value it prints is never split into several words (one of which could be an option).
+ */
+export interface Substitution {
+  readonly substitution: string;
+}
+
+export const substitution = (command: string): Substitution => ({ substitution: command });
+
+/** `"${NAME:?what}"`: `what` is plain words (nothing the shell expands inside double quotes). */
+export function variable(name: string, what: string): Variable {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(name) || /["$`\\}]/.test(what)) throw new Error(`not a variable for a command: ${name} (${what})`);
+  return { variable: name, what };
+}
 
 export const field = (name: string): Field => ({ field: name });
+
+/** The field as a double-quoted string literal of a filter (Cloud Logging, Okta): `"a\\"b"`. */
+export const quotedField = (name: string): Field => ({ field: name, encoding: 'dq' });
 
 /** The alert's time shifted by e.g. `-10m`, `+1h`: RFC 3339 UTC (kubectl, docker, aws, gcloud, find). */
 export const alertTime = (shift = ''): Field => field(`@time${shift}`);
@@ -25,17 +60,32 @@ export const alertTime = (shift = ''): Field => field(`@time${shift}`);
 export const journalTime = (shift = ''): Field => field(`@journal${shift}`);
 
 export function isField(a: Arg): a is Field {
-  return typeof a !== 'string';
+  return typeof a === 'object' && 'field' in a;
+}
+
+/** The placeholder of a field, to concatenate with literal pieces of the same shell word. */
+export function ref(a: Field): string {
+  return placeholder(a.field, a.encoding);
+}
+
+/** A literal shell word, quoted; a literal that holds a placeholder bracket is a bug (thrown at build time). */
+export function literal(text: string): string {
+  if (holdsPlaceholderBracket(text)) throw new Error(`a literal command word holds a placeholder bracket: ${text}`);
+  return shellQuote(text);
 }
 
 /** One shell word. */
 export function word(a: Arg): string {
-  return isField(a) ? `{{${a.field}}}` : shellQuote(a);
+  if (typeof a === 'string') return literal(a);
+  if (Array.isArray(a)) return a.map((p: string | Field | Variable | Substitution) => word(p)).join('');
+  if ('variable' in a) return `"\${${a.variable}:?${a.what}}"`;
+  if ('substitution' in a) return `"$(${a.substitution})"`;
+  return ref(a as Field);
 }
 
 /** `--name=value` as one word: the value is glued to the option and cannot become one. */
 export function opt(name: string, value: Arg): string {
-  return isField(value) ? `${name}={{${value.field}}}` : `${name}=${shellQuote(value)}`;
+  return `${name}=${word(value)}`;
 }
 
 /** Join words, dropping the absent ones (`false`, `undefined`, `''`). */

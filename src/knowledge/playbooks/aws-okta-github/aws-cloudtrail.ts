@@ -1,6 +1,7 @@
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { ctEventsByName, ctEventsByUser, observeCloudTrail } from './helpers';
+import { aws, field } from '../../commands';
 
 export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
   {
@@ -28,11 +29,11 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Fetch the original CloudTrail record by its event id',
-        command: 'aws cloudtrail lookup-events --region={{ct.region}} --lookup-attributes AttributeKey=EventId,AttributeValue={{ct.id}}',
+        command: aws.lookupEvents('EventId', field('ct.id'), { window: false }),
       },
       {
         title: 'Check which trails exist and whether they are multi-region',
-        command: 'aws cloudtrail describe-trails --include-shadow-trails',
+        command: aws.run('cloudtrail describe-trails', { '--include-shadow-trails': true }, { region: false }),
       },
     ],
     tuningFields: [],
@@ -71,11 +72,11 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the new trail: destination bucket, KMS key, multi-region and organization flags',
-        command: 'aws cloudtrail describe-trails --region={{ct.region}} --trail-name-list {{ct.request.name}}',
+        command: aws.run('cloudtrail describe-trails', { '--trail-name-list': field('ct.request.name') }),
       },
       {
         title: 'See which events the trail records',
-        command: 'aws cloudtrail get-event-selectors --region={{ct.region}} --trail-name {{ct.request.name}}',
+        command: aws.run('cloudtrail get-event-selectors', { '--trail-name': field('ct.request.name') }),
       },
       ctEventsByUser,
     ],
@@ -113,7 +114,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Confirm the trail state now (IsLogging, StopLoggingTime, latest delivery)',
-        command: 'aws cloudtrail get-trail-status --region={{ct.region}} --name {{ct.request.name}}',
+        command: aws.run('cloudtrail get-trail-status', { '--name': field('ct.request.name') }),
       },
       ctEventsByUser,
       ctEventsByName('StartLogging', 'Check whether someone restarted the trail'),

@@ -2,27 +2,28 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ctEventsByResource, ctEventsByUser, ctEventsFromIp, observeCloudTrail } from './helpers';
+import { aws, field, word, words } from '../../commands';
 
 const taskDefinition: CommandTemplate = {
   title: 'Show the task definition: images, task and execution roles, command, environment',
   command:
-    'aws ecs describe-task-definition --region={{ct.region}} --task-definition {{ct.request.taskdefinition}} --query "taskDefinition.[taskRoleArn,executionRoleArn,containerDefinitions[].[image,command,entryPoint,environment]]"',
+    aws.run('ecs describe-task-definition', { '--task-definition': field('ct.request.taskdefinition'), '--query': 'taskDefinition.[taskRoleArn,executionRoleArn,containerDefinitions[].[image,command,entryPoint,environment]]' }),
 };
 
 const lambdaFunction: CommandTemplate = {
   title: 'Show the function: runtime, role, handler, layers, code hash and last change',
-  command: 'aws lambda get-function --region={{ct.region}} --function-name {{ct.request.functionname}}',
+  command: aws.run('lambda get-function', { '--function-name': field('ct.request.functionname') }),
 };
 
 const lambdaPolicy: CommandTemplate = {
   title: 'Show who may invoke the function (resource policy; absent if none)',
-  command: 'aws lambda get-policy --region={{ct.region}} --function-name {{ct.request.functionname}}',
+  command: aws.run('lambda get-policy', { '--function-name': field('ct.request.functionname') }),
 };
 
 const lambdaVersions: CommandTemplate = {
   title: 'Compare the code hash and role with published versions',
   command:
-    'aws lambda list-versions-by-function --region={{ct.region}} --function-name {{ct.request.functionname}} --query "Versions[].[Version,LastModified,CodeSha256,Role]" --output table',
+    aws.run('lambda list-versions-by-function', { '--function-name': field('ct.request.functionname'), '--query': 'Versions[].[Version,LastModified,CodeSha256,Role]', '--output': 'table' }),
 };
 
 const lambdaHistory = ctEventsByResource('ct.request.functionname', 'List the recent API calls on the function');
@@ -30,7 +31,7 @@ const lambdaHistory = ctEventsByResource('ct.request.functionname', 'List the re
 const instancesOfReservation: CommandTemplate = {
   title: 'Show the launched instances: type, image, instance profile, public IP, key pair',
   command:
-    'aws ec2 describe-instances --region={{ct.region}} --filters Name=reservation-id,Values={{ct.response.reservationid}} --query "Reservations[].Instances[].[InstanceId,InstanceType,ImageId,IamInstanceProfile.Arn,PublicIpAddress,KeyName,LaunchTime]" --output table',
+    aws.run('ec2 describe-instances', { '--filters': ['Name=reservation-id,Values=', field('ct.response.reservationid')], '--query': 'Reservations[].Instances[].[InstanceId,InstanceType,ImageId,IamInstanceProfile.Arn,PublicIpAddress,KeyName,LaunchTime]', '--output': 'table' }),
 };
 
 const INSTANCE_ID_FIELD = 'json.value[/responseElements/instancesSet/items/0/instanceId]';
@@ -80,7 +81,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Describe the service: desired count, network configuration, deployments, events',
         command:
-          'aws ecs describe-services --region={{ct.region}} --cluster {{ct.request.cluster}} --services {{ct.request.servicename}}',
+          aws.run('ecs describe-services', { '--cluster': field('ct.request.cluster'), '--services': field('ct.request.servicename') }),
       },
       taskDefinition,
       ctEventsByUser,
@@ -113,12 +114,16 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Show the overrides used by recent RunTask calls from the same source IP',
         command:
-          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=RunTask --max-results 50 --output json' +
-          " | jq -c --arg ip {{ct.srcip}} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .requestParameters.taskDefinition, .requestParameters.overrides]'",
+          words(
+            aws.lookupEvents('EventName', 'RunTask', { output: 'json' }),
+            '| jq -c --arg ip',
+            word(field('ct.srcip')),
+            word('.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .requestParameters.taskDefinition, .requestParameters.overrides]'),
+          ),
       },
       {
         title: 'List the tasks running in the cluster',
-        command: 'aws ecs list-tasks --region={{ct.region}} --cluster {{ct.request.cluster}} --desired-status RUNNING',
+        command: aws.run('ecs list-tasks', { '--cluster': field('ct.request.cluster'), '--desired-status': 'RUNNING' }),
       },
       taskDefinition,
       ctEventsByUser,
@@ -150,7 +155,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       lambdaPolicy,
       {
         title: 'Check for a function URL and its auth type',
-        command: 'aws lambda get-function-url-config --region={{ct.region}} --function-name {{ct.request.functionname}}',
+        command: aws.run('lambda get-function-url-config', { '--function-name': field('ct.request.functionname') }),
       },
       ctEventsByUser,
     ],
@@ -201,14 +206,17 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the current role, handler, layers and environment',
-        command: 'aws lambda get-function-configuration --region={{ct.region}} --function-name {{ct.request.functionname}}',
+        command: aws.run('lambda get-function-configuration', { '--function-name': field('ct.request.functionname') }),
       },
       lambdaVersions,
       {
         title: 'Show exactly what recent configuration updates on the function changed',
         command:
-          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{ct.request.functionname}} --max-results 20 --output json' +
-          " | jq -c '.Events[].CloudTrailEvent | fromjson | select(.eventName | startswith(\"UpdateFunctionConfiguration\")) | [.eventTime, .userIdentity.arn, .requestParameters]'",
+          words(
+            aws.lookupEvents('ResourceName', field('ct.request.functionname'), { maxResults: 20, output: 'json' }),
+            '| jq -c',
+            word('.Events[].CloudTrailEvent | fromjson | select(.eventName | startswith("UpdateFunctionConfiguration")) | [.eventTime, .userIdentity.arn, .requestParameters]'),
+          ),
       },
     ],
     tuningFields: ['ct.user', 'ct.request.functionname'],

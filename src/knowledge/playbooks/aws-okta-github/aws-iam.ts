@@ -2,22 +2,28 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ctEventsByName, ctEventsByResource, ctEventsByUser, observeCloudTrail } from './helpers';
+import { aws, field, substitution, word, words } from '../../commands';
 
 const credentialReport: CommandTemplate = {
   title: 'Read the credential report: password and MFA status, last use of every user and of root',
   command:
-    'aws iam generate-credential-report; sleep 10; aws iam get-credential-report --query Content --output text | base64 -d',
+    words(
+      aws.run('iam generate-credential-report', {}, { region: false }),
+      '; sleep 10;',
+      aws.run('iam get-credential-report', { '--query': 'Content', '--output': 'text' }, { region: false }),
+      '| base64 -d',
+    ),
 };
 
 const rootEvents: CommandTemplate = {
   title: 'List what the root user did recently (CloudTrail event history names it root)',
   command:
-    'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
+    aws.lookupEvents('Username', 'root'),
 };
 
 const accountSummary: CommandTemplate = {
   title: 'Check whether root has MFA and access keys right now (AccountMFAEnabled, AccountAccessKeysPresent)',
-  command: 'aws iam get-account-summary --query "SummaryMap.[AccountMFAEnabled,AccountAccessKeysPresent]"',
+  command: aws.run('iam get-account-summary', { '--query': 'SummaryMap.[AccountMFAEnabled,AccountAccessKeysPresent]' }, { region: false }),
 };
 
 /** Session name of an assumed-role principal id (AROA...:session). */
@@ -72,13 +78,17 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       {
         title: 'List the other actions taken under the same role session (Username is the session name)',
         command:
-          'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue=$(printf %s {{ct.user.principalid}} | cut -d: -f2-) --max-results 50',
+          aws.lookupEvents('Username', substitution(`printf %s ${word(field('ct.user.principalid'))} | cut -d: -f2-`)),
       },
       ctEventsByName('ConsoleLogin', 'List recent console sign-ins in the region to compare identities and source IPs'),
       {
         title: 'Show the role\'s trust policy: who is allowed to assume it',
         command:
-          'aws iam get-role --role-name $(printf %s {{ct.user.arn}} | cut -d/ -f2) --query Role.AssumeRolePolicyDocument',
+          aws.run(
+            'iam get-role',
+            { '--role-name': substitution(`printf %s ${word(field('ct.user.arn'))} | cut -d/ -f2`), '--query': 'Role.AssumeRolePolicyDocument' },
+            { region: false },
+          ),
       },
     ],
     tuningFields: ['ct.user.arn', 'ct.srcip'],
@@ -127,11 +137,11 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       ctEventsByUser,
       {
         title: 'Check whether the user has any MFA device registered',
-        command: 'aws iam list-mfa-devices --user-name {{ct.user}}',
+        command: aws.run('iam list-mfa-devices', { '--user-name': field('ct.user') }, { region: false }),
       },
       {
         title: 'List the user\'s access keys: a key created after the sign-in is a persistence sign',
-        command: 'aws iam list-access-keys --user-name {{ct.user}}',
+        command: aws.run('iam list-access-keys', { '--user-name': field('ct.user') }, { region: false }),
       },
       credentialReport,
     ],
@@ -206,7 +216,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
       accountSummary,
       {
         title: 'List assigned virtual MFA devices: is anything assigned to root now?',
-        command: 'aws iam list-virtual-mfa-devices --assignment-status Assigned',
+        command: aws.run('iam list-virtual-mfa-devices', { '--assignment-status': 'Assigned' }, { region: false }),
       },
       ctEventsByName('EnableMFADevice', 'See whether a replacement MFA device was enrolled'),
     ],
@@ -246,16 +256,18 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the new user: creation time, path, tags',
-        command: 'aws iam get-user --user-name {{ct.request.username}}',
+        command: aws.run('iam get-user', { '--user-name': field('ct.request.username') }, { region: false }),
       },
       {
         title: 'List the policies and groups that give the new user its permissions',
         command:
-          'aws iam list-attached-user-policies --user-name {{ct.request.username}} && aws iam list-user-policies --user-name {{ct.request.username}} && aws iam list-groups-for-user --user-name {{ct.request.username}}',
+          ['iam list-attached-user-policies', 'iam list-user-policies', 'iam list-groups-for-user']
+            .map((sub) => aws.run(sub, { '--user-name': field('ct.request.username') }, { region: false }))
+            .join(' && '),
       },
       {
         title: 'Check whether keys were issued for the new user',
-        command: 'aws iam list-access-keys --user-name {{ct.request.username}}',
+        command: aws.run('iam list-access-keys', { '--user-name': field('ct.request.username') }, { region: false }),
       },
       ctEventsByResource('ct.request.username', 'List every API call made about the new user since it was created'),
       ctEventsByUser,
@@ -288,12 +300,14 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the group and its current members',
-        command: 'aws iam get-group --group-name {{ct.request.groupname}}',
+        command: aws.run('iam get-group', { '--group-name': field('ct.request.groupname') }, { region: false }),
       },
       {
         title: 'List the policies attached to or embedded in the group',
         command:
-          'aws iam list-attached-group-policies --group-name {{ct.request.groupname}} && aws iam list-group-policies --group-name {{ct.request.groupname}}',
+          ['iam list-attached-group-policies', 'iam list-group-policies']
+            .map((sub) => aws.run(sub, { '--group-name': field('ct.request.groupname') }, { region: false }))
+            .join(' && '),
       },
       ctEventsByResource('ct.request.groupname', 'List the API calls made about the group since its creation'),
       ctEventsByUser,

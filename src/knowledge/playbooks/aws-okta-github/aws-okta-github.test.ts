@@ -4,6 +4,7 @@ import type { Playbook } from '../../types';
 import { PLAYBOOKS } from './index';
 import { analyseBucketPolicy } from './aws-s3';
 import { isPrivateIp } from './helpers';
+import { noteText } from '../../observation';
 
 const ASSIGNED_RULES = [
   'Add Collaborator to Repository',
@@ -94,7 +95,7 @@ function alertFor(rule: string, outputFields: OutputFields, output = ''): Alert 
 
 function observe(rule: string, fields: OutputFields, output = ''): string[] {
   const pb = playbook(rule);
-  return pb.observe ? pb.observe(alertFor(rule, fields, output)) : [];
+  return pb.observe ? pb.observe(alertFor(rule, fields, output)).map(noteText) : [];
 }
 
 describe('aws-okta-github playbooks: coverage and shape', () => {

@@ -2,28 +2,33 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ctEventsByName, ctEventsByResource, ctEventsByUser, observeCloudTrail } from './helpers';
+import { aws, field, substitution } from '../../commands';
 
 const bucketHistory = ctEventsByResource('s3.bucket', 'List the recent configuration calls made on the bucket');
 
 const bucketPolicyStatus: CommandTemplate = {
   title: 'Ask S3 whether the bucket is public right now (IsPublic)',
-  command: 'aws s3api get-bucket-policy-status --bucket {{s3.bucket}}',
+  command: aws.run('s3api get-bucket-policy-status', { '--bucket': field('s3.bucket') }, { region: false }),
 };
 
 const bucketPublicAccessBlock: CommandTemplate = {
   title: 'Show the bucket\'s public access block settings',
-  command: 'aws s3api get-public-access-block --bucket {{s3.bucket}}',
+  command: aws.run('s3api get-public-access-block', { '--bucket': field('s3.bucket') }, { region: false }),
 };
 
 const accountPublicAccessBlock: CommandTemplate = {
   title: 'Show the account-wide public access block, which overrides bucket settings',
   command:
-    'aws s3control get-public-access-block --account-id $(aws sts get-caller-identity --query Account --output text)',
+    aws.run(
+      's3control get-public-access-block',
+      { '--account-id': substitution(aws.run('sts get-caller-identity', { '--query': 'Account', '--output': 'text' }, { region: false })) },
+      { region: false },
+    ),
 };
 
 const bucketPolicy: CommandTemplate = {
   title: 'Read the bucket policy currently in force',
-  command: 'aws s3api get-bucket-policy --bucket {{s3.bucket}} --query Policy --output text',
+  command: aws.run('s3api get-bucket-policy', { '--bucket': field('s3.bucket'), '--query': 'Policy', '--output': 'text' }, { region: false }),
 };
 
 interface PolicyFindings {
@@ -121,7 +126,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the encryption now in force on the bucket',
-        command: 'aws s3api get-bucket-encryption --bucket {{s3.bucket}}',
+        command: aws.run('s3api get-bucket-encryption', { '--bucket': field('s3.bucket') }, { region: false }),
       },
       bucketPolicy,
       bucketHistory,
@@ -216,11 +221,11 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the bucket ACL grants now in force',
-        command: 'aws s3api get-bucket-acl --bucket {{s3.bucket}}',
+        command: aws.run('s3api get-bucket-acl', { '--bucket': field('s3.bucket') }, { region: false }),
       },
       {
         title: 'Check whether ACLs are disabled (BucketOwnerEnforced)',
-        command: 'aws s3api get-bucket-ownership-controls --bucket {{s3.bucket}}',
+        command: aws.run('s3api get-bucket-ownership-controls', { '--bucket': field('s3.bucket') }, { region: false }),
       },
       bucketPolicyStatus,
       bucketHistory,

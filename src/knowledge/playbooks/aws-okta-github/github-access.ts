@@ -2,15 +2,16 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ghActorAudit, ghRepoAudit, ghUserProfile, observeGithub } from './helpers';
+import { field, gh, repeated } from '../../commands';
 
 const deployKeys: CommandTemplate = {
   title: 'List the repository deploy keys: title, read-only flag, creation date',
-  command: 'gh repo deploy-key list --repo {{github.repo.name}}',
+  command: gh.run('repo deploy-key list', { options: { '--repo': field('github.repo.name') } }),
 };
 
 const collaborators: CommandTemplate = {
   title: 'List the repository collaborators and their permission',
-  command: 'gh api repos/{{github.repo.name}}/collaborators --paginate --jq ".[] | [.login, .role_name] | @tsv"',
+  command: gh.api(['repos/', field('github.repo.name'), '/collaborators'], { '--paginate': true, '--jq': '.[] | [.login, .role_name] | @tsv' }),
 };
 
 function observeCollaborator(alert: Alert): string[] {
@@ -95,11 +96,11 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the collaborator\'s effective permission on the repository',
-        command: 'gh api repos/{{github.repo.name}}/collaborators/{{github.collaborator.name}}/permission',
+        command: gh.api(['repos/', field('github.repo.name'), '/collaborators/', field('github.collaborator.name'), '/permission']),
       },
       {
         title: 'Look up the collaborator account (creation date, company, type)',
-        command: 'gh api users/{{github.collaborator.name}}',
+        command: gh.api(['users/', field('github.collaborator.name')]),
       },
       collaborators,
       ghRepoAudit,
@@ -152,7 +153,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       ghUserProfile,
       {
         title: 'List the organization webhooks when the owner is an organization',
-        command: 'gh api orgs/{{github.owner}}/hooks',
+        command: gh.api(['orgs/', field('github.owner'), '/hooks']),
       },
     ],
     tuningFields: ['github.owner', 'github.user'],
@@ -180,11 +181,11 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Find who removed webhooks in the organization audit log (GitHub Enterprise Cloud)',
-        command: 'gh api -X GET orgs/{{github.org}}/audit-log -f phrase=action:hook.destroy -f per_page=50',
+        command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated('phrase=action:hook.destroy', 'per_page=50') }),
       },
       {
         title: 'List the organization webhooks that remain',
-        command: 'gh api orgs/{{github.org}}/hooks',
+        command: gh.api(['orgs/', field('github.org'), '/hooks']),
       },
       ghUserProfile,
     ],

@@ -1,6 +1,8 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate } from '../../types';
+import type { Arg } from '../../commands';
+import { aws, field, gh, okta, quotedField, repeated, word, words } from '../../commands';
 import { isPrivateIp } from '../../ip';
 
 export { isPrivateIp };
@@ -12,33 +14,29 @@ export { isPrivateIp };
 /** CloudTrail events of the principal in ct.user (IAM users; for roles Username is the session name). */
 export const ctEventsByUser: CommandTemplate = {
   title: 'List the recent CloudTrail management events of the same principal',
-  command:
-    'aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue={{ct.user}} --max-results 50',
+  command: aws.lookupEvents('Username', field('ct.user')),
 };
 
 /** CloudTrail events of one API call name in the alert's region. */
 export function ctEventsByName(eventName: string, title: string): CommandTemplate {
-  return {
-    title,
-    command: `aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50`,
-  };
+  return { title, command: aws.lookupEvents('EventName', eventName) };
 }
 
 /** CloudTrail events that touched one named resource (bucket, function, trail ...). */
-export function ctEventsByResource(field: string, title: string): CommandTemplate {
-  return {
-    title,
-    command: `aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{${field}}} --max-results 50`,
-  };
+export function ctEventsByResource(name: string, title: string): CommandTemplate {
+  return { title, command: aws.lookupEvents('ResourceName', field(name)) };
 }
 
 /** Everything CloudTrail recorded from the alert's source IP for one event name (jq filters by IP). */
 export function ctEventsFromIp(eventName: string, title: string): CommandTemplate {
   return {
     title,
-    command:
-      `aws cloudtrail lookup-events --region={{ct.region}} --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 50 --output json` +
-      " | jq -r --arg ip {{ct.srcip}} '.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .sourceIPAddress, .userAgent] | @tsv'",
+    command: words(
+      aws.lookupEvents('EventName', eventName, { output: 'json' }),
+      '| jq -r --arg ip',
+      word(field('ct.srcip')),
+      word('.Events[].CloudTrailEvent | fromjson | select(.sourceIPAddress == $ip) | [.eventTime, .userIdentity.arn, .sourceIPAddress, .userAgent] | @tsv'),
+    ),
   };
 }
 
@@ -87,40 +85,36 @@ export function observeCloudTrail(alert: Alert): string[] {
 /* Okta System Log                                                     */
 /* ------------------------------------------------------------------ */
 
-const OKTA_LOGS =
-  'curl -s -G -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/logs"';
-const OKTA_SUMMARY =
-  " | jq -r '.[] | [.published, .eventType, .actor.alternateId, .client.ipAddress, .outcome.result, .displayMessage] | @tsv'";
-
 /**
- * An Okta System Log query. `filter` is the shell word(s) of the SCIM filter, with placeholders
- * concatenated outside quotes, e.g. `'filter=actor.displayName eq "'{{okta.actor.name}}'"'`.
+ * An Okta System Log query (commands/okta.ts). `filter` is the pieces of one `filter=` word,
+ * alert values as `quotedField(...)`: written as the filter's double-quoted string literals, so a
+ * `"` in a name cannot end the string and widen the query.
  */
-export function oktaLog(title: string, filter: string): CommandTemplate {
-  return { title, command: `${OKTA_LOGS} --data-urlencode ${filter} -d limit=100${OKTA_SUMMARY}` };
+export function oktaLog(title: string, filter: Arg): CommandTemplate {
+  return { title, command: okta.logs(filter) };
 }
 
 /** The actor's recent System Log activity. */
 export const oktaActorActivity: CommandTemplate = oktaLog(
   'List what the same actor did in Okta recently (time, event, login, IP, result)',
-  `'filter=actor.displayName eq "'{{okta.actor.name}}'"'`,
+  [`filter=actor.displayName eq `, quotedField('okta.actor.name')],
 );
 
 /** Everything the source IP did in Okta. */
 export const oktaIpActivity: CommandTemplate = oktaLog(
   'List every Okta event from the same client IP, whoever the actor',
-  `'filter=client.ipAddress eq "'{{okta.client.ip}}'"'`,
+  [`filter=client.ipAddress eq `, quotedField('okta.client.ip')],
 );
 
 /** Everything that happened to the target user. */
 export const oktaTargetActivity: CommandTemplate = oktaLog(
   'List recent events that targeted the same user (resets, factor changes, sessions)',
-  `'filter=target.displayName eq "'{{okta.target.user.name}}'"'`,
+  [`filter=target.displayName eq `, quotedField('okta.target.user.name')],
 );
 
 /** The actor's events of one type. */
 export function oktaActorEvents(eventType: string, title: string): CommandTemplate {
-  return oktaLog(title, `'filter=eventType eq "${eventType}" and actor.displayName eq "'{{okta.actor.name}}'"'`);
+  return oktaLog(title, [`filter=eventType eq "${eventType}" and actor.displayName eq `, quotedField('okta.actor.name')]);
 }
 
 /** Common observations about the Okta actor, target and client. */
@@ -151,25 +145,25 @@ export function observeOkta(alert: Alert): string[] {
 /** The repository as GitHub sees it now (visibility, owner, timestamps). */
 export const ghRepoView: CommandTemplate = {
   title: 'Show the repository now: visibility, owner, creation and last push',
-  command: 'gh api repos/{{github.repo.name}} --jq ".full_name, .visibility, .created_at, .pushed_at"',
+  command: gh.api(['repos/', field('github.repo.name')], { '--jq': '.full_name, .visibility, .created_at, .pushed_at' }),
 };
 
 /** Organization audit log entries about the repository (GitHub Enterprise Cloud). */
 export const ghRepoAudit: CommandTemplate = {
   title: 'Read the organization audit log for the repository (GitHub Enterprise Cloud)',
-  command: 'gh api -X GET orgs/{{github.org}}/audit-log -f phrase=repo:{{github.repo.name}} -f per_page=50',
+  command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=repo:', field('github.repo.name')], 'per_page=50') }),
 };
 
 /** Organization audit log entries of the acting user (GitHub Enterprise Cloud). */
 export const ghActorAudit: CommandTemplate = {
   title: 'Read what the same user did across the organization (GitHub Enterprise Cloud audit log)',
-  command: 'gh api -X GET orgs/{{github.org}}/audit-log -f phrase=actor:{{github.user}} -f per_page=50',
+  command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=actor:', field('github.user')], 'per_page=50') }),
 };
 
 /** The acting account: type, age, and whether it is a bot. */
 export const ghUserProfile: CommandTemplate = {
   title: 'Look up the acting account: type (User or Bot), creation date, profile',
-  command: 'gh api users/{{github.user}}',
+  command: gh.api(['users/', field('github.user')]),
 };
 
 /** Common observations about the GitHub actor and ownership. */

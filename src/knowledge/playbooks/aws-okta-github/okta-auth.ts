@@ -1,3 +1,4 @@
+import { quotedField } from '../../commands';
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
@@ -93,7 +94,7 @@ export const OKTA_AUTH_PLAYBOOKS: Playbook[] = [
     investigate: [
       oktaLog(
         'List recent factor changes made by the same actor',
-        `'filter=eventType sw "user.mfa.factor" and actor.displayName eq "'{{okta.actor.name}}'"'`,
+        [`filter=eventType sw "user.mfa.factor" and actor.displayName eq `, quotedField('okta.actor.name')],
       ),
       oktaActorActivity,
       oktaIpActivity,

@@ -1,3 +1,4 @@
+import { quotedField } from '../../commands';
 import type { Playbook } from '../../types';
 import {
   observeOkta,
@@ -165,7 +166,7 @@ export const OKTA_LIFECYCLE_PLAYBOOKS: Playbook[] = [
       oktaIpActivity,
       oktaLog(
         'List the failed sign-ins of the same user',
-        `'filter=eventType eq "user.session.start" and outcome.result eq "FAILURE" and actor.displayName eq "'{{okta.actor.name}}'"'`,
+        [`filter=eventType eq "user.session.start" and outcome.result eq "FAILURE" and actor.displayName eq `, quotedField('okta.actor.name')],
       ),
       oktaActorActivity,
     ],

@@ -1,3 +1,4 @@
+import { okta, quotedField } from '../../commands';
 import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
 import {
@@ -10,15 +11,12 @@ import {
 
 const adminAssignees: CommandTemplate = {
   title: 'List every user that holds an Okta admin role now',
-  command:
-    'curl -s -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/iam/assignees/users"',
+  command: okta.get('iam/assignees/users'),
 };
 
 const apiTokens: CommandTemplate = {
   title: 'List the active API tokens with their owner, creation date and network restriction',
-  command:
-    'curl -s -H "Authorization: SSWS ${OKTA_API_TOKEN:?an Okta API token with read access to the System Log}" -H "Accept: application/json" "https://${OKTA_ORG:?your Okta domain, e.g. example.okta.com}/api/v1/api-tokens"' +
-    " | jq -r '.[] | [.id, .name, .userId, .clientName, .created, .network.connection] | @tsv'",
+  command: okta.get('api-tokens', [], '.[] | [.id, .name, .userId, .clientName, .created, .network.connection] | @tsv'),
 };
 
 /** The upstream rule reuses the lockout output text for privilege grants. */
@@ -133,7 +131,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       oktaLog(
         'List recent membership changes of the same group',
-        `'filter=eventType sw "group.user_membership" and target.displayName eq "'{{okta.target.group.name}}'"'`,
+        [`filter=eventType sw "group.user_membership" and target.displayName eq `, quotedField('okta.target.group.name')],
       ),
       oktaTargetActivity,
       oktaActorActivity,
@@ -189,7 +187,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       oktaLog(
         'List recent impersonation grants, starts and ends in the org',
-        `'filter=eventType sw "user.session.impersonation"'`,
+        'filter=eventType sw "user.session.impersonation"',
       ),
       oktaTargetActivity,
       oktaIpActivity,

@@ -153,7 +153,7 @@ const syscallEventDrop: Playbook = {
     {
       title: 'Count drop reports of the last hour in the Falco pods (Kubernetes)',
       command:
-        "kubectl logs --namespace=falco --selector=app.kubernetes.io/name=falco --since-time={{@time-1h}} --timestamps --tail=-1 | grep -c 'syscall event drop'",
+        "kubectl logs --namespace=falco --selector=app.kubernetes.io/name=falco --since-time=⟦@time-1h⟧ --timestamps --tail=-1 | grep -c 'syscall event drop'",
     },
     {
       title: 'Check the CPU and memory the Falco pods use now',
@@ -170,7 +170,7 @@ const syscallEventDrop: Playbook = {
     },
     {
       title: 'Find the drop messages on a host where Falco runs as a systemd service',
-      command: 'journalctl -u falco-modern-bpf.service -u falco-kmod.service --since={{@journal-1h}} --until={{@journal+10m}} | grep \'syscall event drop\'',
+      command: 'journalctl -u falco-modern-bpf.service -u falco-kmod.service --since=⟦@journal-1h⟧ --until=⟦@journal+10m⟧ | grep \'syscall event drop\'',
     },
   ],
   tuningFields: [],
@@ -221,7 +221,7 @@ const metricsSnapshot: Playbook = {
     {
       title: 'Count snapshots and drop reports in the last day (Kubernetes)',
       command:
-        "kubectl logs --namespace=falco --selector=app.kubernetes.io/name=falco --since-time={{@time-1d}} --timestamps --tail=-1 | grep -cE 'metrics snapshot|syscall event drop'",
+        "kubectl logs --namespace=falco --selector=app.kubernetes.io/name=falco --since-time=⟦@time-1d⟧ --timestamps --tail=-1 | grep -cE 'metrics snapshot|syscall event drop'",
     },
   ],
   tuningFields: [],

@@ -4,6 +4,7 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { baseNotes, fx, namespaceNotes } from './helpers';
 import { parentNotes, tempPathInCmdline } from './observe';
+import type { Note } from '../../observation';
 
 /** Container-to-host boundaries and container drift: host mounts, devices, runc, kubectl cp. */
 
@@ -67,7 +68,7 @@ const DRIFT_MITIGATIONS = {
   longTerm: ['Build everything into the image, run as non-root, and block runtime installs by removing package managers from production images.'],
 };
 
-const driftNotes = (alert: Alert): string[] => {
+const driftNotes = (alert: Alert): Note[] => {
   const notes = baseNotes(alert);
   const file = fieldText(alert, 'evt.arg.filename') ?? fieldText(alert, 'evt.arg.name');
   if (file !== undefined && /^\/(tmp|var\/tmp|dev\/shm)\//.test(file)) {
@@ -89,7 +90,7 @@ const driftChmod: Playbook = {
   distinguish: driftDistinguish('evt.arg.filename'),
   mitigations: DRIFT_MITIGATIONS,
   investigate: [
-    { title: 'Inspect the file that was made executable', command: 'crictl exec {{container.id}} ls -la {{evt.arg.filename}}' },
+    { title: 'Inspect the file that was made executable', command: 'crictl exec ⟦container.id⟧ ls -la ⟦evt.arg.filename⟧' },
     fx.dockerDiff,
     cmd.containerProcesses,
     cmd.containerInspect,
@@ -111,7 +112,7 @@ const driftOpenCreate: Playbook = {
   distinguish: driftDistinguish('evt.arg.filename'),
   mitigations: DRIFT_MITIGATIONS,
   investigate: [
-    { title: 'Inspect the created executable', command: 'crictl exec {{container.id}} ls -la {{evt.arg.filename}}' },
+    { title: 'Inspect the created executable', command: 'crictl exec ⟦container.id⟧ ls -la ⟦evt.arg.filename⟧' },
     fx.dockerDiff,
     cmd.containerProcesses,
     cmd.containerInspect,
@@ -186,7 +187,7 @@ const mountPrivileged: Playbook = {
   },
   investigate: [
     cmd.podSpec,
-    { title: 'List the mounts now visible in the container', command: 'crictl exec {{container.id}} cat /proc/self/mountinfo' },
+    { title: 'List the mounts now visible in the container', command: 'crictl exec ⟦container.id⟧ cat /proc/self/mountinfo' },
     cmd.containerInspect,
     cmd.podDescribe,
   ],
@@ -258,11 +259,11 @@ const kubectlCpExfil: Playbook = {
   investigate: [
     {
       title: 'On a self-managed control plane, find the exec request and its user in the API audit log (use your --audit-log-path)',
-      command: 'grep -hF -- {{k8s.pod.name}} /var/log/kubernetes/audit.log | grep -F command=tar',
+      command: 'grep -hF -- ⟦k8s.pod.name⟧ /var/log/kubernetes/audit.log | grep -F command=tar',
     },
     {
       title: 'List who is bound to roles in the namespace (exec rights come from these bindings or cluster-wide ones)',
-      command: 'kubectl get --namespace={{k8s.ns.name}} --output=wide -- rolebindings',
+      command: 'kubectl get --namespace=⟦k8s.ns.name⟧ --output=wide -- rolebindings',
     },
     cmd.podDescribe,
   ],

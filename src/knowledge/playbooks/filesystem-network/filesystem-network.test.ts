@@ -3,6 +3,7 @@ import type { Alert, OutputFields } from '../../../model';
 import type { Playbook } from '../../types';
 import { classifyIp, parseConnection, remoteEndpoint } from './helpers';
 import { PLAYBOOKS } from './index';
+import { noteText } from '../../observation';
 
 /** The syscall rules assigned to this folder (current names). */
 const ASSIGNED = [
@@ -92,7 +93,7 @@ function playbook(rule: string): Playbook {
 }
 
 function observe(rule: string, fields: OutputFields): string[] {
-  return playbook(rule).observe?.(alert(rule, fields)) ?? [];
+  return (playbook(rule).observe?.(alert(rule, fields)) ?? []).map(noteText);
 }
 
 /** True when some `{field}` placeholder sits inside single or double quotes. */

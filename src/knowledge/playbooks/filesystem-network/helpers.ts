@@ -3,6 +3,8 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import { eventGeneratorMatches } from '../../eventGenerator';
 import type { CommandTemplate } from '../../types';
+import type { Note } from '../../observation';
+import { about } from '../../observation';
 
 /**
  * Commands and observations shared by the filesystem and network playbooks.
@@ -14,60 +16,60 @@ import type { CommandTemplate } from '../../types';
 export const fx = {
   procByName: {
     title: 'List running processes with this name: pid, parent, owner, start time, arguments',
-    command: 'ps -o pid,ppid,user,lstart,args -C {{proc.name}}',
+    command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.name⟧',
   },
   exeOwner: {
     title: 'On the host, find which package owns the executable (no owner means it was dropped there)',
-    command: 'rpm -qf {{proc.exepath}} || dpkg -S {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} rpm -qf {{proc.exepath}} || crictl exec {{container.id}} dpkg -S {{proc.exepath}}',
+    command: 'rpm -qf ⟦proc.exepath⟧ || dpkg -S ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ rpm -qf ⟦proc.exepath⟧ || crictl exec ⟦container.id⟧ dpkg -S ⟦proc.exepath⟧',
   },
   loginUser: {
     title: 'Resolve the account that opened the login session (user.loginuid)',
-    command: 'getent passwd {{user.loginuid}}',
+    command: 'getent passwd ⟦user.loginuid⟧',
   },
   recentLogins: {
     title: 'Recent logins of that account with full timestamps and source addresses',
-    command: 'last -F -a {{user.name}}', where: 'host',
+    command: 'last -F -a ⟦user.name⟧', where: 'host',
   },
   fileStat: {
     title: 'Owner, mode and modification/change times of the file (host path)',
-    command: 'stat {{fd.name}}', inContainer: 'crictl exec {{container.id}} stat {{fd.name}}',
+    command: 'stat ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ stat ⟦fd.name⟧',
   },
   fileStatInContainer: {
     title: 'Same check inside the container (the path is in its mount namespace)',
-    command: 'crictl exec {{container.id}} stat {{fd.name}}',
+    command: 'crictl exec ⟦container.id⟧ stat ⟦fd.name⟧',
   },
   auditFile: {
     title: 'If auditd watches the path, list today\'s accesses with process and user',
-    command: 'ausearch -i -f {{fd.name}}', where: 'host',
+    command: 'ausearch -i -f ⟦fd.name⟧', where: 'host',
   },
   dockerDiff: {
     title: 'On a Docker host, list files added (A) or changed (C) in the container since it started',
-    command: 'docker diff {{container.id}}',
+    command: 'docker diff ⟦container.id⟧',
   },
   containerSockets: {
     title: "List the container's TCP/UDP sockets and owning processes from its network namespace",
-    command: 'nsenter -t $(crictl inspect {{container.id}} | jq -r .info.pid) -n ss -tuanp',
+    command: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tuanp',
   },
   socketsToRemotePort: {
     title: 'On the host, list sockets to the same remote port with their owning process',
-    command: 'ss -tuanp dport = :{{fd.rport}}', inContainer: 'nsenter -t $(crictl inspect {{container.id}} | jq -r .info.pid) -n ss -tuanp dport = :{{fd.rport}}',
+    command: 'ss -tuanp dport = :⟦fd.rport⟧', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tuanp dport = :⟦fd.rport⟧',
   },
   socketsOnLocalPort: {
     title: 'On the host, list sockets on the same local port with their owning process',
-    command: 'ss -tuanp sport = :{{fd.lport}}', inContainer: 'nsenter -t $(crictl inspect {{container.id}} | jq -r .info.pid) -n ss -tuanp sport = :{{fd.lport}}',
+    command: 'ss -tuanp sport = :⟦fd.lport⟧', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tuanp sport = :⟦fd.lport⟧',
   },
   socketsOfProcess: {
     title: 'On the host, list TCP/UDP sockets owned by processes with this name',
-    command: `ss -tuanp | grep -F -- '"'{{proc.name}}'"'`,
+    command: `ss -tuanp | grep -F -- '"'⟦proc.name⟧'"'`,
   },
   serviceAccountRights: {
     title: "List what the pod's service account may do in its namespace",
     command:
-      'kubectl auth can-i --list --namespace={{k8s.ns.name}} --as=system:serviceaccount:{{k8s.ns.name}}:$(kubectl get --namespace={{k8s.ns.name}} --output=custom-columns=:.spec.serviceAccountName --no-headers -- pod {{k8s.pod.name}})',
+      'kubectl auth can-i --list --namespace=⟦k8s.ns.name⟧ --as=system:serviceaccount:⟦k8s.ns.name⟧:$(kubectl get --namespace=⟦k8s.ns.name⟧ --output=custom-columns=:.spec.serviceAccountName --no-headers -- pod ⟦k8s.pod.name⟧)',
   },
   podEvents: {
     title: 'Kubernetes events for the pod (restarts, exec, image pulls)',
-    command: 'kubectl get events --namespace={{k8s.ns.name}} --field-selector=involvedObject.name={{k8s.pod.name}}',
+    command: 'kubectl get events --namespace=⟦k8s.ns.name⟧ --field-selector=involvedObject.name=⟦k8s.pod.name⟧',
   },
 } satisfies Record<string, CommandTemplate>;
 
@@ -83,13 +85,13 @@ function basename(path: string): string {
 }
 
 /** Where falcosecurity's event-generator shows up in the alert, if anywhere. */
-export function eventGeneratorNotes(alert: Alert): string[] {
+export function eventGeneratorNotes(alert: Alert): Note[] {
   const where = eventGeneratorMatches(alert).map((m) => m.field);
   const name = fieldText(alert, 'proc.name');
   const exe = fieldText(alert, 'proc.exepath');
   if (where.length === 0) return [];
-  const notes = [
-    `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`,
+  const notes: Note[] = [
+    about('event-generator', `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`),
   ];
   if (name !== undefined && name !== EVENT_GENERATOR && exe !== undefined && basename(exe) === EVENT_GENERATOR) {
     notes.push(
@@ -134,7 +136,7 @@ export function sessionNotes(alert: Alert): string[] {
 }
 
 /** The observations most file and process rules share. */
-export function baseNotes(alert: Alert): string[] {
+export function baseNotes(alert: Alert): Note[] {
   return [...eventGeneratorNotes(alert), ...hostNotes(alert), ...sessionNotes(alert)];
 }
 

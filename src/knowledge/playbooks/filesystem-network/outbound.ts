@@ -1,9 +1,10 @@
-import { cmd } from '../../commands';
+import { aws, cmd, variable } from '../../commands';
 import { fieldText } from '../../fieldValue';
 import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
 import { baseNotes, fx, remoteEndpoint, remoteNotes } from './helpers';
 import { cmdlineIpNotes, exeLocationNotes, parentNotes } from './observe';
+import type { Note } from '../../observation';
 
 /**
  * Outbound connections: the API server, cloud metadata, mining pools, SSH tunnels, listed or
@@ -11,9 +12,9 @@ import { cmdlineIpNotes, exeLocationNotes, parentNotes } from './observe';
  * servers outside 127.0.0.0/8 and the RFC 1918 ranges, so most of these peers are public.
  */
 
-const outboundNotes = (alert: Alert): string[] => [...baseNotes(alert), ...remoteNotes(alert, 'outbound')];
+const outboundNotes = (alert: Alert): Note[] => [...baseNotes(alert), ...remoteNotes(alert, 'outbound')];
 
-const whoisRemote: CommandTemplate = { title: 'Who owns the destination address', command: 'whois {{fd.rip}}' };
+const whoisRemote: CommandTemplate = { title: 'Who owns the destination address', command: 'whois ⟦fd.rip⟧' };
 
 const AD_HOC_CLIENTS = new Set(['kubectl', 'curl', 'wget', 'python', 'python3', 'nc', 'ncat', 'socat']);
 
@@ -81,7 +82,7 @@ const METADATA_DISTINGUISH = [
 const instanceCloudTrail: CommandTemplate = {
   title: 'AWS: calls made with the node role\'s credentials (role sessions are named after the instance id); set INSTANCE_ID first',
   command:
-    'aws cloudtrail lookup-events --region="${AWS_REGION:?the region of the node}" --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=Username,AttributeValue="${INSTANCE_ID:?the EC2 instance id of the node}" --max-results 50',
+    aws.lookupEvents('Username', variable('INSTANCE_ID', 'the EC2 instance id of the node'), { region: variable('AWS_REGION', 'the region of the node') }),
 };
 
 const instanceMetadataOptions: CommandTemplate = {
@@ -238,8 +239,8 @@ const c2Servers: Playbook = {
     longTerm: ['Feed maintained threat-intelligence lists into egress controls rather than a static Falco list.'],
   },
   investigate: [
-    { title: 'Who owns the C2 address', command: 'whois {{fd.sip}}' },
-    { title: 'Reverse DNS of the C2 address', command: 'dig +short -x {{fd.sip}}' },
+    { title: 'Who owns the C2 address', command: 'whois ⟦fd.sip⟧' },
+    { title: 'Reverse DNS of the C2 address', command: 'dig +short -x ⟦fd.sip⟧' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -327,7 +328,7 @@ const outsideLocalSubnet: Playbook = {
     shortTerm: ['Enforce the intent with an egress NetworkPolicy allowing only private ranges for that namespace.'],
     longTerm: ['Keep namespace_scope_network_only_subnet aligned with the namespaces your policies declare internal.'],
   },
-  investigate: [fx.containerSockets, fx.procByName, { title: 'NetworkPolicies applying in the namespace', command: 'kubectl get --namespace={{k8s.ns.name}} -- networkpolicy' }],
+  investigate: [fx.containerSockets, fx.procByName, { title: 'NetworkPolicies applying in the namespace', command: 'kubectl get --namespace=⟦k8s.ns.name⟧ -- networkpolicy' }],
   tuningFields: ['proc.name', 'container.image.repository'],
   observe: (alert) => {
     const notes = [...baseNotes(alert), ...remoteNotes(alert, 'either')];

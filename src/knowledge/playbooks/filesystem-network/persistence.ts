@@ -45,7 +45,7 @@ const authorizedKeys: Playbook = {
     longTerm: ['Replace static keys with SSH certificates, OS Login or a session manager, and disable root SSH login (PermitRootLogin no).'],
   },
   investigate: [
-    { title: 'Fingerprint and comment of every key in the file', command: 'ssh-keygen -lf {{fd.name}}', inContainer: 'crictl exec {{container.id}} ssh-keygen -lf {{fd.name}}' },
+    { title: 'Fingerprint and comment of every key in the file', command: 'ssh-keygen -lf ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ ssh-keygen -lf ⟦fd.name⟧' },
     fx.fileStat,
     fx.loginUser,
     fx.recentLogins,
@@ -85,10 +85,10 @@ const scheduleCron: Playbook = {
   investigate: [
     {
       title: 'List system cron files with timestamps',
-      command: 'ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily',
+      command: 'ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily', inContainer: 'crictl exec ⟦container.id⟧ ls -la --time-style=full-iso /etc/crontab /etc/cron.d /etc/cron.hourly /etc/cron.daily',
     },
-    { title: 'Show the acting user\'s crontab', command: 'crontab -l -u {{user.name}}', inContainer: 'crictl exec {{container.id}} crontab -l -u {{user.name}}' },
-    { title: 'Read the written cron file', command: 'cat {{fd.name}}', inContainer: 'crictl exec {{container.id}} cat {{fd.name}}' },
+    { title: 'Show the acting user\'s crontab', command: 'crontab -l -u ⟦user.name⟧', inContainer: 'crictl exec ⟦container.id⟧ crontab -l -u ⟦user.name⟧' },
+    { title: 'Read the written cron file', command: 'cat ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ cat ⟦fd.name⟧' },
     fx.loginUser,
   ],
   tuningFields: ['proc.name', 'proc.pname', 'user.name'],
@@ -127,7 +127,7 @@ const modifyShellConfig: Playbook = {
     longTerm: ['Keep interactive shells out of production containers and use short-lived, audited access to nodes.'],
   },
   investigate: [
-    { title: 'Show the end of the file, where appended lines land', command: 'tail -n 30 {{fd.name}}', inContainer: 'crictl exec {{container.id}} tail -n 30 {{fd.name}}' },
+    { title: 'Show the end of the file, where appended lines land', command: 'tail -n 30 ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ tail -n 30 ⟦fd.name⟧' },
     fx.fileStat,
     fx.procByName,
     fx.loginUser,
@@ -161,9 +161,9 @@ const clearLogs: Playbook = {
     longTerm: ['Keep security logs in append-only or immutable central storage, and set chattr +a on critical local logs where rotation allows.'],
   },
   investigate: [
-    { title: 'Size and timestamps of the truncated log', command: 'ls -la --time-style=full-iso {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{fd.name}}' },
-    { title: 'Recover recent events from the journal', command: 'journalctl --since={{@journal-2h}} --until={{@journal+10m}} -o short-iso', where: 'host' },
-    { title: 'Find logrotate configurations that truncate in place', command: 'grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d', inContainer: 'crictl exec {{container.id}} grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d' },
+    { title: 'Size and timestamps of the truncated log', command: 'ls -la --time-style=full-iso ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -la --time-style=full-iso ⟦fd.name⟧' },
+    { title: 'Recover recent events from the journal', command: 'journalctl --since=⟦@journal-2h⟧ --until=⟦@journal+10m⟧ -o short-iso', where: 'host' },
+    { title: 'Find logrotate configurations that truncate in place', command: 'grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d', inContainer: 'crictl exec ⟦container.id⟧ grep -rl copytruncate /etc/logrotate.conf /etc/logrotate.d' },
     fx.loginUser,
   ],
   tuningFields: ['proc.name', 'container.image.repository'],
@@ -277,9 +277,9 @@ const sudoBaronSamedit: Playbook = {
   },
   investigate: [
     { title: 'Show the installed sudo version', command: 'sudo -V' },
-    { title: 'Show the package build, to compare with the vendor advisory', command: 'rpm -q sudo || dpkg -s sudo', inContainer: 'crictl exec {{container.id}} rpm -q sudo || crictl exec {{container.id}} dpkg -s sudo' },
+    { title: 'Show the package build, to compare with the vendor advisory', command: 'rpm -q sudo || dpkg -s sudo', inContainer: 'crictl exec ⟦container.id⟧ rpm -q sudo || crictl exec ⟦container.id⟧ dpkg -s sudo' },
     fx.loginUser,
-    { title: 'Read recent sudo activity from the journal', command: 'journalctl _COMM=sudo --since={{@journal-2h}} --until={{@journal+1h}}', where: 'host' },
+    { title: 'Read recent sudo activity from the journal', command: 'journalctl _COMM=sudo --since=⟦@journal-2h⟧ --until=⟦@journal+1h⟧', where: 'host' },
   ],
   tuningFields: ['user.name', 'proc.pname'],
   observe: (alert) => baseNotes(alert),

@@ -185,8 +185,8 @@ const symlinkSensitive: Playbook = {
     longTerm: ['Mount upload and shared directories with nosymfollow where the kernel supports it, and run services non-root.'],
   },
   investigate: [
-    { title: 'Inspect the link on the host', command: 'ls -l {{evt.arg.linkpath}}', inContainer: 'crictl exec {{container.id}} ls -l {{evt.arg.linkpath}}' },
-    { title: 'Inspect the link inside the container', command: 'crictl exec {{container.id}} ls -l {{evt.arg.linkpath}}' },
+    { title: 'Inspect the link on the host', command: 'ls -l ⟦evt.arg.linkpath⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -l ⟦evt.arg.linkpath⟧' },
+    { title: 'Inspect the link inside the container', command: 'crictl exec ⟦container.id⟧ ls -l ⟦evt.arg.linkpath⟧' },
     fx.procByName,
     fx.loginUser,
   ],
@@ -220,7 +220,7 @@ const hardlinkSensitive: Playbook = {
     ],
   },
   investigate: [
-    { title: 'Find every hard link to the same file on its filesystem', command: 'find / -xdev -samefile {{evt.arg.oldpath}}', inContainer: 'crictl exec {{container.id}} find / -xdev -samefile {{evt.arg.oldpath}}' },
+    { title: 'Find every hard link to the same file on its filesystem', command: 'find / -xdev -samefile ⟦evt.arg.oldpath⟧', inContainer: 'crictl exec ⟦container.id⟧ find / -xdev -samefile ⟦evt.arg.oldpath⟧' },
     { title: 'Check that unprivileged hard links are blocked', command: 'sysctl fs.protected_hardlinks' },
     fx.procByName,
     fx.loginUser,
@@ -265,7 +265,7 @@ const readSshInformation: Playbook = {
     longTerm: ['Replace long-lived keys with short-lived SSH certificates or a brokered access service, and never mount home or .ssh directories into containers.'],
   },
   investigate: [
-    { title: 'List the directory with timestamps', command: 'ls -la --time-style=full-iso {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{fd.name}}' },
+    { title: 'List the directory with timestamps', command: 'ls -la --time-style=full-iso ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -la --time-style=full-iso ⟦fd.name⟧' },
     fx.procByName,
     fx.loginUser,
     fx.auditFile,
@@ -300,7 +300,7 @@ const searchPrivateKeys: Playbook = {
   investigate: [
     {
       title: 'List private-key files a search in the container could have found',
-      command: "crictl exec {{container.id}} find / -xdev -type f -name 'id_*' -not -name '*.pub'",
+      command: "crictl exec ⟦container.id⟧ find / -xdev -type f -name 'id_*' -not -name '*.pub'",
     },
     fx.procByName,
     fx.loginUser,
@@ -379,7 +379,7 @@ const readShellConfig: Playbook = {
     longTerm: ['Keep production containers free of interactive shells and persistent home directories.'],
   },
   investigate: [
-    { title: 'Owner, mode and timestamps of the file', command: 'ls -la --time-style=full-iso {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{fd.name}}' },
+    { title: 'Owner, mode and timestamps of the file', command: 'ls -la --time-style=full-iso ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -la --time-style=full-iso ⟦fd.name⟧' },
     fx.procByName,
     fx.loginUser,
   ],

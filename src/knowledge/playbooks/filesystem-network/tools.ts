@@ -4,10 +4,11 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { baseNotes, fx } from './helpers';
 import { cmdlineIpNotes, parentNotes, tempPathInCmdline } from './observe';
+import type { Note } from '../../observation';
 
 /** Network tools launched: downloaders, copy tools, scanners and sniffers, netcat/socat, reverse shells. */
 
-const toolNotes = (alert: Alert): string[] => [
+const toolNotes = (alert: Alert): Note[] => [
   ...baseNotes(alert),
   ...cmdlineIpNotes(alert),
   ...tempPathInCmdline(alert),
@@ -199,7 +200,7 @@ const npmNetworkTool: Playbook = {
   investigate: [
     {
       title: 'List packages that declare a postinstall script (npm 8.16 or later, in the project directory)',
-      command: "crictl exec {{container.id}} npm query ':attr(scripts, [postinstall])'",
+      command: "crictl exec ⟦container.id⟧ npm query ':attr(scripts, [postinstall])'",
     },
     cmd.podLogs,
     cmd.containerProcesses,

@@ -9,12 +9,12 @@ import { exeLocationNotes, parentNotes } from './observe';
 
 const packageOwner: CommandTemplate = {
   title: 'Check whether a package owns the file and whether it still matches the package (host)',
-  command: 'rpm -Vf {{fd.name}} || dpkg -S {{fd.name}}', inContainer: 'crictl exec {{container.id}} rpm -Vf {{fd.name}} || crictl exec {{container.id}} dpkg -S {{fd.name}}',
+  command: 'rpm -Vf ⟦fd.name⟧ || dpkg -S ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ rpm -Vf ⟦fd.name⟧ || crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧',
 };
 
 const fileHash: CommandTemplate = {
   title: 'Hash the file so it can be looked up and compared across nodes',
-  command: 'sha256sum {{fd.name}}', inContainer: 'crictl exec {{container.id}} sha256sum {{fd.name}}',
+  command: 'sha256sum ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ sha256sum ⟦fd.name⟧',
 };
 
 /** The "who wrote it" test, naming only the process fields the rule prints. */
@@ -221,7 +221,7 @@ const writeRpmDatabase: Playbook = {
     longTerm: ['Install software only through managed repositories and configuration management, and rebuild rather than patch long-lived nodes.'],
   },
   investigate: [
-    { title: 'Most recently installed or updated packages', command: 'rpm -qa --last | head -n 20', inContainer: 'crictl exec {{container.id}} rpm -qa --last | head -n 20' },
+    { title: 'Most recently installed or updated packages', command: 'rpm -qa --last | head -n 20', inContainer: 'crictl exec ⟦container.id⟧ rpm -qa --last | head -n 20' },
     fx.exeOwner,
     fx.procByName,
   ],
@@ -249,7 +249,7 @@ const mkdirBinaryDirs: Playbook = {
     longTerm: ['Keep /usr read-only on nodes and root filesystems read-only in containers.'],
   },
   investigate: [
-    { title: 'List what was put in the new directory', command: 'ls -la --time-style=full-iso {{evt.arg.path}}', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso {{evt.arg.path}}' },
+    { title: 'List what was put in the new directory', command: 'ls -la --time-style=full-iso ⟦evt.arg.path⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -la --time-style=full-iso ⟦evt.arg.path⟧' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -287,7 +287,7 @@ const modifyBinaryDirs: Playbook = {
     longTerm: ['Use an immutable or read-only /usr on nodes and immutable images for containers.'],
   },
   investigate: [
-    { title: 'Verify installed packages against their recorded files', command: 'rpm -Va || dpkg --verify', inContainer: 'crictl exec {{container.id}} rpm -Va || crictl exec {{container.id}} dpkg --verify' },
+    { title: 'Verify installed packages against their recorded files', command: 'rpm -Va || dpkg --verify', inContainer: 'crictl exec ⟦container.id⟧ rpm -Va || crictl exec ⟦container.id⟧ dpkg --verify' },
     fx.procByName,
     fx.loginUser,
   ],
@@ -318,8 +318,8 @@ const createFilesBelowDev: Playbook = {
     longTerm: ['Include /dev in file-integrity scanning for regular files.'],
   },
   investigate: [
-    { title: 'Show the type and owner of the new entry', command: 'ls -la {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la {{fd.name}}' },
-    { title: 'Identify what the file contains', command: 'file {{fd.name}}', inContainer: 'crictl exec {{container.id}} file {{fd.name}}' },
+    { title: 'Show the type and owner of the new entry', command: 'ls -la ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -la ⟦fd.name⟧' },
+    { title: 'Identify what the file contains', command: 'file ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ file ⟦fd.name⟧' },
     fx.procByName,
     fx.exeOwner,
   ],
@@ -356,8 +356,8 @@ const updatePackageRepository: Playbook = {
     longTerm: ['Install packages only at image build time from a vetted mirror; nodes and containers should not add repositories at runtime.'],
   },
   investigate: [
-    { title: 'Read the repository definition', command: 'cat {{fd.name}}', inContainer: 'crictl exec {{container.id}} cat {{fd.name}}' },
-    { title: 'List repository files with timestamps', command: 'ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d', inContainer: 'crictl exec {{container.id}} ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d' },
+    { title: 'Read the repository definition', command: 'cat ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ cat ⟦fd.name⟧' },
+    { title: 'List repository files with timestamps', command: 'ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d', inContainer: 'crictl exec ⟦container.id⟧ ls -la --time-style=full-iso /etc/apt/sources.list.d /etc/yum.repos.d' },
     fx.procByName,
   ],
   tuningFields: ['proc.name', 'proc.pname', 'container.image.repository'],
@@ -387,7 +387,7 @@ const createHiddenFiles: Playbook = {
     longTerm: ['Mount /tmp and /dev/shm noexec on nodes and keep container root filesystems read-only.'],
   },
   investigate: [
-    { title: 'List the hidden item', command: 'ls -la {{fd.name}}', inContainer: 'crictl exec {{container.id}} ls -la {{fd.name}}' },
+    { title: 'List the hidden item', command: 'ls -la ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -la ⟦fd.name⟧' },
     fx.procByName,
     fx.dockerDiff,
   ],

@@ -1,3 +1,4 @@
+import { gcloud, variable } from '../../commands';
 import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
 import { actorTrail, callerIpTrail, distinguishWith, logRead, methodBaseline, methodIs } from './helpers';
@@ -15,23 +16,23 @@ import {
 /** gcp.cloudsql.databaseId is the resource label database_id, "PROJECT:INSTANCE". */
 const instanceHistory: CommandTemplate = logRead(
   'Every admin operation on this Cloud SQL instance in the 7 days before the alert',
-  '\'resource.type="cloudsql_database" AND resource.labels.database_id="\'{{gcp.cloudsql.databaseId}}\'"\'',
+  '\'resource.type="cloudsql_database" AND resource.labels.database_id=\'⟦gcp.cloudsql.databaseId|dq⟧',
   '-7d',
 );
 
 const instancesList: CommandTemplate = {
   title: 'List the Cloud SQL instances of the project with their IP settings and state',
-  command: 'gcloud sql instances list --project={{gcp.projectId}} --format=json',
+  command: gcloud.run('sql instances list', { options: { '--format': 'json' } }),
 };
 
 const operationsList: CommandTemplate = {
   title: 'Recent operations on the instance (set INSTANCE to the part of gcp.cloudsql.databaseId after the colon)',
-  command: 'gcloud sql operations list --instance="${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --project={{gcp.projectId}} --limit=20',
+  command: gcloud.run('sql operations list', { options: { '--instance': variable('INSTANCE', 'the Cloud SQL or VM instance name from the alert request'), '--limit': '20' } }),
 };
 
 const backupsList: CommandTemplate = {
   title: 'Backups that remain for the instance (INSTANCE as above)',
-  command: 'gcloud sql backups list --instance="${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --project={{gcp.projectId}}',
+  command: gcloud.run('sql backups list', { options: { '--instance': variable('INSTANCE', 'the Cloud SQL or VM instance name from the alert request') } }),
 };
 
 const SUPERUSERS = new Set(['root', 'postgres', 'sqlserver', 'cloudsqlsuperuser']);
@@ -135,7 +136,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
         'Use IAM database authentication instead of built-in passwords and restrict cloudsql.users.update to the rotation service account.',
       ],
     },
-    investigate: [instanceHistory, { title: 'List the database users and their hosts (INSTANCE as above)', command: 'gcloud sql users list --instance="${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --project={{gcp.projectId}}' }, actorTrail],
+    investigate: [instanceHistory, { title: 'List the database users and their hosts (INSTANCE as above)', command: gcloud.run('sql users list', { options: { '--instance': variable('INSTANCE', 'the Cloud SQL or VM instance name from the alert request') } }) }, actorTrail],
     tuningFields: ['gcp.user', 'gcp.cloudsql.databaseId'],
     observe: withCaller(userChangeNotes),
   },
@@ -199,7 +200,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Check the exported file (set EXPORT_URI to the gs:// URI in rawRequest)',
-        command: 'gcloud storage ls --long "${EXPORT_URI:?the gs:// URI of the export from the alert request}"',
+        command: gcloud.run('storage ls', { args: [variable('EXPORT_URI', 'the gs:// URI of the export from the alert request')], options: { '--long': true }, project: false }),
       },
       instanceHistory,
       methodBaseline(methodIs('cloudsql.instances.export'), 'Cloud SQL exports'),

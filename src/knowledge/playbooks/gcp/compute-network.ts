@@ -1,3 +1,4 @@
+import { gcloud, variable } from '../../commands';
 import type { Alert } from '../../../model';
 import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
@@ -216,11 +217,11 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       logRead("The principal's Compute Engine instance activity in the day before the alert", methodByUser(methodHas('compute.instances.')), '-1d'),
       {
         title: 'Describe the VM: service account, scopes, metadata, external IPs (set INSTANCE and ZONE from the authorizationInfo resource)',
-        command: 'gcloud compute instances describe "${INSTANCE:?the Cloud SQL or VM instance name from the alert request}" --zone="${ZONE:?the zone of the instance}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('compute instances describe', { args: [variable('INSTANCE', 'the Cloud SQL or VM instance name from the alert request')], options: { '--zone': variable('ZONE', 'the zone of the instance'), '--format': 'json' } }),
       },
       {
         title: 'List all VMs of the project with their status and creation time',
-        command: "gcloud compute instances list --project={{gcp.projectId}} --format='table(name,zone.basename(),machineType.basename(),status,creationTimestamp)'",
+        command: gcloud.run('compute instances list', { options: { '--format': 'table(name,zone.basename(),machineType.basename(),status,creationTimestamp)' } }),
       },
       callerKeys,
     ],
@@ -259,7 +260,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       logRead("The principal's Compute Engine instance activity in the day before the alert", methodByUser(methodHas('compute.instances.')), '-1d'),
       {
         title: 'List stopped VMs in the project',
-        command: "gcloud compute instances list --project={{gcp.projectId}} --filter='status=TERMINATED' --format=json",
+        command: gcloud.run('compute instances list', { options: { '--filter': 'status=TERMINATED', '--format': 'json' } }),
       },
       methodBaseline(methodHas('compute.instances.stop'), 'VM stops'),
     ],
@@ -298,7 +299,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.firewalls.', 'firewall rule'),
       {
         title: 'Firewall rules that currently accept traffic from any address',
-        command: "gcloud compute firewall-rules list --project={{gcp.projectId}} --filter='sourceRanges:\"0.0.0.0/0\"' --format=json",
+        command: gcloud.run('compute firewall-rules list', { options: { '--filter': 'sourceRanges:"0.0.0.0/0"', '--format': 'json' } }),
       },
       actorTrail,
     ],
@@ -336,11 +337,11 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.securityPolicies.', 'Cloud Armor policy'),
       {
         title: 'List the Cloud Armor policies of the project',
-        command: 'gcloud compute security-policies list --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('compute security-policies list', { options: { '--format': 'json' } }),
       },
       {
         title: 'Show the policy and its rules (set POLICY to policyName from the alert)',
-        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('compute security-policies describe', { args: [variable('POLICY', 'the security policy name from the alert request')], options: { '--format': 'json' } }),
       },
       actorTrail,
     ],
@@ -378,7 +379,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.securityPolicies.', 'Cloud Armor rule'),
       {
         title: 'Show the policy rules as they stand (set POLICY to policyName from the alert)',
-        command: 'gcloud compute security-policies describe "${POLICY:?the security policy name from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('compute security-policies describe', { args: [variable('POLICY', 'the security policy name from the alert request')], options: { '--format': 'json' } }),
       },
       actorTrail,
     ],
@@ -415,7 +416,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.networkEdgeSecurityServices.', 'network edge security service'),
       {
         title: 'Describe the edge security service (set SERVICE and REGION from the authorizationInfo resource)',
-        command: 'gcloud compute network-edge-security-services describe "${SERVICE:?the network edge security service name}" --region="${REGION:?the region of the service}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('compute network-edge-security-services describe', { args: [variable('SERVICE', 'the network edge security service name')], options: { '--region': variable('REGION', 'the region of the service'), '--format': 'json' } }),
       },
       actorTrail,
     ],
@@ -453,7 +454,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
       recentResourceChanges('compute.backendServices.', 'backend service'),
       {
         title: 'List URL maps (a map still pointing to the deleted backend shows the impact)',
-        command: 'gcloud compute url-maps list --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('compute url-maps list', { options: { '--format': 'json' } }),
       },
       actorTrail,
       callerIpTrail,

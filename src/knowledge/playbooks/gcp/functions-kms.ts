@@ -2,23 +2,24 @@ import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
 import { actorTrail, callerKeys, distinguishWith, logRead, methodBaseline, methodByUser, methodIs } from './helpers';
 import { asString, findKey, isObjectValue, listText, request, withCaller } from './observe';
+import { field, gcloud, variable } from '../../commands';
 
 // ---------------------------------------------------------------------------------------------
 // Cloud Functions
 
 const functionDescribe: CommandTemplate = {
   title: 'Describe the function: runtime, service account, trigger, ingress, source (add --region if not your default)',
-  command: 'gcloud functions describe {{gcp.cloudfunctions.function}} --project={{gcp.projectId}} --format=json',
+  command: gcloud.run('functions describe', { args: [field('gcp.cloudfunctions.function')], options: { '--format': 'json' } }),
 };
 
 const functionIam: CommandTemplate = {
   title: 'Who may invoke or manage the function (allUsers means anyone can call it)',
-  command: 'gcloud functions get-iam-policy {{gcp.cloudfunctions.function}} --project={{gcp.projectId}} --format=json',
+  command: gcloud.run('functions get-iam-policy', { args: [field('gcp.cloudfunctions.function')], options: { '--format': 'json' } }),
 };
 
 const functionRuns: CommandTemplate = logRead(
   "The function's own execution logs in the day before the alert",
-  '\'resource.type="cloud_function" AND resource.labels.function_name="\'{{gcp.cloudfunctions.function}}\'"\'',
+  '\'resource.type="cloud_function" AND resource.labels.function_name=\'⟦gcp.cloudfunctions.function|dq⟧',
 );
 
 const functionAdminByUser: CommandTemplate = logRead(
@@ -67,13 +68,13 @@ const kmsAdminByUser: CommandTemplate = logRead(
 const keysInventory: CommandTemplate = {
   title: 'Inventory the crypto keys of the project',
   command:
-    'gcloud asset search-all-resources --scope=projects/{{gcp.projectId}} --asset-types=cloudkms.googleapis.com/CryptoKey --format=json',
+    gcloud.run('asset search-all-resources', { options: { '--scope': ['projects/', field('gcp.projectId')], '--asset-types': 'cloudkms.googleapis.com/CryptoKey', '--format': 'json' }, project: false }),
 };
 
 const keyVersions: CommandTemplate = {
   title: 'Versions of the key and their state (set KEY, KEYRING, LOCATION from the name in rawRequest)',
   command:
-    'gcloud kms keys versions list --key="${KEY:?the KMS key name}" --keyring="${KEYRING:?the KMS key ring name}" --location="${LOCATION:?the KMS location}" --project={{gcp.projectId}} --format=json',
+    gcloud.run('kms keys versions list', { options: { '--key': variable('KEY', 'the KMS key name'), '--keyring': variable('KEYRING', 'the KMS key ring name'), '--location': variable('LOCATION', 'the KMS location'), '--format': 'json' } }),
 };
 
 function kmsNameNotes(alert: Alert): string[] {
@@ -181,7 +182,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     investigate: [
       logRead(
         'History of the function: its creation, updates and deletion in the 30 days before the alert',
-        '\'protoPayload.serviceName="cloudfunctions.googleapis.com" AND resource.labels.function_name="\'{{gcp.cloudfunctions.function}}\'"\'',
+        '\'protoPayload.serviceName="cloudfunctions.googleapis.com" AND resource.labels.function_name=\'⟦gcp.cloudfunctions.function|dq⟧',
         '-30d',
       ),
       functionRuns,
@@ -251,7 +252,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
       {
         title: 'Inventory the key rings of the project',
         command:
-          'gcloud asset search-all-resources --scope=projects/{{gcp.projectId}} --asset-types=cloudkms.googleapis.com/KeyRing --format=json',
+          gcloud.run('asset search-all-resources', { options: { '--scope': ['projects/', field('gcp.projectId')], '--asset-types': 'cloudkms.googleapis.com/KeyRing', '--format': 'json' }, project: false }),
       },
       methodBaseline(methodIs('CreateKeyRing'), 'key ring creation'),
     ],

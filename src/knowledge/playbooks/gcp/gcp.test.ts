@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Alert, OutputFields } from '../../../model';
 import type { Playbook } from '../../types';
 import { PLAYBOOKS } from './index';
+import { noteText } from '../../observation';
 
 /** The 39 rules of plugins/gcp_auditlog_rules.yaml assigned to this folder. */
 const ASSIGNED = [
@@ -91,7 +92,7 @@ function playbookFor(rule: string): Playbook {
 
 function observe(rule: string, fields: OutputFields): string[] {
   const fn = playbookFor(rule).observe;
-  return fn === undefined ? [] : fn(alertOf(rule, fields));
+  return fn === undefined ? [] : fn(alertOf(rule, fields)).map(noteText);
 }
 
 describe('gcp playbooks: coverage and shape', () => {

@@ -1,5 +1,5 @@
 import type { CommandTemplate } from '../../types';
-import { gcloud } from '../../commands';
+import { field, gcloud } from '../../commands';
 
 /**
  * Shared pieces of the GCP audit-log playbooks. Every gcp_auditlog rule prints gcp.projectId,
@@ -15,7 +15,7 @@ export function logRead(title: string, filter: string, before = '-1d', limit = 5
 }
 
 /** A quoted filter fragment matching the alert's principal. */
-export const BY_USER = 'protoPayload.authenticationInfo.principalEmail="\'{{gcp.user}}\'"';
+export const BY_USER = 'protoPayload.authenticationInfo.principalEmail=\'⟦gcp.user|dq⟧\'';
 
 /** Quoted filter: a method-name clause and the principal, e.g. `'protoPayload.methodName="X" AND ...'`. */
 export function methodByUser(methodClause: string): string {
@@ -40,7 +40,7 @@ export const actorTrail: CommandTemplate = logRead(
 
 export const callerIpTrail: CommandTemplate = logRead(
   'Every call made from the same source address in the day before the alert, by any principal',
-  '\'protoPayload.requestMetadata.callerIp="\'{{gcp.callerIP}}\'"\'',
+  '\'protoPayload.requestMetadata.callerIp=\'⟦gcp.callerIP|dq⟧',
 );
 
 /** Who normally performs this operation: a 30-day baseline of the same method(s). */
@@ -56,12 +56,12 @@ export function methodBaseline(clause: string, what: string): CommandTemplate {
 /** When the caller is a service account: its user-managed keys (a leaked key explains off-GCP use). */
 export const callerKeys: CommandTemplate = {
   title: 'If gcp.user is a service account: list its user-managed keys and their creation dates',
-  command: 'gcloud iam service-accounts keys list --iam-account={{gcp.user}} --managed-by=user',
+  command: gcloud.run('iam service-accounts keys list', { options: { '--iam-account': field('gcp.user'), '--managed-by': 'user' }, project: false }),
 };
 
 export const projectIamPolicy: CommandTemplate = {
   title: "Read the project's current IAM policy to see what the principal is allowed to do",
-  command: 'gcloud projects get-iam-policy {{gcp.projectId}} --format=json',
+  command: gcloud.run('projects get-iam-policy', { args: [field('gcp.projectId')], options: { '--format': 'json' }, project: false }),
 };
 
 /** Distinguish items every GCP audit playbook shares. */

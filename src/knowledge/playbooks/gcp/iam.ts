@@ -1,7 +1,7 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
-import { gcloud } from '../../commands';
+import { field, gcloud, variable } from '../../commands';
 import {
   actorTrail,
   callerIpTrail,
@@ -32,12 +32,12 @@ const iamAdminByUser: CommandTemplate = logRead(
 
 const saList: CommandTemplate = {
   title: 'List the service accounts of the project, with disabled state',
-  command: 'gcloud iam service-accounts list --project={{gcp.projectId}} --format=json',
+  command: gcloud.run('iam service-accounts list', { options: { '--format': 'json' } }),
 };
 
 const saKeys: CommandTemplate = {
   title: 'List user-managed keys of the target account (set SA_EMAIL from rawRequest)',
-  command: 'gcloud iam service-accounts keys list --iam-account="${SA_EMAIL:?the service account email from the alert request}" --managed-by=user',
+  command: gcloud.run('iam service-accounts keys list', { options: { '--iam-account': variable('SA_EMAIL', 'the service account email from the alert request'), '--managed-by': 'user' }, project: false }),
 };
 
 const saActivity: CommandTemplate = {
@@ -51,7 +51,7 @@ const saActivity: CommandTemplate = {
 const customRoleHolders: CommandTemplate = {
   title: 'Who holds custom roles in the project',
   command:
-    "gcloud projects get-iam-policy {{gcp.projectId}} --flatten='bindings[].members' --filter='bindings.role~^(projects|organizations)/' --format='table(bindings.role,bindings.members)'",
+    gcloud.run('projects get-iam-policy', { args: [field('gcp.projectId')], options: { '--flatten': 'bindings[].members', '--filter': 'bindings.role~^(projects|organizations)/', '--format': 'table(bindings.role,bindings.members)' }, project: false }),
 };
 
 /** Service account named by a request `name` such as projects/-/serviceAccounts/X[/keys/K]. */
@@ -363,7 +363,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('iam roles describe', { args: [variable('ROLE_ID', 'the custom role id from the alert request')], options: { '--format': 'json' } }),
       },
       customRoleHolders,
       iamAdminByUser,
@@ -400,7 +400,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the role definition as it is now (set ROLE_ID from rawRequest)',
-        command: 'gcloud iam roles describe "${ROLE_ID:?the custom role id from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('iam roles describe', { args: [variable('ROLE_ID', 'the custom role id from the alert request')], options: { '--format': 'json' } }),
       },
       customRoleHolders,
       iamAdminByUser,

@@ -2,6 +2,7 @@ import type { Alert } from '../../../model';
 import type { CommandTemplate, Playbook } from '../../types';
 import { actorTrail, callerIpTrail, callerKeys, distinguishWith, logRead, methodByUser } from './helpers';
 import { asString, findKey, isObjectValue, listText, request, withCaller } from './observe';
+import { gcloud, variable } from '../../commands';
 
 const pubsubAdminByUser: CommandTemplate = logRead(
   "The principal's Pub/Sub admin calls in the day before the alert",
@@ -15,12 +16,12 @@ const loggingAdminByUser: CommandTemplate = logRead(
 
 const sinksList: CommandTemplate = {
   title: 'List the log sinks of the project with destination, filter and disabled state',
-  command: 'gcloud logging sinks list --project={{gcp.projectId}} --format=json',
+  command: gcloud.run('logging sinks list', { options: { '--format': 'json' } }),
 };
 
 const subscriptionsList: CommandTemplate = {
   title: 'List subscriptions with their topic, push endpoint and filter',
-  command: 'gcloud pubsub subscriptions list --project={{gcp.projectId}} --format=json',
+  command: gcloud.run('pubsub subscriptions list', { options: { '--format': 'json' } }),
 };
 
 const LOG_PIPELINE_HINT = /falco|audit|log|siem|sink|security|splunk|chronicle|datadog|elastic|sentinel/i;
@@ -105,7 +106,7 @@ export const LOGGING_PUBSUB_PLAYBOOKS: Playbook[] = [
       sinksList,
       {
         title: 'Subscriptions left without their topic',
-        command: "gcloud pubsub subscriptions list --project={{gcp.projectId}} --filter='topic:_deleted-topic_' --format=json",
+        command: gcloud.run('pubsub subscriptions list', { options: { '--filter': 'topic:_deleted-topic_', '--format': 'json' } }),
       },
       pubsubAdminByUser,
       actorTrail,
@@ -203,7 +204,7 @@ export const LOGGING_PUBSUB_PLAYBOOKS: Playbook[] = [
       sinksList,
       {
         title: 'Describe the sink as it is now (set SINK from rawRequest)',
-        command: 'gcloud logging sinks describe "${SINK:?the sink name from the alert request}" --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('logging sinks describe', { args: [variable('SINK', 'the sink name from the alert request')], options: { '--format': 'json' } }),
       },
       loggingAdminByUser,
       callerKeys,

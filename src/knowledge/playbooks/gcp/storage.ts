@@ -1,7 +1,7 @@
 import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
-import { gcloud } from '../../commands';
+import { field, gcloud } from '../../commands';
 import {
   actorTrail,
   callerIpTrail,
@@ -14,16 +14,16 @@ import {
 } from './helpers';
 import { asString, findKey, isObjectValue, observePolicyChange, request, withCaller } from './observe';
 
-const ON_BUCKET = 'resource.type="gcs_bucket" AND resource.labels.bucket_name="\'{{gcp.storage.bucket}}\'"';
+const ON_BUCKET = 'resource.type="gcs_bucket" AND resource.labels.bucket_name=\'⟦gcp.storage.bucket|dq⟧\'';
 
 const bucketDescribe = {
   title: 'Show the bucket settings: public access prevention, uniform access, retention, versioning',
-  command: 'gcloud storage buckets describe gs://{{gcp.storage.bucket}} --format=json',
+  command: gcloud.run('storage buckets describe', { args: [['gs://', field('gcp.storage.bucket')]], options: { '--format': 'json' }, project: false }),
 };
 
 const bucketIamPolicy = {
   title: "Read the bucket's IAM policy as it stands now",
-  command: 'gcloud storage buckets get-iam-policy gs://{{gcp.storage.bucket}} --format=json',
+  command: gcloud.run('storage buckets get-iam-policy', { args: [['gs://', field('gcp.storage.bucket')]], options: { '--format': 'json' }, project: false }),
 };
 
 /** Settings in a bucket update request that weaken protection, in words. */
@@ -185,7 +185,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       logRead(
         "The principal's Cloud Storage activity after the listing (object reads show collection)",
-        `'protoPayload.serviceName="storage.googleapis.com" AND protoPayload.authenticationInfo.principalEmail="'{{gcp.user}}'"'`,
+        `'protoPayload.serviceName="storage.googleapis.com" AND protoPayload.authenticationInfo.principalEmail='⟦gcp.user|dq⟧`,
       ),
       methodBaseline(methodIs('storage.buckets.list'), 'bucket listing'),
       callerIpTrail,
@@ -225,11 +225,11 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'See whether the bucket name exists again, and in which project',
-        command: 'gcloud storage buckets describe gs://{{gcp.storage.bucket}} --format=json',
+        command: gcloud.run('storage buckets describe', { args: [['gs://', field('gcp.storage.bucket')]], options: { '--format': 'json' }, project: false }),
       },
       {
         title: 'List soft-deleted buckets of the project (restorable if soft delete was on)',
-        command: 'gcloud storage buckets list --soft-deleted --project={{gcp.projectId}} --format=json',
+        command: gcloud.run('storage buckets list', { options: { '--soft-deleted': true, '--format': 'json' } }),
       },
       logRead(
         'Object deletions in the bucket before it went (Data Access logs, DATA_WRITE)',
@@ -356,7 +356,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Find datasets in the project that are public right now',
         command:
-          "gcloud asset search-all-iam-policies --scope=projects/{{gcp.projectId}} --asset-types=bigquery.googleapis.com/Dataset --query='policy:(allUsers OR allAuthenticatedUsers)'",
+          gcloud.run('asset search-all-iam-policies', { options: { '--scope': ['projects/', field('gcp.projectId')], '--asset-types': 'bigquery.googleapis.com/Dataset', '--query': 'policy:(allUsers OR allAuthenticatedUsers)' }, project: false }),
       },
       logRead(
         'BigQuery Data Access entries since the change (who read the data)',

@@ -246,7 +246,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the pod spec, including spec.ephemeralContainers with their image and securityContext',
-        command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- pod {{ka.target.name}}',
+        command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- pod ⟦ka.target.name⟧',
       },
       subresourceHistory(['ephemeralcontainers'], 'Every ephemeral-container request on this pod from the audit log'),
       kc.actorTimeline,
@@ -284,9 +284,9 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       longTerm: ['Keep NodeRestriction enabled and use provider-attested node registration so a foreign machine cannot obtain a kubelet identity.'],
     },
     investigate: [
-      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get --output=wide -- node {{ka.target.name}}' },
-      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe -- node {{ka.target.name}}' },
-      { title: 'List pods already scheduled onto it', command: 'kubectl get -A --output=wide --field-selector=spec.nodeName={{ka.target.name}} -- pods' },
+      { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get --output=wide -- node ⟦ka.target.name⟧' },
+      { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe -- node ⟦ka.target.name⟧' },
+      { title: 'List pods already scheduled onto it', command: 'kubectl get -A --output=wide --field-selector=spec.nodeName=⟦ka.target.name⟧ -- pods' },
       { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get -- csr' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Alert, OutputFields } from '../../../model';
 import type { Playbook } from '../../types';
 import { PLAYBOOKS } from './index';
+import { noteText } from '../../observation';
 
 /** The k8s_audit assignment: plugins/k8s_audit_rules.yaml (Disallowed K8s User is also in the GKE overlay). */
 const ASSIGNED = [
@@ -81,7 +82,7 @@ function alert(rule: string, outputFields: OutputFields): Alert {
 function observe(rule: string, fields: OutputFields): string[] {
   const p = playbook(rule);
   expect(p.observe).toBeDefined();
-  return p.observe ? p.observe(alert(rule, fields)) : [];
+  return p.observe ? p.observe(alert(rule, fields)).map(noteText) : [];
 }
 
 describe('k8s_audit playbooks: coverage and shape', () => {
@@ -373,7 +374,7 @@ describe('k8s_audit observe', () => {
     for (const p of PLAYBOOKS) {
       if (!p.observe) continue;
       const out = p.observe(alert(p.rules[0] ?? '', { 'ka.user.name': '<NA>' }));
-      expect(out.every((s) => !s.includes('<NA>')), p.id).toBe(true);
+      expect(out.every((s) => !noteText(s).includes('<NA>')), p.id).toBe(true);
     }
   });
 });

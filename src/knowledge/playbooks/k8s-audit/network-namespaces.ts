@@ -31,8 +31,8 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Reject type NodePort outside approved namespaces with an admission policy and publish services through an Ingress or Gateway.'],
     },
     investigate: [
-      { title: 'Show the service: selector, ports and nodePorts', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- service {{ka.target.name}}' },
-      { title: 'Show which pods back the service', command: 'kubectl get --namespace={{ka.target.namespace}} --selector=kubernetes.io/service-name={{ka.target.name}} --output=wide -- endpointslices' },
+      { title: 'Show the service: selector, ports and nodePorts', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- service ⟦ka.target.name⟧' },
+      { title: 'Show which pods back the service', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --selector=kubernetes.io/service-name=⟦ka.target.name⟧ --output=wide -- endpointslices' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.namespace', 'ka.target.name', 'ka.user.name'],
@@ -62,7 +62,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Require spec.tls (or an approved certificate annotation) on ingresses with an admission policy, and automate certificates with cert-manager.'],
     },
     investigate: [
-      { title: 'Show the ingress: hosts, paths, backends and annotations', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- ingress {{ka.target.name}}' },
+      { title: 'Show the ingress: hosts, paths, backends and annotations', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- ingress ⟦ka.target.name⟧' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.namespace', 'ka.target.name'],
@@ -95,7 +95,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Restrict LoadBalancer and NodePort types with admission policy.'],
     },
     investigate: [
-      { title: 'Show the service: type, selector, ports, external addresses', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- service {{ka.target.name}}' },
+      { title: 'Show the service: type, selector, ports, external addresses', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- service ⟦ka.target.name⟧' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.user.name', 'ka.target.namespace'],
@@ -145,7 +145,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'List what has been created in the namespace',
-        command: 'kubectl get --namespace={{ka.target.name}} -- all,serviceaccounts,roles,rolebindings,secrets',
+        command: 'kubectl get --namespace=⟦ka.target.name⟧ -- all,serviceaccounts,roles,rolebindings,secrets',
       },
       kc.actorTimeline,
     ],
@@ -175,7 +175,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       kc.actorTimeline,
       {
         title: 'Everything this identity deleted (audit log)',
-        command: `jq -c --arg u {{ka.user.name}} 'select(.user.username == $u and .verb == "delete" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.resource, .objectRef.namespace, .objectRef.name, .responseStatus.code]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
+        command: `jq -c --arg u ⟦ka.user.name⟧ 'select(.user.username == $u and .verb == "delete" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.resource, .objectRef.namespace, .objectRef.name, .responseStatus.code]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
     ],
     tuningFields: ['ka.user.name', 'ka.target.name'],
@@ -203,7 +203,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Provision namespaces only through a pipeline that applies policies, and restrict create on namespaces to it.'],
     },
     investigate: [
-      { title: 'List what has been created in the namespace', command: 'kubectl get --namespace={{ka.target.name}} -- all,serviceaccounts,roles,rolebindings,secrets' },
+      { title: 'List what has been created in the namespace', command: 'kubectl get --namespace=⟦ka.target.name⟧ -- all,serviceaccounts,roles,rolebindings,secrets' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],

@@ -2,6 +2,9 @@ import type { Alert } from '../../../model';
 import { lookupTable } from '../../lookupTable';
 import { fieldText } from '../../fieldValue';
 import { eventGeneratorK8sObject } from '../../eventGenerator';
+import { listValues } from '../../listValue';
+import type { Note } from '../../observation';
+import { about } from '../../observation';
 
 /**
  * Pure observations about the concrete values of k8s_audit alerts. Each helper returns [] when
@@ -183,14 +186,17 @@ export function namespaceObservations(alert: Alert): string[] {
   return [];
 }
 
-export function eventGeneratorObservations(alert: Alert): string[] {
+export function eventGeneratorObservations(alert: Alert): Note[] {
   for (const field of ['ka.target.name', 'ka.resp.name', 'ka.req.configmap.name']) {
     const name = fieldText(alert, field);
     if (!name) continue;
     const hit = eventGeneratorK8sObject(name);
     if (hit) {
       return [
-        `${field} ${name} matches the ${hit} object that falcosecurity's event-generator (k8saudit actions) creates to trigger this rule; confirm with its label app.kubernetes.io/part-of=falco-event-generator.`,
+        about(
+          'event-generator',
+          `${field} ${name} matches the ${hit} object that falcosecurity's event-generator (k8saudit actions) creates to trigger this rule; confirm with its label app.kubernetes.io/part-of=falco-event-generator.`,
+        ),
       ];
     }
   }
@@ -198,7 +204,7 @@ export function eventGeneratorObservations(alert: Alert): string[] {
 }
 
 /** The default set: who, outcome, which binding allowed it, where, and test-tool names. */
-export function commonObservations(alert: Alert): string[] {
+export function commonObservations(alert: Alert): Note[] {
   return [
     ...userObservations(alert),
     ...responseObservations(alert),
@@ -206,25 +212,6 @@ export function commonObservations(alert: Alert): string[] {
     ...namespaceObservations(alert),
     ...eventGeneratorObservations(alert),
   ];
-}
-
-/** Split a Falco list value ("[a,b]", "a b", JSON array text) into its items. */
-export function listItems(value: string | undefined): string[] {
-  if (!value) return [];
-  const trimmed = value.trim();
-  if (trimmed.startsWith('[') && trimmed.includes('"')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (Array.isArray(parsed)) return parsed.filter((x): x is string => typeof x === 'string' && x !== '');
-    } catch {
-      // fall through to the plain split
-    }
-  }
-  return trimmed
-    .replace(/^\[|\]$/g, '')
-    .split(/[,\s]+/)
-    .map((s) => s.replace(/^"|"$/g, ''))
-    .filter((s) => s !== '' && s !== '<NA>');
 }
 
 /** General-purpose and attacker-favourite images, by repository without registry or tag. */
@@ -264,7 +251,7 @@ function hasRegistry(image: string): boolean {
 
 /** Observations about the images of a pod request (one field that holds a list). */
 export function imageObservations(alert: Alert, field: string): string[] {
-  const images = listItems(fieldText(alert, field));
+  const images = listValues(fieldText(alert, field) ?? '');
   const out: string[] = [];
   for (const image of images) {
     const repo = shortRepository(image);
@@ -344,7 +331,7 @@ export function bindingSubjectObservations(alert: Alert): string[] {
           name: typeof s['name'] === 'string' ? s['name'] : '',
           ns: typeof s['namespace'] === 'string' ? s['namespace'] : '',
         }))
-      : listItems(raw).map((name) => ({ kind: '', name, ns: '' }));
+      : listValues(raw ?? '').map((name) => ({ kind: '', name, ns: '' }));
   const out: string[] = [];
   for (const s of names) {
     if (s.name === 'system:anonymous' || s.name === 'system:unauthenticated') {

@@ -41,7 +41,7 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'The ClusterRoleBinding requests this user made, with the bound subjects and outcome (audit log)',
-        command: `jq -c --arg u {{ka.user.name}} 'select(.user.username == $u and .objectRef.resource == "clusterrolebindings" and .verb == "create" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.name, .responseStatus.code, .requestObject.subjects, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
+        command: `jq -c --arg u ⟦ka.user.name⟧ 'select(.user.username == $u and .objectRef.resource == "clusterrolebindings" and .verb == "create" and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .objectRef.name, .responseStatus.code, .requestObject.subjects, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       {
         title: 'List every current binding to cluster-admin, with age and subjects',
@@ -73,7 +73,7 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
       longTerm: ['Deliver bindings from reviewed repositories only and reject bindings to default service accounts with an admission policy.'],
     },
     investigate: [
-      { title: 'Show the binding as it is now', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- rolebinding {{ka.target.name}}' },
+      { title: 'Show the binding as it is now', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- rolebinding ⟦ka.target.name⟧' },
       kc.actorPermissionsNs,
       kc.actorTimeline,
     ],
@@ -123,7 +123,7 @@ export const RBAC_BINDING_PLAYBOOKS: Playbook[] = [
       longTerm: ['Restrict create on clusterrolebindings to the platform pipeline.'],
     },
     investigate: [
-      { title: 'Show the binding as it is now', command: 'kubectl get --output=yaml -- clusterrolebinding {{ka.target.name}}' },
+      { title: 'Show the binding as it is now', command: 'kubectl get --output=yaml -- clusterrolebinding ⟦ka.target.name⟧' },
       kc.actorBindings,
       kc.actorTimeline,
     ],

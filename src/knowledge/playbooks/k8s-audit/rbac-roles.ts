@@ -125,7 +125,7 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       kc.objectByName,
       {
         title: 'Show the exact change: request bodies of writes to this role in the audit log (needs Request level)',
-        command: `jq -c --arg n {{ka.target.name}} 'select(.objectRef.name == $n and (.objectRef.resource | IN("roles", "clusterroles")) and .stage == "ResponseComplete" and .verb != "get" and .verb != "list" and .verb != "watch") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, .requestObject]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
+        command: `jq -c --arg n ⟦ka.target.name⟧ 'select(.objectRef.name == $n and (.objectRef.resource | IN("roles", "clusterroles")) and .stage == "ResponseComplete" and .verb != "get" and .verb != "list" and .verb != "watch") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, .requestObject]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       kc.bindingsToRole,
       kc.actorPermissions,
@@ -160,8 +160,8 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Deliver RBAC only from reviewed repositories and alert on roles created outside them.'],
     },
     investigate: [
-      { title: 'Show the role as it is now', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- role {{ka.target.name}}' },
-      { title: 'Find the RoleBindings in the namespace that use it', command: 'kubectl get --namespace={{ka.target.namespace}} --output=wide -- rolebindings' },
+      { title: 'Show the role as it is now', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- role ⟦ka.target.name⟧' },
+      { title: 'Find the RoleBindings in the namespace that use it', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=wide -- rolebindings' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.user.name', 'ka.target.namespace'],
@@ -210,7 +210,7 @@ export const RBAC_ROLE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Restrict create on clusterroles to the platform pipeline.'],
     },
     investigate: [
-      { title: 'Show the cluster role, including aggregation labels', command: 'kubectl get --output=yaml -- clusterrole {{ka.target.name}}' },
+      { title: 'Show the cluster role, including aggregation labels', command: 'kubectl get --output=yaml -- clusterrole ⟦ka.target.name⟧' },
       kc.bindingsToRole,
       kc.actorTimeline,
     ],

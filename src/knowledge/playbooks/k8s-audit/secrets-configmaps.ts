@@ -12,12 +12,12 @@ const CREDENTIAL_MARKERS = "'aws[_-](s3[_-])?access[_-]key[_-]id|password|passph
 
 const secretAccessHistory = {
   title: 'Who else read or changed this secret, and from where (audit log)',
-  command: `jq -c --arg n {{ka.target.name}} --arg ns {{ka.target.namespace}} 'select(.objectRef.resource == "secrets" and .objectRef.namespace == $ns and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
+  command: `jq -c --arg n ⟦ka.target.name⟧ --arg ns ⟦ka.target.namespace⟧ 'select(.objectRef.resource == "secrets" and .objectRef.namespace == $ns and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .responseStatus.code, (.sourceIPs // [] | join(",")), .userAgent]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
 };
 
 const secretDescribe = {
   title: 'Show the secret\'s type, owner and key names without printing the values',
-  command: 'kubectl describe --namespace={{ka.target.namespace}} -- secret {{ka.target.name}}',
+  command: 'kubectl describe --namespace=⟦ka.target.namespace⟧ -- secret ⟦ka.target.name⟧',
 };
 
 export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
@@ -48,11 +48,11 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Find the ConfigMap (the alert does not print its namespace) and show the lines that matched',
-        command: `kubectl get configmaps -A --field-selector metadata.name={{ka.req.configmap.name}} -o yaml | grep -n -E ${CREDENTIAL_MARKERS}`,
+        command: `kubectl get configmaps -A --field-selector metadata.name=⟦ka.req.configmap.name⟧ -o yaml | grep -n -E ${CREDENTIAL_MARKERS}`,
       },
       {
         title: 'Who read this ConfigMap since it was written (audit log)',
-        command: `jq -c --arg n {{ka.req.configmap.name}} 'select(.objectRef.resource == "configmaps" and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.namespace, .responseStatus.code, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
+        command: `jq -c --arg n ⟦ka.req.configmap.name⟧ 'select(.objectRef.resource == "configmaps" and .objectRef.name == $n and .stage == "ResponseComplete") | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.namespace, .responseStatus.code, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       kc.actorTimeline,
     ],
@@ -79,7 +79,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       longTerm: ['Deliver configuration from reviewed repositories only.'],
     },
     investigate: [
-      { title: 'Show the ConfigMap', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- configmap {{ka.target.name}}' },
+      { title: 'Show the ConfigMap', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- configmap ⟦ka.target.name⟧' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.user.name', 'ka.target.namespace'],

@@ -68,10 +68,10 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       longTerm: ['Create workload identities only through the deployment pipeline and alert on token requests for accounts outside it.'],
     },
     investigate: [
-      { title: 'Show the account and any token secrets tied to it', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- serviceaccount {{ka.target.name}}' },
+      { title: 'Show the account and any token secrets tied to it', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- serviceaccount ⟦ka.target.name⟧' },
       {
         title: 'Requests made as this service account or for its tokens (audit log)',
-        command: `jq -c --arg n {{ka.target.name}} --arg ns {{ka.target.namespace}} 'select(.stage == "ResponseComplete" and (.user.username == ("system:serviceaccount:" + $ns + ":" + $n) or (.objectRef.resource == "serviceaccounts" and .objectRef.name == $n))) | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.resource, .objectRef.subresource, .objectRef.name, .responseStatus.code, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
+        command: `jq -c --arg n ⟦ka.target.name⟧ --arg ns ⟦ka.target.namespace⟧ 'select(.stage == "ResponseComplete" and (.user.username == ("system:serviceaccount:" + $ns + ":" + $n) or (.objectRef.resource == "serviceaccounts" and .objectRef.name == $n))) | [.requestReceivedTimestamp, .user.username, .verb, .objectRef.resource, .objectRef.subresource, .objectRef.name, .responseStatus.code, (.sourceIPs // [] | join(","))]' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
       },
       kc.actorTimeline,
     ],
@@ -125,10 +125,10 @@ export const SERVICEACCOUNT_PLAYBOOKS: Playbook[] = [
       longTerm: ['Restrict writes in kube-system to the platform pipeline and install add-ons into their own namespaces where possible.'],
     },
     investigate: [
-      { title: 'Show the account and its owner labels', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- serviceaccount {{ka.target.name}}' },
+      { title: 'Show the account and its owner labels', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- serviceaccount ⟦ka.target.name⟧' },
       {
         title: 'Find workloads in the namespace that use the account',
-        command: `kubectl -n {{ka.target.namespace}} get pods,deployments,daemonsets -o json | jq -r --arg n {{ka.target.name}} '.items[] | select((.spec.serviceAccountName // .spec.template.spec.serviceAccountName) == $n) | .kind + "/" + .metadata.name'`,
+        command: `kubectl -n ⟦ka.target.namespace⟧ get pods,deployments,daemonsets -o json | jq -r --arg n ⟦ka.target.name⟧ '.items[] | select((.spec.serviceAccountName // .spec.template.spec.serviceAccountName) == $n) | .kind + "/" + .metadata.name'`,
       },
       kc.objectHistory,
     ],

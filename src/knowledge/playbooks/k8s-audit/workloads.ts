@@ -4,12 +4,13 @@ import type { Playbook } from '../../types';
 import { fieldText } from '../../fieldValue';
 import { FAMILY, kc, podSweep } from './helpers';
 import { commonObservations, imageObservations } from './observe';
+import type { Note } from '../../observation';
 
 /** Pods and Deployments: risky pod specs, images and placements. */
 
 const IMAGES = 'ka.req.pod.containers.image';
 
-const podObserve = (alert: Alert): string[] => [...commonObservations(alert), ...imageObservations(alert, IMAGES)];
+const podObserve = (alert: Alert): Note[] => [...commonObservations(alert), ...imageObservations(alert, IMAGES)];
 
 const POD_DISTINGUISH_ACTOR =
   'ka.user.name: a controller service account (replicaset-controller, daemon-set-controller, job-controller) means the pod comes from a workload object; find who created or changed that owner. A person creating a bare pod is rarer and more suspicious.';
@@ -296,7 +297,7 @@ export const WORKLOAD_PLAYBOOKS: Playbook[] = [
       longTerm: ['Deploy only from the pipeline and admit only images from approved registries.'],
     },
     investigate: [
-      { title: 'Show the deployment: images, service account, securityContext, volumes', command: 'kubectl get --namespace={{ka.target.namespace}} --output=yaml -- deployment {{ka.target.name}}' },
+      { title: 'Show the deployment: images, service account, securityContext, volumes', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- deployment ⟦ka.target.name⟧' },
       kc.actorTimeline,
       kc.namespaceEvents,
     ],

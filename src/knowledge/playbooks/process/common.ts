@@ -8,10 +8,12 @@ import { docker } from '../../commands';
 import { fieldText } from '../../fieldValue';
 import { eventGeneratorMatch } from '../../eventGenerator';
 import { SHELLS } from '../../lists';
+import type { Note, Observation } from '../../observation';
+import { about } from '../../observation';
 
 /** Drops the observations that did not apply. */
-export function compact(...notes: Array<string | undefined | false>): string[] {
-  return notes.filter((n): n is string => typeof n === 'string' && n.length > 0);
+export function compact(...notes: Array<Note | undefined | false>): Note[] {
+  return notes.filter((n): n is Note => (typeof n === 'string' ? n.length > 0 : n !== undefined && n !== false));
 }
 
 /** Shells: the shared list (knowledge/lists.ts), which holds upstream shell_binaries. */
@@ -36,13 +38,14 @@ export const DEBUGGER_NAMES: ReadonlySet<string> = new Set([
 export { eventGeneratorMatch };
 
 /** Generic drill observation, for rules without a more specific event-generator explanation. */
-export function eventGeneratorNote(alert: Alert): string | undefined {
+export function eventGeneratorNote(alert: Alert): Observation | undefined {
   const hit = eventGeneratorMatch(alert);
   if (!hit) return undefined;
-  return (
+  return about(
+    'event-generator',
     `${hit.field}=${hit.value} points to falcosecurity's event-generator, a test tool that performs ` +
-    'suspicious actions on purpose to trigger Falco rules. Treat this as a detection drill if the run was planned; ' +
-    'if nobody scheduled it, find out who started it.'
+      'suspicious actions on purpose to trigger Falco rules. Treat this as a detection drill if the run was planned; ' +
+      'if nobody scheduled it, find out who started it.',
   );
 }
 
@@ -75,15 +78,21 @@ export function ttyNote(alert: Alert, whenZero?: string): string | undefined {
 }
 
 /** Explains user.loginuid: who logged in, or that no login is behind the process. */
-export function loginUidNote(alert: Alert): string | undefined {
+export function loginUidNote(alert: Alert): Observation | undefined {
   const raw = fieldText(alert, 'user.loginuid');
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n)) return undefined;
   if (n === -1 || n === 4294967295) {
-    return 'user.loginuid=-1: no login session is behind this process; it was started by a daemon or a container runtime, so the person responsible has to be found in the orchestrator or runtime logs.';
+    return about(
+      'login-session',
+      'user.loginuid=-1: no login session is behind this process; it was started by a daemon or a container runtime, so the person responsible has to be found in the orchestrator or runtime logs.',
+    );
   }
-  return `user.loginuid=${raw}: the process descends from a login session of UID ${raw}. The login UID survives su and sudo, so it names the account that originally logged in.`;
+  return about(
+    'login-session',
+    `user.loginuid=${raw}: the process descends from a login session of UID ${raw}. The login UID survives su and sudo, so it names the account that originally logged in.`,
+  );
 }
 
 /** Flags processes running on the node rather than in a container. */
@@ -152,27 +161,27 @@ export function baseName(path: string): string {
 export const local = {
   psByName: {
     title: 'Find running processes with this name, with parent PID, owner and start time (works for container processes too, from the node)',
-    command: 'ps -o pid,ppid,user,lstart,args -C {{proc.name}}',
+    command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.name⟧',
   },
   psByParentName: {
     title: 'Find the parent program that spawned it and when it started',
-    command: 'ps -o pid,ppid,user,lstart,args -C {{proc.pname}}',
+    command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.pname⟧',
   },
   exeDetails: {
     title: "Check the binary's owner, size and timestamps (for a container process, run it through crictl exec)",
-    command: 'ls -l --time-style=full-iso {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} ls -l --time-style=full-iso {{proc.exepath}}',
+    command: 'ls -l --time-style=full-iso ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -l --time-style=full-iso ⟦proc.exepath⟧',
   },
   exeHash: {
     title: 'Hash the binary to compare with the packaged file or look it up in threat intelligence',
-    command: 'sha256sum {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} sha256sum {{proc.exepath}}',
+    command: 'sha256sum ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ sha256sum ⟦proc.exepath⟧',
   },
   exePackage: {
     title: 'Check whether a distribution package owns the binary (Debian/Ubuntu, then RHEL family)',
-    command: 'dpkg -S {{proc.exepath}} || rpm -qf {{proc.exepath}}', inContainer: 'crictl exec {{container.id}} dpkg -S {{proc.exepath}} || crictl exec {{container.id}} rpm -qf {{proc.exepath}}',
+    command: 'dpkg -S ⟦proc.exepath⟧ || rpm -qf ⟦proc.exepath⟧', inContainer: 'crictl exec ⟦container.id⟧ dpkg -S ⟦proc.exepath⟧ || crictl exec ⟦container.id⟧ rpm -qf ⟦proc.exepath⟧',
   },
   containerExeHash: {
     title: 'Hash the binary inside the container',
-    command: 'crictl exec {{container.id}} sha256sum {{proc.exepath}}',
+    command: 'crictl exec ⟦container.id⟧ sha256sum ⟦proc.exepath⟧',
   },
   dockerExecHistory: {
     title: 'On a Docker host, list the exec sessions opened into this container in the hour either side of the alert',
@@ -180,7 +189,7 @@ export const local = {
   },
   dockerDiff: {
     title: 'On a Docker host, list files added or changed in the container since it started',
-    command: 'docker diff {{container.id}}',
+    command: 'docker diff ⟦container.id⟧',
   },
   lastLogins: {
     title: 'List recent logins on the node with full timestamps',

@@ -135,7 +135,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       local.containerExeHash,
       {
         title: 'Copy the dropped binary out of the pod for analysis (needs tar in the container)',
-        command: 'kubectl cp --namespace={{k8s.ns.name}} {{k8s.pod.name}}:{{proc.exepath}} ./dropped-binary',
+        command: 'kubectl cp --namespace=⟦k8s.ns.name⟧ ⟦k8s.pod.name⟧:⟦proc.exepath⟧ ./dropped-binary',
       },
       local.dockerDiff,
       cmd.containerProcesses,
@@ -209,7 +209,7 @@ export const DRIFT_PLAYBOOKS: Playbook[] = [
       cmd.podSpec,
       {
         title: 'Check whether a runtime socket or service account token is reachable inside the container',
-        command: 'crictl exec {{container.id}} ls -l /var/run/docker.sock /run/containerd/containerd.sock /var/run/secrets/kubernetes.io/serviceaccount',
+        command: 'crictl exec ⟦container.id⟧ ls -l /var/run/docker.sock /run/containerd/containerd.sock /var/run/secrets/kubernetes.io/serviceaccount',
       },
       local.containerExeHash,
       cmd.podLogs,

@@ -8,7 +8,7 @@ import { compact, eventGeneratorNote, SHELL_NAMES, ttyNote } from './common';
 
 const whoCreatedPod: CommandTemplate = {
   title: 'Show the pod owner references and managed fields: which client created or changed it, and when',
-  command: 'kubectl get --namespace={{k8s.ns.name}} --show-managed-fields --output=yaml -- pod {{k8s.pod.name}}',
+  command: 'kubectl get --namespace=⟦k8s.ns.name⟧ --show-managed-fields --output=yaml -- pod ⟦k8s.pod.name⟧',
 };
 
 // ---------------------------------------------------------------- capabilities
@@ -149,7 +149,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'On the node, show what each cgroup v1 hierarchy would run as release agent', command: 'grep -H . /sys/fs/cgroup/*/release_agent' },
-      { title: 'List the mounts inside the container (look for cgroup mounts)', command: 'crictl exec {{container.id}} cat /proc/mounts' },
+      { title: 'List the mounts inside the container (look for cgroup mounts)', command: 'crictl exec ⟦container.id⟧ cat /proc/mounts' },
       cmd.containerInspect,
       cmd.podSpec,
     ],
@@ -179,7 +179,7 @@ export const ESCAPE_PLAYBOOKS: Playbook[] = [
       longTerm: ['Enforce admission policies that deny privileged pods outside a short allow-list of system namespaces.'],
     },
     investigate: [
-      { title: 'List the block devices visible inside the container', command: 'crictl exec {{container.id}} ls -l /dev' },
+      { title: 'List the block devices visible inside the container', command: 'crictl exec ⟦container.id⟧ ls -l /dev' },
       cmd.containerInspect,
       cmd.podSpec,
       whoCreatedPod,

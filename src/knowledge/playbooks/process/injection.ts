@@ -3,6 +3,8 @@ import type { Alert } from '../../../model';
 import type { Playbook } from '../../types';
 import { cmd } from '../../commands';
 import { fieldText } from '../../fieldValue';
+import type { Note } from '../../observation';
+import { about } from '../../observation';
 import {
   cmdlineIndicatorNote,
   compact,
@@ -48,12 +50,12 @@ function ptraceRequestNote(alert: Alert): string {
   return `evt.arg.request=${req}.`;
 }
 
-function observePtraceAttach(alert: Alert): string[] {
+function observePtraceAttach(alert: Alert): Note[] {
   const eg = eventGeneratorMatch(alert);
   const name = fieldText(alert, 'proc.name');
   return compact(
     eg
-      ? `${eg.field}=${eg.value}: this is falcosecurity's event-generator test tool. Its ptrace action starts a child process of its own (a sleep) and attaches to that child with PTRACE_ATTACH, so this alert is a detection drill, not an attack. Confirm the test run was planned.`
+      ? about('event-generator', `${eg.field}=${eg.value}: this is falcosecurity's event-generator test tool. Its ptrace action starts a child process of its own (a sleep) and attaches to that child with PTRACE_ATTACH, so this alert is a detection drill, not an attack. Confirm the test run was planned.`)
       : undefined,
     ptraceRequestNote(alert),
     !eg && name !== undefined && DEBUGGER_NAMES.has(name)
@@ -74,7 +76,7 @@ function observePtraceAttach(alert: Alert): string[] {
 
 // ---------------------------------------------------------------- PTRACE anti-debug attempt
 
-function observeTraceme(alert: Alert): string[] {
+function observeTraceme(alert: Alert): Note[] {
   const pname = fieldText(alert, 'proc.pname');
   return compact(
     eventGeneratorNote(alert),
@@ -298,9 +300,9 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       longTerm: ['Use read-only root filesystems and remove download tools from production images so staging in memory has no delivery path.'],
     },
     investigate: [
-      { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm', inContainer: 'crictl exec {{container.id}} ls -la /dev/shm' },
-      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec {{container.id}} ls -la /dev/shm' },
-      { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm', inContainer: 'crictl exec {{container.id}} findmnt /dev/shm' },
+      { title: 'List what is staged in /dev/shm on the node', command: 'ls -la /dev/shm', inContainer: 'crictl exec ⟦container.id⟧ ls -la /dev/shm' },
+      { title: 'List what is staged in /dev/shm in the container', command: 'crictl exec ⟦container.id⟧ ls -la /dev/shm' },
+      { title: 'Check how /dev/shm is mounted (noexec or not)', command: 'findmnt /dev/shm', inContainer: 'crictl exec ⟦container.id⟧ findmnt /dev/shm' },
       local.psByName,
     ],
     tuningFields: ['proc.exepath', 'proc.pname', 'user.name'],
@@ -335,9 +337,9 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'Show the installed xz version', command: 'xz --version' },
-      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S {{fd.name}} || rpm -qf {{fd.name}}', inContainer: 'crictl exec {{container.id}} dpkg -S {{fd.name}} || crictl exec {{container.id}} rpm -qf {{fd.name}}' },
+      { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S ⟦fd.name⟧ || rpm -qf ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧ || crictl exec ⟦container.id⟧ rpm -qf ⟦fd.name⟧' },
       { title: 'Confirm sshd links liblzma through libsystemd', command: 'ldd /usr/sbin/sshd' },
-      { title: 'Review SSH daemon logs for the last week', command: 'journalctl -u ssh -u sshd --since={{@journal-7d}} --until={{@journal+1h}}', where: 'host' },
+      { title: 'Review SSH daemon logs for the last week', command: 'journalctl -u ssh -u sshd --since=⟦@journal-7d⟧ --until=⟦@journal+1h⟧', where: 'host' },
     ],
     tuningFields: ['fd.name', 'proc.exepath'],
     observe: (alert) => compact(liblzmaNote(alert), hostNote(alert)),
@@ -410,7 +412,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       { title: 'Check the kernel version against known userfaultfd-assisted exploits', command: 'uname -r' },
       local.psByName,
       local.exeHash,
-      { title: "Show the user's groups", command: 'id {{user.name}}', inContainer: 'crictl exec {{container.id}} id {{user.name}}' },
+      { title: "Show the user's groups", command: 'id ⟦user.name⟧', inContainer: 'crictl exec ⟦container.id⟧ id ⟦user.name⟧' },
     ],
     tuningFields: ['proc.name', 'proc.exepath', 'user.name'],
     allowList: {
@@ -450,7 +452,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'List loaded kernel modules on the node', command: 'lsmod' },
-      { title: 'Read kernel messages around the load', command: 'journalctl -k --since={{@journal-1h}} --until={{@journal+10m}}' },
+      { title: 'Read kernel messages around the load', command: 'journalctl -k --since=⟦@journal-1h⟧ --until=⟦@journal+10m⟧' },
       cmd.containerInspect,
       cmd.podSpec,
     ],

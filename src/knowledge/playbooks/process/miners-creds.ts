@@ -128,8 +128,8 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
     investigate: [
       local.psByName,
       local.exeHash,
-      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: 'nsenter -t $(crictl inspect {{container.id}} | jq -r .info.pid) -n ss -tnp state established' },
-      { title: 'Look for miner persistence in cron', command: 'ls -la /etc/cron.d /var/spool/cron', inContainer: 'crictl exec {{container.id}} ls -la /etc/cron.d /var/spool/cron' },
+      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tnp state established' },
+      { title: 'Look for miner persistence in cron', command: 'ls -la /etc/cron.d /var/spool/cron', inContainer: 'crictl exec ⟦container.id⟧ ls -la /etc/cron.d /var/spool/cron' },
       cmd.containerProcesses,
     ],
     tuningFields: ['proc.exepath', 'proc.name', 'user.name'],
@@ -158,7 +158,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
       local.psByName,
       local.exeHash,
       local.psByParentName,
-      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: 'nsenter -t $(crictl inspect {{container.id}} | jq -r .info.pid) -n ss -tnp state established' },
+      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tnp state established' },
       cmd.containerProcesses,
     ],
     tuningFields: ['proc.exepath', 'proc.name', 'user.name'],
@@ -193,10 +193,10 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       local.psByParentName,
-      { title: 'Look for credentials files in home directories on the node', command: 'ls -la /root/.aws /home/*/.aws', inContainer: 'crictl exec {{container.id}} sh -c \'ls -la /root/.aws /home/*/.aws\'' },
+      { title: 'Look for credentials files in home directories on the node', command: 'ls -la /root/.aws /home/*/.aws', inContainer: 'crictl exec ⟦container.id⟧ sh -c \'ls -la /root/.aws /home/*/.aws\'' },
       {
         title: 'Check recent use of a key found on the host (set ACCESS_KEY_ID first)',
-        command: 'aws cloudtrail lookup-events --region="${AWS_REGION:?the region the key was used in}" --start-time={{@time-1d}} --end-time={{@time+1h}} --lookup-attributes AttributeKey=AccessKeyId,AttributeValue="${ACCESS_KEY_ID:?an access key id found on the host}" --max-results 50',
+        command: 'aws cloudtrail lookup-events --region="${AWS_REGION:?the region the key was used in}" --start-time=⟦@time-1d⟧ --end-time=⟦@time+1h⟧ --lookup-attributes AttributeKey=AccessKeyId,AttributeValue="${ACCESS_KEY_ID:?an access key id found on the host}" --max-results 50',
       },
       {
         title: 'List the access keys of the IAM user that owns it (set IAM_USER first)',
@@ -232,7 +232,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
       longTerm: ['Restrict egress from Java services to the destinations they need, so they cannot reach attacker LDAP or RMI servers.'],
     },
     investigate: [
-      { title: 'Reverse-resolve the server the class came from', command: 'dig -x {{fd.sip}} +short' },
+      { title: 'Reverse-resolve the server the class came from', command: 'dig -x ⟦fd.sip⟧ +short' },
       {
         title: 'Search the pod logs for JNDI lookup strings',
         command: `${kubectl.logs({ ns: field('k8s.ns.name'), pod: field('k8s.pod.name'), sinceTime: alertTime('-1d') })} | grep -i -F 'jndi:'`,
@@ -268,7 +268,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       local.psByParentName,
-      { title: 'Find where proxy variables are set system-wide', command: 'grep -ri proxy /etc/environment /etc/profile.d', inContainer: 'crictl exec {{container.id}} grep -ri proxy /etc/environment /etc/profile.d' },
+      { title: 'Find where proxy variables are set system-wide', command: 'grep -ri proxy /etc/environment /etc/profile.d', inContainer: 'crictl exec ⟦container.id⟧ grep -ri proxy /etc/environment /etc/profile.d' },
       cmd.containerProcesses,
     ],
     tuningFields: ['proc.pname', 'user.name', 'proc.name'],

@@ -11,6 +11,7 @@ import { ttyDevice, eventGeneratorMatch } from './common';
 import { decodeInlineBase64, formatDuration } from './drift';
 import { riskyCapabilities, sensitiveMounts } from './escape';
 import { stratumPools, isPrivateAddress } from './miners-creds';
+import { noteText } from '../../observation';
 
 /** The 38 syscall rules assigned to this folder. */
 const ASSIGNED = [
@@ -81,7 +82,7 @@ function alertOf(rule: string, fields: OutputFields, extra: Partial<Alert> = {})
 function observe(rule: string, fields: OutputFields): string[] {
   const fn = byRule(rule).observe;
   if (!fn) throw new Error(`${rule} has no observe`);
-  return fn(alertOf(rule, fields));
+  return fn(alertOf(rule, fields)).map(noteText);
 }
 
 

@@ -17,6 +17,8 @@ import {
   ttyNote,
 } from './common';
 import { DATABASES, DOWNLOAD_TOOLS, INTERPRETERS, WEB_SERVERS } from '../../lists';
+import { about } from '../../observation';
+import type { Note } from '../../observation';
 
 // ---------------------------------------------------------------- Terminal shell in container
 
@@ -43,7 +45,7 @@ function terminalShellCommandNote(alert: Alert): string | undefined {
   return undefined;
 }
 
-function observeTerminalShell(alert: Alert): string[] {
+function observeTerminalShell(alert: Alert): Note[] {
   const ns = fieldText(alert, 'k8s.ns.name');
   const user = fieldText(alert, 'user.name');
   const uid = fieldText(alert, 'user.uid');
@@ -53,7 +55,10 @@ function observeTerminalShell(alert: Alert): string[] {
     ttyNote(alert),
     terminalShellCommandNote(alert),
     fieldText(alert, 'user.loginuid') === '-1'
-      ? 'user.loginuid=-1: the runtime started the shell, so the person who opened it is recorded only in the Kubernetes API audit log (create on pods/exec for this pod) or in the Docker daemon events, not on the node.'
+      ? about(
+          'login-session',
+          'user.loginuid=-1: the runtime started the shell, so the person who opened it is recorded only in the Kubernetes API audit log (create on pods/exec for this pod) or in the Docker daemon events, not on the node.',
+        )
       : undefined,
     user === 'root' || uid === '0' ? 'The shell runs as root inside the container, with every capability the container was granted.' : undefined,
     ns === 'kube-system' ? 'k8s.ns.name=kube-system: an interactive shell inside a cluster system component is rare and high-impact.' : undefined,
@@ -97,11 +102,11 @@ function parentIdentityNote(alert: Alert): string | undefined {
   return `proc.pname=${pname} but proc.pexepath=${pexepath}: the parent calls itself ${pname} while running a different binary, so it is a renamed or re-executed program, not the real ${pname}.`;
 }
 
-function observeRunShellUntrusted(alert: Alert): string[] {
+function observeRunShellUntrusted(alert: Alert): Note[] {
   const eg = eventGeneratorMatch(alert);
   return compact(
     eg
-      ? `${eg.field}=${eg.value} is falcosecurity's event-generator. To trigger this rule it re-runs its own binary under a server name (here proc.pname=${fieldText(alert, 'proc.pname') ?? 'unknown'}) and starts a shell from it, so this alert is a detection drill, not an attack; confirm the test was planned.`
+      ? about('event-generator', `${eg.field}=${eg.value} is falcosecurity's event-generator. To trigger this rule it re-runs its own binary under a server name (here proc.pname=${fieldText(alert, 'proc.pname') ?? 'unknown'}) and starts a shell from it, so this alert is a detection drill, not an attack; confirm the test was planned.`)
       : undefined,
     eg ? undefined : spawnerNote(alert),
     parentIdentityNote(alert),
@@ -187,7 +192,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       local.dockerExecHistory,
       {
         title: 'List the RoleBindings in the namespace that could grant pods/exec',
-        command: 'kubectl get --namespace={{k8s.ns.name}} --output=wide -- rolebindings',
+        command: 'kubectl get --namespace=⟦k8s.ns.name⟧ --output=wide -- rolebindings',
       },
       cmd.containerInspect,
     ],
@@ -235,7 +240,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       local.psByName,
       {
         title: "Check the parent binary's path, size and timestamps",
-        command: 'ls -l --time-style=full-iso {{proc.pexepath}}', inContainer: 'crictl exec {{container.id}} ls -l --time-style=full-iso {{proc.pexepath}}',
+        command: 'ls -l --time-style=full-iso ⟦proc.pexepath⟧', inContainer: 'crictl exec ⟦container.id⟧ ls -l --time-style=full-iso ⟦proc.pexepath⟧',
       },
       cmd.containerProcesses,
     ],
@@ -396,9 +401,9 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
       longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
     },
     investigate: [
-      { title: "Show the account's shell and home directory", command: 'getent passwd {{user.name}}', inContainer: 'crictl exec {{container.id}} getent passwd {{user.name}}' },
-      { title: 'List recent logins of that account', command: 'last -F {{user.name}}', where: 'host' },
-      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- {{user.name}} /var/log/auth.log', where: 'host' },
+      { title: "Show the account's shell and home directory", command: 'getent passwd ⟦user.name⟧', inContainer: 'crictl exec ⟦container.id⟧ getent passwd ⟦user.name⟧' },
+      { title: 'List recent logins of that account', command: 'last -F ⟦user.name⟧', where: 'host' },
+      { title: 'Search the auth log for its logins and account switches (Debian/Ubuntu path)', command: 'grep -F -- ⟦user.name⟧ /var/log/auth.log', where: 'host' },
       local.lastLogins,
     ],
     tuningFields: ['user.name', 'proc.name', 'proc.pname'],
