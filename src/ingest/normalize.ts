@@ -1,5 +1,6 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import { inferSource, normalizeSource, restoreOutputFields } from './fields';
+import { unflattenFields } from './flatFields';
 import { parsePriority, typeName } from './priority';
 import { NO_TIME, parseEpochNanos, parseTimeField, type ParsedTime } from './time';
 
@@ -90,7 +91,8 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
 
   const restored = restoreOutputFields(outputFields);
   if (!restored.ok) return restored.error;
-  const fields = restored.fields;
+  // An Elasticsearch document of falcosidekick (it adds @timestamp) may hold flattened field names.
+  const fields = own(rec, '@timestamp') === undefined ? restored.fields : unflattenFields(restored.fields);
 
   const tags = own(rec, 'tags');
   if (tags !== undefined && tags !== null && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string'))) {

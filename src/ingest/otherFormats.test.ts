@@ -110,6 +110,20 @@ describe('text output and store exports: bad records are problems with file and 
     expect(r.problems[0]!.message).toMatch(/invalid JSON/);
   });
 
+  it('bulk: the "doc" of an update is the alert; flattened field names (falcosidekick flattenfields) are mapped back', async () => {
+    const doc = {
+      rule: 'Terminal shell in container',
+      priority: 'Notice',
+      output: 'x',
+      time: '2024-01-01T00:00:00Z',
+      '@timestamp': '2024-01-01T00:00:00Z',
+      output_fields: { proc_name: 'bash', 'proc_aname[2]': 'sshd', k8s_ns_name: 'default', evt_arg_flags: 'EXE_WRITABLE', my_custom: 1 },
+    };
+    const r = await read(`{"update":{"_id":"1","_index":"falco"}}\n${JSON.stringify({ doc })}\n`);
+    expect(r.result).toMatchObject({ format: 'es-bulk', records: 1, alerts: 1, problems: 0 });
+    expect(r.alerts[0]!.outputFields).toEqual({ 'proc.name': 'bash', 'proc.aname[2]': 'sshd', 'k8s.ns.name': 'default', 'evt.arg.flags': 'EXE_WRITABLE', my_custom: 1 });
+  });
+
   it('logcli: a JSON line that is broken, a line that is neither JSON nor Falco text', async () => {
     const r = await read(
       `${JSON.stringify({ labels: { rule: 'R' }, line: '{"rule":', timestamp: '2024-01-01T00:00:00Z' })}\n${JSON.stringify({ labels: {}, line: 'hello', timestamp: '2024-01-01T00:00:00Z' })}\n${JSON.stringify({ labels: { rule: 'Labelled', priority: 'Error' }, line: 'plain words', timestamp: '2024-01-01T00:00:00.5Z' })}\n`,
