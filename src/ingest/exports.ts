@@ -30,6 +30,7 @@ type Obj = Record<string, unknown>;
 export type ExportFormat = 'es-search' | 'es-bulk' | 'loki-jsonl' | 'loki-query';
 
 const BULK_ACTIONS = new Set(['index', 'create', 'update', 'delete']);
+const ACTION_KEYS = [...BULK_ACTIONS].map((k) => `"${k}"`);
 
 /** Which export the JSON object at the start of `head` opens (the text may stop anywhere), or null. */
 export function exportFormatOfObject(head: string): ExportFormat | null {
@@ -59,11 +60,13 @@ export function isBulkActionLine(text: string, start: number): boolean {
   if (text.charCodeAt(start) !== 0x7b) return false;
   const q = skipBlank(text, start + 1);
   if (text.charCodeAt(q) !== 0x22) return false;
-  const word = /^"(index|create|update|delete)"\s*:\s*\{/.exec(text.slice(q, q + 24));
-  if (!word) return false;
+  // Runs for every line of NDJSON: a look at the first key's bytes before anything is allocated.
+  const action = ACTION_KEYS.find((k) => text.startsWith(k, q));
+  if (action === undefined) return false;
   const keys = topLevelEntries(text.slice(start));
   if (keys.size !== 1) return false;
-  const meta = keys.get(word[1]!)!;
+  const meta = keys.get(action.slice(1, -1));
+  if (meta === undefined || text.charCodeAt(start + meta) !== 0x7b) return false;
   const s = scanValue(text.slice(start), meta);
   return s.complete && skipBlank(text, start + s.end + 1) >= text.length - 1 && !text.includes('"rule"');
 }
