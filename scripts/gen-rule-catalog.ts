@@ -3,7 +3,7 @@
  *
  *   npm run gen:catalog
  *       Reads vendor/falco/rules/*.yaml (the files of RULES_FILES, in load order) and writes
- *       vendor/falco/rules-index.json and src/knowledge/ruleCatalog.ts.
+ *       vendor/falco/rules-index.json, src/knowledge/ruleCatalog.ts and src/knowledge/ruleOutputs.ts.
  *
  *   npm run gen:catalog -- --rules ~/src/falco-rules --plugins ~/src/falco-plugins
  *       First copies the upstream files byte for byte into vendor/falco/rules/ (same layout as now:
@@ -21,12 +21,14 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { RULES_FILES, RULES_FOLDER_EXTRAS, generate, type RulesFileText, type Upstream } from './ruleCatalogBuilder';
+import { RULES_FILES, RULES_FOLDER_EXTRAS, generate, type IndexEntry, type RulesFileText, type Upstream } from './ruleCatalogBuilder';
+import { renderRuleOutputs } from './ruleOutputsBuilder';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const VENDOR_RULES_DIR = join(ROOT, 'vendor/falco/rules');
 export const INDEX_PATH = join(ROOT, 'vendor/falco/rules-index.json');
 export const CATALOG_PATH = join(ROOT, 'src/knowledge/ruleCatalog.ts');
+export const OUTPUTS_PATH = join(ROOT, 'src/knowledge/ruleOutputs.ts');
 
 /** The texts of the vendored rules files, in load order. */
 export function vendoredRulesTexts(): RulesFileText[] {
@@ -63,7 +65,8 @@ function main(): void {
   const { indexJson, catalogTs, rules } = generate(vendoredRulesTexts());
   writeFileSync(INDEX_PATH, indexJson);
   writeFileSync(CATALOG_PATH, catalogTs);
-  console.log(`wrote ${INDEX_PATH} and ${rules} rules to ${CATALOG_PATH}`);
+  writeFileSync(OUTPUTS_PATH, renderRuleOutputs(JSON.parse(indexJson) as IndexEntry[]));
+  console.log(`wrote ${INDEX_PATH}, ${OUTPUTS_PATH} and ${rules} rules to ${CATALOG_PATH}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

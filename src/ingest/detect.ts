@@ -1,11 +1,39 @@
 /**
  * Sniff what a file holds from its first bytes, never from its name: gzip, binary, empty,
- * a JSON array, NDJSON, a pretty-printed document, or lines with JSON after a prefix (syslog).
+ * a JSON array, NDJSON, a pretty-printed document, or lines with JSON after a prefix (syslog);
+ * and the exports of where Falco events are stored (see EXPORT_FORMATS).
  */
 import { MAX_LINE_BYTES } from './lines';
 import { isOneCompleteObject } from './scan';
+import { textHeader } from './textHeader';
+import { exportFormatOfObject } from './exports';
 
-export type TextFormat = 'ndjson' | 'lines' | 'array' | 'document';
+/**
+ * One entry per format. Line formats are read line by line (streamed, in parser workers); document
+ * formats are held whole and split into their records (see readsAsDocument).
+ *
+ *   ndjson      Falco's JSON output, one alert per line; also falcosidekick's S3/GCS objects
+ *               (each one alert as Falco's JSON, with no newline: `cat` of many is one line of
+ *               objects one after another, read as such)
+ *   lines       lines with JSON after a prefix (syslog, log shippers)
+ *   falco-text  Falco's plain-text output (json_output: false), bare or behind a syslog prefix
+ *   es-bulk     an Elasticsearch/OpenSearch `_bulk` body or NDJSON export: action lines and documents
+ *   loki-jsonl  `logcli query --output=jsonl`: {"labels", "line", "timestamp"} per line
+ *   array, document   a JSON array / pretty-printed objects
+ *   es-search   an Elasticsearch/OpenSearch search API response (`hits.hits[]._source`)
+ *   loki-query  Loki's HTTP query_range response (or a push body): streams of [time, line]
+ */
+export type TextFormat = 'ndjson' | 'lines' | 'falco-text' | 'es-bulk' | 'loki-jsonl' | 'array' | 'document' | 'es-search' | 'loki-query';
+
+/** Formats whose records are whole documents (or cut from one), read after the whole text is in. */
+export function readsAsDocument(format: string): boolean {
+  return format === 'array' || format === 'document' || format === 'es-search' || format === 'loki-query';
+}
+
+/** Formats read line by line: each line is one record (or none: a blank line, a bulk action line). */
+export function readsAsLines(format: string): format is 'ndjson' | 'lines' | 'falco-text' | 'es-bulk' | 'loki-jsonl' {
+  return format === 'ndjson' || format === 'lines' || format === 'falco-text' || format === 'es-bulk' || format === 'loki-jsonl';
+}
 
 export type Detected =
   | { format: TextFormat }
@@ -97,8 +125,13 @@ export function sniffBytes(head: Uint8Array, eof: boolean): Detected | null {
   if (i === head.length) return eof ? { format: 'empty', message: 'empty file' } : null;
   const c = head[i];
   if (c === 0x5b /* [ */) return { format: 'array' };
-  if (c !== 0x7b /* { */) return { format: 'lines' };
   const nl = head.indexOf(0x0a, i);
+  if (c !== 0x7b /* { */) {
+    const firstLine = new TextDecoder().decode(head.subarray(i, nl === -1 ? Math.min(head.length, i + SNIFF_BYTES) : nl));
+    return { format: textHeader(firstLine) !== null ? 'falco-text' : 'lines' };
+  }
+  const exported = exportFormatOfObject(new TextDecoder().decode(head.subarray(i, Math.min(head.length, i + 64 * 1024))));
+  if (exported !== null) return { format: exported };
   if (nl === -1 && !eof) return head.length > MAX_LINE_BYTES ? { format: 'ndjson' } : null;
   const firstLine = new TextDecoder().decode(head.subarray(i, nl === -1 ? head.length : nl));
   return { format: isOneCompleteObject(firstLine) ? 'ndjson' : 'document' };
@@ -118,8 +151,10 @@ export function sniffText(text: string): Detected {
   const m = /[^ \t\r\n\f\uFEFF]/.exec(text);
   if (!m) return { format: 'empty', message: 'empty file' };
   if (m[0] === '[') return { format: 'array' };
-  if (m[0] !== '{') return { format: 'lines' };
   const nl = text.indexOf('\n', m.index);
+  if (m[0] !== '{') return { format: textHeader(text.slice(m.index, nl === -1 ? m.index + SNIFF_BYTES : nl)) !== null ? 'falco-text' : 'lines' };
+  const exported = exportFormatOfObject(text.slice(m.index, m.index + 64 * 1024));
+  if (exported !== null) return { format: exported };
   return { format: isOneCompleteObject(text.slice(m.index, nl === -1 ? text.length : nl)) ? 'ndjson' : 'document' };
 }
 

@@ -1,5 +1,6 @@
 import { makeIssue } from './normalize';
 import { parseJsonRecord } from './record';
+import { expandExportDocument } from './exports';
 import { countNewlines, scanValue, skipBlank } from './scan';
 import type { Tally } from './tally';
 
@@ -75,14 +76,20 @@ export function splitDocument(text: string): { parts: DocumentPart[]; unclosed?:
 }
 
 /** Split, parse and restore every value of a document, sending each to the sink. */
-export function ingestDocument(text: string, file: string, sink: Tally, opts: { badUtf8?: boolean } = {}): void {
+export function ingestDocument(
+  text: string,
+  file: string,
+  sink: Tally,
+  /** exports: the document is a store's export (search or query response) holding many records. */
+  opts: { badUtf8?: boolean; exports?: boolean } = {},
+): void {
   const { parts, unclosed } = splitDocument(text);
   for (const part of parts) {
     if (part.stray) {
       sink.problem(makeIssue(file, part.line, 'not JSON: text outside any object or array', part.text));
     } else if (opts.badUtf8 && part.text.includes('\uFFFD')) {
       sink.problem(makeIssue(file, part.line, 'invalid UTF-8', part.text));
-    } else {
+    } else if (!(opts.exports && expandExportDocument(part.text, part.line, file, (r) => sink.add(r)))) {
       sink.add(parseJsonRecord(part.text, file, part.line));
     }
   }

@@ -10,6 +10,8 @@ import { makeIssue } from './normalize';
 import { parseJsonRecord, parseLineRecord, parseWholeObject } from './record';
 import { isBlank, scanValue, skipBlank } from './scan';
 import { utf8Length } from './text';
+import { isBulkActionLine } from './exports';
+import { textHeader } from './textHeader';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
@@ -24,13 +26,15 @@ export function parseLineRecords(text: string, file: string, line: number, writt
   const start = skipBlank(text, 0);
   if (start === text.length) return;
   const first = text.charCodeAt(start);
+  // An Elasticsearch `_bulk` action line frames the document after it: no record, like a blank line.
+  if (first === 0x7b && isBulkActionLine(text, start)) return;
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     const values = splitValues(text, start);
     if (values !== null && (values.length > 1 || first === 0x5b)) {
       for (const [from, to] of values) emitValue(text, from, to, file, line, writtenIntegers, emit);
       return;
     }
-  } else if (text.indexOf('\u0000') === -1) {
+  } else if (text.indexOf('\u0000') === -1 && textHeader(text) === null) {
     // A prefix: the JSON starts at the first '{' that opens an object running to the line's end.
     // If none does, the usual path below says why the line is no alert.
     let tried = 0;

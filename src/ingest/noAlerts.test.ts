@@ -8,9 +8,8 @@ describe('diagnoseNoAlerts', () => {
     ['an empty file', text(''), /empty/],
     ['a PNG', [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), '\u0089PNG'] as const, /PNG image/],
     ['a PDF', text('%PDF-1.7\n'), /PDF document/],
-    ['Falco text output, short time', text('13:49:51.703321833: Notice A shell was spawned in a container (user=root)\n'), /Falco's text output/],
-    ['Falco text output, ISO time', text('2024-08-07T13:49:51.703321833+0000: Warning Sensitive file opened (user=root)\n'), /Falco's text output/],
-    ['Falco text output behind syslog', text('<5>Aug  7 13:49:51 node-1 falco[812]: 13:49:51.703321833: Critical Shell spawned\n'), /Falco's text output/],
+    ["Falco's own log", text('Wed Dec  2 11:30:25 2026: Falco version: 0.41.0 (x86_64)\nWed Dec  2 11:30:25 2026: Loading rules from:\n'), /Falco's own log/],
+    ["Falco's own log behind syslog", text('<5>Dec  2 11:30:25 node-1 falco[812]: Wed Dec  2 11:30:25 2026: Falco initialized with configuration files:\n'), /Falco's own log/],
     ['JSON that is not an alert', text('{"hello": "world"}\n'), /JSON, but no object/],
     ['CSV', text('time,rule,priority\n2024-01-01,Shell,Notice\n'), /CSV/],
     ['anything else', text('just some words\n'), /no record in it is a Falco alert/],
@@ -21,7 +20,14 @@ describe('diagnoseNoAlerts', () => {
   });
 
   it('names the real Falco setting for JSON output', () => {
-    expect(diagnoseNoAlerts(...text('13:49:51.7: Notice x\n')).fix).toContain('json_output: true');
-    expect(diagnoseNoAlerts(...text('13:49:51.7: Notice x\n')).fix).toContain('-o json_output=true');
+    const png = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), '\u0089PNG'] as const;
+    expect(diagnoseNoAlerts(...png).fix).toContain('json_output: true');
+    expect(diagnoseNoAlerts(...png).fix).toContain('-o json_output=true');
+  });
+
+  // Text output is read as alerts now: a file of it never needs this banner, and the advice is
+  // no longer to switch Falco to JSON.
+  it('no longer tells a reader of text output to switch to JSON', () => {
+    expect(diagnoseNoAlerts(...text('just some words\n')).fix).toMatch(/text as json_output: false writes it/);
   });
 });

@@ -21,11 +21,15 @@ const MAGIC: Array<[bytes: number[], what: string]> = [
   [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF binary)'],
 ];
 
-const PRIORITY = '(Emergency|Alert|Critical|Error|Warning|Notice|Informational|Info|Debug)';
-/** Falco's text output: `<time>: <Priority> <message>`, time as ISO 8601 or Falco's short form. */
-const FALCO_TEXT_LINE = new RegExp(`^(?:\\d{4}-\\d{2}-\\d{2}T[\\d:.]+(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{2}:\\d{2}:\\d{2}\\.\\d+): ${PRIORITY} `);
-/** The same behind a syslog header (`<5>Aug  7 13:49:51 host falco: ...`, `... falco[12]: ...`). */
-const FALCO_SYSLOG_LINE = new RegExp(`\\bfalco(?:\\[\\d+\\])?: (?:.*: )?${PRIORITY} `, 'i');
+/**
+ * Falco's own log messages (what it prints on start and when it loads rules), not its alerts:
+ * `Wed Dec  2 11:30:25 2026: Falco version: 0.41.0`, also behind a syslog header. Falco's text
+ * output (`<time>: <Priority> ...`) is read as alerts since falcoscope reads it (falcoText.ts).
+ */
+const FALCO_LOG_LINE = /(?:^|\bfalco(?:\[\d+\])?: )[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}: /;
+
+const READS =
+  "falcoscope reads Falco's output (JSON, or text as json_output: false writes it), falcosidekick's payloads and Elasticsearch/OpenSearch, Loki, S3 and GCS exports of them.";
 
 export function diagnoseNoAlerts(head: Uint8Array, headText: string): NoAlertsDiagnosis {
   if (head.length === 0) return { cause: 'the file is empty.', fix: 'Check that Falco wrote to this file, or open the file it writes to (file_output.filename in falco.yaml).' };
@@ -33,15 +37,18 @@ export function diagnoseNoAlerts(head: Uint8Array, headText: string): NoAlertsDi
     if (bytes.every((b, i) => head[i] === b)) return { cause: `this is ${what}, not Falco output.`, fix: "Open Falco's JSON output: " + JSON_OUTPUT_FIX };
   }
   const lines = headText.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
-  if (lines.some((l) => FALCO_TEXT_LINE.test(l) || FALCO_SYSLOG_LINE.test(l))) {
-    return { cause: "this is Falco's text output; falcoscope reads its JSON output.", fix: JSON_OUTPUT_FIX };
+  if (lines.some((l) => FALCO_LOG_LINE.test(l))) {
+    return {
+      cause: "this is Falco's own log (start-up and status messages), with no alert in it.",
+      fix: 'Open the file Falco writes its alerts to (file_output.filename in falco.yaml), or the output of a Falco that raised alerts. ' + READS,
+    };
   }
   const first = lines[0]?.trim() ?? '';
   if (first.startsWith('{') || first.startsWith('[')) {
-    return { cause: 'this is JSON, but no object in it has the fields of a Falco alert (rule, output, priority, time).', fix: "Open Falco's own JSON output, or falcosidekick's payloads; the problems list names the line and the reason for each record." };
+    return { cause: 'this is JSON, but no object in it has the fields of a Falco alert (rule, output, priority, time).', fix: 'The problems list names the line and the reason for each record. ' + READS };
   }
   if (lines.length > 1 && first.split(',').length >= 3 && lines.every((l) => !l.includes('{'))) {
     return { cause: 'this looks like CSV, which carries no Falco alert fields.', fix: "Export the alerts as JSON from where they are stored, or open Falco's JSON output: " + JSON_OUTPUT_FIX };
   }
-  return { cause: 'no record in it is a Falco alert.', fix: "The problems list names each line and the reason. falcoscope reads Falco's JSON output: " + JSON_OUTPUT_FIX };
+  return { cause: 'no record in it is a Falco alert.', fix: 'The problems list names each line and the reason. ' + READS };
 }

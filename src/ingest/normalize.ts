@@ -1,7 +1,11 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import { inferSource, normalizeSource, restoreOutputFields } from './fields';
+import { unflattenFields } from './flatFields';
 import { parsePriority, typeName } from './priority';
 import { NO_TIME, parseEpochNanos, parseTimeField, type ParsedTime } from './time';
+
+/** Keys under which a wrapper holds the alert, tried in order when a record has no "rule". */
+const WRAPPER_KEYS = ['event', '_source', 'doc'] as const;
 
 /** Characters of a record kept in a ParseIssue's excerpt. */
 export const EXCERPT_CHARS = 160;
@@ -45,11 +49,16 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
   // Each key is looked up once: this runs for every line of a file.
   let rule = own(rec, 'rule');
   if (rule === undefined) {
-    // falcosidekick wrappers: {"event": {...alert}, "outputs": [...]} (falcosidekick-ui payload).
-    const event = own(rec, 'event');
-    if (event !== null && typeof event === 'object' && !Array.isArray(event)) {
-      rec = event as Record<string, unknown>;
-      rule = own(rec, 'rule');
+    // Wrappers: {"event": {...alert}, "outputs": [...]} (falcosidekick-ui payload), an
+    // Elasticsearch/OpenSearch hit {"_index", "_id", "_source": {...alert}} (search results,
+    // elasticdump exports) and a `_bulk` update's {"doc": {...alert}}.
+    for (const key of WRAPPER_KEYS) {
+      const inner = own(rec, key);
+      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+        rec = inner as Record<string, unknown>;
+        rule = own(rec, 'rule');
+        break;
+      }
     }
   }
   const output = own(rec, 'output');
@@ -82,7 +91,8 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
 
   const restored = restoreOutputFields(outputFields);
   if (!restored.ok) return restored.error;
-  const fields = restored.fields;
+  // An Elasticsearch document of falcosidekick (it adds @timestamp) may hold flattened field names.
+  const fields = own(rec, '@timestamp') === undefined ? restored.fields : unflattenFields(restored.fields);
 
   const tags = own(rec, 'tags');
   if (tags !== undefined && tags !== null && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string'))) {
@@ -97,7 +107,12 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
   if (source instanceof FieldError) return source.message;
 
   const when: ParsedTime =
-    parseTimeField(time) ?? parseEpochNanos(fieldOf(fields, 'evt.time')) ?? parseEpochNanos(fieldOf(fields, 'evt.time.iso8601')) ?? NO_TIME;
+    parseTimeField(time) ??
+    parseEpochNanos(fieldOf(fields, 'evt.time')) ??
+    parseEpochNanos(fieldOf(fields, 'evt.time.iso8601')) ??
+    // falcosidekick's Elasticsearch documents copy the time to @timestamp.
+    (time === undefined ? parseTimeField(own(rec, '@timestamp')) : null) ??
+    NO_TIME;
 
   const alert: Omit<Alert, 'id'> = {
     file,

@@ -5,6 +5,10 @@ import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
 import type { Tally } from './tally';
 import { LineRecords } from './lineLayout';
+import { parseTextLine } from './falcoText';
+
+/** Falco's own log lines on stdout: `Wed Dec  2 11:30:25 2026: Falco version: 0.41.0 (x86_64)`. */
+const FALCO_LOG_LINE = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}: /;
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
@@ -58,8 +62,15 @@ export function parseLineRecord(text: string, file: string, line: number, writte
   // No JSON text holds a raw NUL; said plainly rather than as the parser's complaint.
   if (text.indexOf('\u0000') !== -1) return makeIssue(file, line, 'NUL byte in this line: binary data, not a Falco alert', text.replaceAll('\u0000', '\\0'));
   const first = text.charCodeAt(start);
+  if (first !== 0x7b /* { */ && first !== 0x5b /* [ */) {
+    // Falco's plain-text output: an alert whether or not a template words it.
+    const textRecord = parseTextLine(text, file, line);
+    if (textRecord !== null) return textRecord;
+  }
   const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
-  if (open === -1) return makeIssue(file, line, 'no JSON object on this line', text);
+  if (open === -1) {
+    return makeIssue(file, line, FALCO_LOG_LINE.test(text.slice(start)) ? "Falco's own log message, not an alert" : 'no JSON object on this line', text);
+  }
   const json = open === 0 ? text : text.slice(open);
   const r = parseJsonRecord(json, file, line, writtenIntegers);
   if ('message' in r && r.message.startsWith('invalid JSON') && !json.trimEnd().endsWith('}')) {

@@ -8,13 +8,19 @@ import type { ParseIssue } from '../model/alert';
 import { SESSION_FORMAT_VERSION, SESSION_MARKER } from '../model/session';
 import type { SavedTriageNote as TriageNote } from '../model/triage';
 import { isTriageStatus } from './triageNote';
+import { restoreExportEntry } from './exports';
 import { clipExcerpt, makeIssue, normalizeRecord } from './normalize';
 import { typeName } from './priority';
 import { elementLines, lineAt, topLevelEntries } from './jsonLayout';
 import type { IngestedAlert } from './types';
 
-/** A Falco record (or falcosidekick wrapper) parsed from a file. */
-export const restoreRecord = normalizeRecord;
+/**
+ * A Falco record (or falcosidekick wrapper) parsed from a file; an entry of a store's export
+ * (a Loki line with its labels) is unwrapped first (see exports.ts).
+ */
+export function restoreRecord(value: unknown, file: string, line: number, raw?: string): IngestedAlert | ParseIssue {
+  return restoreExportEntry(value, file, line) ?? normalizeRecord(value, file, line, raw);
+}
 
 type Obj = Record<string, unknown>;
 

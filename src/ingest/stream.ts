@@ -1,6 +1,6 @@
 import { concatBytes } from './bytes';
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
-import { SNIFF_BYTES, isGzip, sniffBytes, utf8BomLength, type Detected } from './detect';
+import { SNIFF_BYTES, isGzip, readsAsDocument, sniffBytes, utf8BomLength, type Detected } from './detect';
 import { LineBatcher, type LinePiece } from './batcher';
 import { MAX_LINE_BYTES, splitLines } from './lines';
 import { makeIssue } from './normalize';
@@ -198,7 +198,7 @@ export async function ingestStream(
       return finish();
     }
 
-    if (detected.format === 'array' || detected.format === 'document') {
+    if (readsAsDocument(detected.format)) {
       let chunk: Uint8Array | null = eof ? null : await next();
       while (chunk !== null) {
         pieces.push(chunk);
@@ -222,7 +222,7 @@ export async function ingestStream(
         text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(all);
         badUtf8 = true;
       }
-      ingestDocument(text, file, tally, { badUtf8 });
+      ingestDocument(text, file, tally, { badUtf8, exports: detected.format === 'es-search' || detected.format === 'loki-query' });
       return finish();
     }
 

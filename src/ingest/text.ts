@@ -1,5 +1,5 @@
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
-import { sniffText } from './detect';
+import { readsAsDocument, sniffText } from './detect';
 import { makeIssue } from './normalize';
 import { lineRecords } from './record';
 import { Tally } from './tally';
@@ -16,9 +16,9 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
     tally.problem(makeIssue(file, 0, detected.message));
     return result();
   }
-  if (detected.format === 'array' || detected.format === 'document') {
+  if (readsAsDocument(detected.format)) {
     if (bytes > MAX_DOCUMENT_BYTES) tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));
-    else ingestDocument(body, file, tally);
+    else ingestDocument(body, file, tally, { exports: detected.format === 'es-search' || detected.format === 'loki-query' });
     return result();
   }
   const records = lineRecords(file, tally);

@@ -1,5 +1,6 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { LinePiece } from './batcher';
+import type { TextFormat } from './detect';
 import type { Decompressor } from './gunzip';
 import type { DecompressedLimits, LimitReached } from './limits';
 
@@ -13,7 +14,7 @@ export interface RecordSink {
 }
 
 /** How the file's content was read (detected from its bytes, never from its name). */
-export type IngestFormat = 'ndjson' | 'lines' | 'array' | 'document' | 'empty' | 'binary';
+export type IngestFormat = TextFormat | 'empty' | 'binary';
 
 export interface IngestResult {
   format: IngestFormat;

@@ -5,3 +5,4 @@ export * from './view';
 export * from './triage';
 export * from './session';
 export * from './rules';
+export * from './outputTemplate';

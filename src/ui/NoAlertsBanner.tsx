@@ -6,7 +6,7 @@ const SHOWN = 5;
 
 /**
  * Inputs that gave no alert at all, at the top of the page: the cause and the fix ("this is
- * Falco's text output: set json_output: true"), instead of an empty workspace with the line-by-line
+ * Falco's own log, not its alerts"), instead of an empty workspace with the line-by-line
  * reasons below the fold.
  */
 export function NoAlertsBanner() {

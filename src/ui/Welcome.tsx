@@ -24,6 +24,8 @@ export function Welcome() {
         <li>Falco JSON output (json_output: true): one alert per line, as written by file_output, stdout or syslog</li>
         <li>a single pretty-printed alert, a JSON array of alerts, falcosidekick payloads</li>
         <li>lines with a syslog prefix before the JSON, and any of these gzip-compressed (.gz)</li>
+        <li>Falco text output (json_output: false): the rule is recovered from the stock rules&apos; output templates</li>
+        <li>exports from falcosidekick&apos;s stores: Elasticsearch/OpenSearch search results and _bulk files, Loki (logcli jsonl, query_range JSON), S3/GCS objects</li>
         <li>syscall alerts and plugin sources: k8s_audit, aws_cloudtrail, gcp_auditlog, okta, github</li>
         <li>Falco rules files (falco_rules.yaml, rules.d/ files, your own rules and overrides), in the same drop, loaded in the order given: reports then explain your rules</li>
       </ul>

@@ -1,5 +1,5 @@
 import { LineBatcher, type LinePiece } from '../ingest/batcher';
-import { isGzip, sniffBytes, utf8BomLength } from '../ingest/detect';
+import { isGzip, readsAsLines, sniffBytes, utf8BomLength, type TextFormat } from '../ingest/detect';
 import type { ContentHash } from '../ingest/contentHash';
 import { abortError, couldNotReadToEnd } from '../ingest/stream';
 
@@ -52,11 +52,11 @@ export async function readHead(file: Blob): Promise<Uint8Array> {
  * Where the lines of a plain NDJSON or prefixed-line file start (past a BOM); null for any other
  * file. `head` is the file's start (readHead), `size` its size.
  */
-export function linesStart(head: Uint8Array, size: number): { start: number; format: 'ndjson' | 'lines' } | null {
+export function linesStart(head: Uint8Array, size: number): { start: number; format: TextFormat } | null {
   if (isGzip(head)) return null;
   const bom = utf8BomLength(head);
   const detected = sniffBytes(head.subarray(bom), size <= head.length);
-  if (detected === null || (detected.format !== 'ndjson' && detected.format !== 'lines')) return null;
+  if (detected === null || !readsAsLines(detected.format)) return null;
   return { start: bom, format: detected.format };
 }
 
