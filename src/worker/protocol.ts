@@ -1,6 +1,7 @@
 import type { NoAlertsDiagnosis } from '../ingest';
 import type { Alert, ParseIssue, Report, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
+import type { ContextRequest, ContextResponses } from './contextProtocol';
 
 /** What the engine knows about one ingested input (a file or a paste). */
 export interface InputSummary {
@@ -58,10 +59,11 @@ export type EngineRequest =
   | { type: 'saveSession'; triage: Record<string, TriageNote>; savedAt: string }
   | { type: 'status' }
   | { type: 'reset' }
-  | { type: 'cancel'; target: number };
+  | { type: 'cancel'; target: number }
+  | ContextRequest;
 
 /** The value each request type resolves to. */
-export interface EngineResponses {
+export interface EngineResponses extends ContextResponses {
   ingestFile: InputSummary;
   ingestFiles: InputSummary[];
   ingestText: InputSummary;
