@@ -20,7 +20,9 @@ const LABEL_LIMIT = 60;
 export function TopBars({ title, dimension, bars }: { title: string; dimension: OverviewDimension; bars: OverviewBar[] }) {
   const cycleFacet = useSession((s) => s.cycleFacet);
   const setFilter = useSession((s) => s.setFilter);
-  const include = useSession((s) => (dimension === 'user' ? [] : (s.filter.include[FACET[dimension]] ?? [])));
+  // The selector returns the store's own array (a fresh [] each call would re-render forever).
+  const included = useSession((s) => (dimension === 'user' ? undefined : s.filter.include[FACET[dimension]]));
+  const include = included ?? [];
   const max = Math.max(1, ...bars.map((b) => b.alerts));
   return (
     <figure className="top-bars">
