@@ -1,6 +1,6 @@
 import type { BaselineSummary, IncidentSummary, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
 import type { AnalysisSession } from '../analyze/session';
-import { computeView } from '../analyze/view';
+import { filterIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
 import { relatedIncidents, relatedKeys } from '../analyze/context/related';
@@ -20,8 +20,6 @@ export interface ContextEngine {
   analysis(): AnalysisSession;
   ingestBaseline(files: File[], ctx: RequestContext): Promise<{ session: AnalysisSession; summary: BaselineSummary }>;
 }
-
-const ALL = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
 const treeIncident = (s: IncidentSummary): ProcessTreeIncident => ({ id: s.id, rule: s.rule, priority: s.priority, count: s.count });
 
@@ -48,8 +46,7 @@ export class ContextHost {
       case 'related':
         return related(session, request.incidentId, request.windowMs);
       case 'overview': {
-        const view = computeView(session, request.filter, ALL);
-        return buildOverview(view.rows, view.totalIncidents, {
+        return buildOverview(filterIncidents(session, request.filter), session.stats().incidents, {
           timelineOf: (id) => session.timelineOf(id),
           timelineEpoch: () => session.timelineEpoch(),
           userOf: (i) => userOf(session, i),

@@ -52,8 +52,9 @@ export interface PrevalenceTally {
 }
 
 export class TallyBuilder {
-  private readonly values = new Map<string, Map<string, TallyEntry>>();
-  private readonly varied = new Set<string>();
+  /** Per field its values, or null when the field is not counted (per event, or too varied): one lookup a field. */
+  private readonly fields = new Map<string, Map<string, TallyEntry> | null>();
+  private readonly varied: string[] = [];
   private readonly users = new Map<number, string>();
 
   /** Count an alert of incident key `key`. */
@@ -73,16 +74,21 @@ export class TallyBuilder {
   }
 
   private count(field: string, raw: unknown, key: number): void {
-    if (this.varied.has(field) || isPerEventField(field)) return;
-    const value = valueText(raw);
+    let byValue = this.fields.get(field);
+    if (byValue === null) return;
+    if (byValue === undefined) {
+      byValue = isPerEventField(field) ? null : new Map();
+      this.fields.set(field, byValue);
+      if (byValue === null) return;
+    }
+    // valueText, inlined for the common case: a string that is a value.
+    const value = typeof raw === 'string' && raw !== '' && raw !== '<NA>' && raw !== 'N/A' ? raw : valueText(raw);
     if (value === undefined || value.length > MAX_VALUE_CHARS) return;
-    let byValue = this.values.get(field);
-    if (!byValue) this.values.set(field, (byValue = new Map()));
     let entry = byValue.get(value);
     if (!entry) {
       if (byValue.size >= MAX_DISTINCT) {
-        this.varied.add(field);
-        this.values.delete(field);
+        this.varied.push(field);
+        this.fields.set(field, null);
         return;
       }
       byValue.set(value, (entry = { alerts: 0, keys: [] }));
@@ -92,7 +98,9 @@ export class TallyBuilder {
   }
 
   result(): PrevalenceTally {
-    return { values: this.values, varied: [...this.varied], users: this.users };
+    const values = new Map<string, Map<string, TallyEntry>>();
+    for (const [field, byValue] of this.fields) if (byValue !== null && byValue.size > 0) values.set(field, byValue);
+    return { values, varied: this.varied, users: this.users };
   }
 }
 
