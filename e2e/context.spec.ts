@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { downloadedText, incidents } from './helpers';
 
@@ -97,3 +98,17 @@ test('compare: a baseline shows what is new, gone and the same; the diff exports
   expect(markdown).toContain('| Gone | `Launch Package Management Process in Container` | 1 | 0 | -1 |');
   expect(markdown).toContain('`context-yesterday.ndjson`');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`context views pass axe (contrast included) in ${colorScheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await loadToday(page);
+    await open(page, /Outbound connection/);
+    await page.getByRole('button', { name: 'Overview' }).click();
+    await expect(page.getByRole('slider', { name: 'Alerts over time' })).toBeVisible();
+    await expect(page.locator('.prevalence-table')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.session-context').include('.report-context').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    expect(serious).toEqual([]);
+  });
+}

@@ -67,9 +67,15 @@ describe('context requests', () => {
     expect(o.top.rule[0]).toEqual({ value: 'Outbound connection', alerts: 2, incidents: 1 });
     expect(o.top.user).toEqual([{ value: 'root', alerts: 3, incidents: 2 }, { value: 'alice', alerts: 1, incidents: 1 }]);
     expect(o.timeline!.buckets.flat().reduce((a, b) => a + b, 0)).toBe(4);
+    // Asked again on the same session: the same answer, not recomputed; a new alert recomputes it.
+    expect(await host.handle({ type: 'overview', filter: EMPTY_FILTER }, ctx())).toBe(o);
     const filtered = await host.handle({ type: 'overview', filter: { ...EMPTY_FILTER, include: { rule: ['Read sensitive file'] } } }, ctx());
     expect(filtered.totalAlerts).toBe(1);
     expect(filtered.top.user).toEqual([{ value: 'alice', alerts: 1, incidents: 1 }]);
+    await host.handle({ type: 'ingestText', name: 'more', text: line('Read sensitive file', { 'container.id': 'host', 'proc.name': 'cat', 'user.name': 'bob' }) }, ctx());
+    const grown = await host.handle({ type: 'overview', filter: EMPTY_FILTER }, ctx());
+    expect(grown).not.toBe(o);
+    expect(grown.totalAlerts).toBe(5);
   });
 
   it('compares with a baseline read from files (a saved session too), and exports the diff', async () => {

@@ -1,4 +1,4 @@
-import type { BaselineSummary, IncidentSummary, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
+import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
 import type { AnalysisSession } from '../analyze/session';
 import { filterIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
@@ -29,6 +29,7 @@ const treeIncident = (s: IncidentSummary): ProcessTreeIncident => ({ id: s.id, r
  */
 export class ContextHost {
   private baseline: { session: AnalysisSession; summary: BaselineSummary } | null = null;
+  private lastOverview: { session: AnalysisSession; key: string; overview: Overview } | null = null;
 
   constructor(private readonly engine: ContextEngine) {}
 
@@ -46,11 +47,16 @@ export class ContextHost {
       case 'related':
         return related(session, request.incidentId, request.windowMs);
       case 'overview': {
-        return buildOverview(filterIncidents(session, request.filter), session.stats().incidents, {
+        // The same filter on an unchanged session (the panel opened again): the last answer.
+        const key = `${session.stats().alerts}\u0000${JSON.stringify(request.filter)}`;
+        if (this.lastOverview?.session === session && this.lastOverview.key === key) return this.lastOverview.overview;
+        const overview = buildOverview(filterIncidents(session, request.filter), session.stats().incidents, {
           timelineOf: (id) => session.timelineOf(id),
           timelineEpoch: () => session.timelineEpoch(),
           userOf: (i) => userOf(session, i),
         });
+        this.lastOverview = { session, key, overview };
+        return overview;
       }
       case 'openBaseline':
         this.baseline = await this.engine.ingestBaseline(request.files, ctx);

@@ -41,11 +41,11 @@ function near(a: IncidentSummary, b: IncidentSummary, windowMs: number): boolean
   return b.lastSeenMs >= a.firstSeenMs - windowMs && b.firstSeenMs <= a.lastSeenMs + windowMs;
 }
 
-const SEVERITY = ['Emergency', 'Alert', 'Critical', 'Error', 'Warning', 'Notice', 'Informational', 'Debug'];
-
 /**
  * Incidents sharing one of the given values with `self`, within `windowMs` of its span. Those
- * sharing more values come first, then the riskier, then the noisier.
+ * sharing more values come first, then the riskier, then the noisier. A value shared by a whole
+ * host can bring tens of thousands of incidents: each is looked at once, and only the listed ones
+ * become rows.
  */
 export function relatedIncidents(
   self: IncidentSummary,
@@ -53,37 +53,32 @@ export function relatedIncidents(
   windowMs = RELATED_WINDOW_MS,
   limit = RELATED_LIMIT,
 ): RelatedResult {
-  const byId = new Map<string, RelatedIncident>();
-  const risk = new Map<string, number>();
+  const found = new Map<string, { incident: IncidentSummary; shared: { field: string; value: string }[] }>();
   for (const { field, value, incidents } of shared) {
     for (const other of incidents) {
       if (other.id === self.id || !near(self, other, windowMs)) continue;
-      let row = byId.get(other.id);
-      if (!row) {
-        row = {
-          id: other.id,
-          rule: other.rule,
-          priority: other.priority,
-          riskLevel: other.riskLevel,
-          count: other.count,
-          firstSeenMs: other.firstSeenMs,
-          lastSeenMs: other.lastSeenMs,
-          entityLabel: other.entity.label,
-          shared: [],
-        };
-        byId.set(other.id, row);
-        risk.set(other.id, other.riskScore);
-      }
-      row.shared.push({ field, value });
+      const known = found.get(other.id);
+      if (known) known.shared.push({ field, value });
+      else found.set(other.id, { incident: other, shared: [{ field, value }] });
     }
   }
-  const rows = [...byId.values()].sort(
+  const ranked = [...found.values()].sort(
     (a, b) =>
       b.shared.length - a.shared.length ||
-      (risk.get(b.id) ?? 0) - (risk.get(a.id) ?? 0) ||
-      SEVERITY.indexOf(a.priority) - SEVERITY.indexOf(b.priority) ||
-      b.count - a.count ||
-      a.id.localeCompare(b.id),
+      b.incident.riskScore - a.incident.riskScore ||
+      b.incident.count - a.incident.count ||
+      (a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0),
   );
-  return { windowMs, items: rows.slice(0, limit), more: Math.max(0, rows.length - limit) };
+  const items: RelatedIncident[] = ranked.slice(0, limit).map(({ incident: o, shared: s }) => ({
+    id: o.id,
+    rule: o.rule,
+    priority: o.priority,
+    riskLevel: o.riskLevel,
+    count: o.count,
+    firstSeenMs: o.firstSeenMs,
+    lastSeenMs: o.lastSeenMs,
+    entityLabel: o.entity.label,
+    shared: s,
+  }));
+  return { windowMs, items, more: Math.max(0, ranked.length - limit) };
 }
