@@ -6,14 +6,15 @@
 #   BENCH_PORT=4183       port of the preview server (the e2e suite uses 4173)
 #   BENCH_RUNS=1          browser runs per size (best kept); BENCH_ANALYZER_RUNS=3 for the Node bench
 #   CHROMIUM_PATH         default /usr/bin/chromium
-#   BENCH_PARTS="cli"     which parts run: any of analyzer, browser, cli (default all three)
+#   BENCH_PARTS="cli"     which parts run: any of analyzer, browser, cli, context (default all four)
+#   BENCH_CONTEXT_SIZE=551 MB of the file the context views are timed on (551 MB is ~500k alerts)
 #   BENCH_CLI_RUNS=3      runs per side of the CLI bench; BENCH_CLI_MILLION=1 adds the 1M-incident run
 # Exits non-zero only if something crashed; figures that miss a target are printed as MISS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES="${BENCH_SIZES-10 100 500}"
-PARTS=" ${BENCH_PARTS:-analyzer browser cli} "
+PARTS=" ${BENCH_PARTS:-analyzer browser cli context} "
 part() { case "$PARTS" in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 if part browser; then bash scripts/install-chromium.sh; fi
@@ -41,3 +42,6 @@ fi
 if part cli; then npx tsx bench/cli.ts; fi
 
 if part browser; then npx tsx bench/browser.ts --no-build --sizes "$SIZES"; fi
+
+# Context views (process tree, prevalence, related, overview, compare) on ~500k alerts, in Node.
+if part context; then NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=6144" npx tsx bench/context.ts; fi

@@ -202,6 +202,11 @@ export class IncidentBatch {
     return index;
   }
 
+  /** The incident key of the alert added at `index` (see add). */
+  keyAt(index: number): number {
+    return this.keys[index]!;
+  }
+
   /** The batch's incidents, unpacked (for a session folding alerts it holds itself). */
   parts(): IncidentBatchParts {
     return {

@@ -2,6 +2,7 @@ import type { Alert, ParseIssue } from '../model';
 import { splitLines } from '../ingest/lines';
 import { LineRecords } from '../ingest/lineLayout';
 import { IncidentBatch, effectiveTags, type IncidentBatchResult, type KeyTable } from './incidentBatch';
+import { TallyBuilder, type PrevalenceTally } from './context/prevalence';
 
 /**
  * A batch of whole lines to parse (see LineBatcher), from the file named `file`. Its lines are
@@ -35,12 +36,15 @@ export interface ParsedBatch extends IncidentBatchResult {
    */
   plain: Uint8Array;
   problems: ParseIssue[];
+  /** How often each field value occurs, per incident key (see context/prevalence). */
+  prevalence: PrevalenceTally;
 }
 
 /** Parse a batch of lines: alerts become positions and incident deltas, the rest problems. */
 export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
   const { bytes, file } = input;
   const incidents = new IncidentBatch(table);
+  const tally = new TallyBuilder();
   const byteStart: number[] = [];
   const byteEnd: number[] = [];
   const lines: number[] = [];
@@ -57,7 +61,7 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
     const carried = alert.tags.length;
     alert.tags = effectiveTags(alert.rule, alert.tags);
     if (carried === 0 && alert.tags.length > 0) alert.tagsInferred = true;
-    incidents.add(alert);
+    tally.add(alert, incidents.keyAt(incidents.add(alert)));
     byteStart.push(start);
     byteEnd.push(end);
     lines.push(lineNo);
@@ -76,6 +80,7 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
     line: Int32Array.from(lines),
     plain: Uint8Array.from(plain),
     problems,
+    prevalence: tally.result(),
   };
 }
 

@@ -12,6 +12,7 @@ import { buildReport } from './report';
 import { assessRisk } from './risk';
 import { alertMatchesText } from './textMatch';
 import { ruleDetail } from './ruleDetail';
+import { PrevalenceIndex, TallyBuilder, type PrevalenceTally } from './context/prevalence';
 
 interface IncidentState {
   /** Position in the session's incident list (what the per-alert incident column holds). */
@@ -91,6 +92,8 @@ export class AnalysisSession {
   incidentsOfRule(name: string): IncidentSummary[] {
     return this.incidentList.filter((s) => s.summary.rule === name).map((s) => s.summary);
   }
+  /** How common each field value is (see context/prevalence), by incident index. */
+  readonly prevalence = new PrevalenceIndex();
 
   /** Add one normalised record, kept as an object; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
@@ -100,15 +103,17 @@ export class AnalysisSession {
   /** Add records kept as objects (a saved session's alerts), folded as one batch. */
   addAlerts(records: readonly Omit<Alert, 'id'>[]): Alert[] {
     const batch = new IncidentBatch(this.objectKeys);
+    const tally = new TallyBuilder();
     const firstId = this.store.size;
     const alerts = records.map((record) => {
       const alert = this.restore(record);
       this.store.addObject(alert);
-      batch.add(alert);
+      tally.add(alert, batch.keyAt(batch.add(alert)));
       return alert;
     });
     const parts = batch.parts();
     this.applyIncidents(OBJECT_KEYS, parts, firstId, (fold) => parts.deltas.forEach(fold));
+    this.addTally(OBJECT_KEYS, tally.result());
     return alerts;
   }
 
@@ -121,6 +126,23 @@ export class AnalysisSession {
     for (const problem of batch.problems) this.addProblem(lineOffset ? { ...problem, line: problem.line + lineOffset } : problem);
     const firstId = this.store.addBatch(batch, lineOffset);
     this.applyIncidents(keySpace, batch, firstId, (fold) => forEachDelta(batch.deltas, fold));
+    this.addTally(keySpace, batch.prevalence);
+  }
+
+  /** Fold a batch's value counts into the prevalence index (its keys are the key space's). */
+  private addTally(keySpace: string, tally: PrevalenceTally): void {
+    const states = this.keySpaces.get(keySpace)!;
+    this.prevalence.add(tally, (key) => states[key]!.index);
+  }
+
+  /** The position of an incident in the session's list, or -1. */
+  incidentIndex(id: string): number {
+    return this.incidents.get(id)?.index ?? -1;
+  }
+
+  /** The incident at a position of the session's list (what the prevalence index holds). */
+  summaryAt(index: number): IncidentSummary {
+    return this.incidentList[index]!.summary;
   }
 
   /** Forget a key space's numbering (its file is read); its incidents stay. */

@@ -75,6 +75,19 @@ export interface ViewSource {
   timelineEpoch(): number;
 }
 
+/**
+ * The incidents the list shows, in its order, and nothing else (no facets, no histogram): what the
+ * overview is built from. The same filter as computeView.
+ */
+export function filterIncidents(source: ViewSource, filter: ViewFilter): IncidentSummary[] {
+  const needle = filter.text.trim().toLowerCase();
+  const alertHits = needle ? source.incidentsMatchingText(needle) : null;
+  const rows = source
+    .summaries()
+    .filter((i) => overlapsTime(i, filter) && (alertHits === null || alertHits.has(i.id) || summaryText(i).includes(needle)) && passesFacets(i, filter));
+  return sortIncidents(rows, filter.sort);
+}
+
 /** Filter, facet, sort and histogram in one pass over the session, for the incident list. */
 export function computeView(source: ViewSource, filter: ViewFilter, window: ViewWindow = ALL_ROWS, selectedId: string | null = null): ViewResult {
   const all = source.summaries();

@@ -6,3 +6,4 @@ export * from './triage';
 export * from './session';
 export * from './rules';
 export * from './outputTemplate';
+export * from './context';

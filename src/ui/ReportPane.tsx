@@ -10,6 +10,7 @@ import { PaneBoundary } from './PaneBoundary';
 import { ReportView } from './report/ReportView';
 import { TriageBar } from './report/TriageBar';
 import { Clipped } from './report/Clipped';
+import { ReportContext } from './report/ReportContext';
 
 /** Characters of a rule name or entity shown in the header (a rule name can be a megabyte). */
 const TITLE_LIMIT = 500;
@@ -92,6 +93,7 @@ export function ReportPane() {
       <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`} className="tab-panel">
         <PaneBoundary what={tab === 'report' ? 'This report' : tab === 'markdown' ? 'The Markdown preview' : 'The alerts'} resetKey={`${tab}:${data.incident.id}`}>
           {tab === 'report' ? <ReportView report={data} /> : null}
+          {tab === 'report' ? <ReportContext incidentId={data.incident.id} /> : null}
           {tab === 'markdown' ? markdown.data !== undefined ? <MarkdownPreview markdown={markdown.data} /> : <p>Rendering…</p> : null}
           {tab === 'alerts' ? <AlertsTab incident={data.incident} /> : null}
         </PaneBoundary>

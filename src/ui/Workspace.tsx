@@ -5,6 +5,7 @@ import { Filters } from './Filters';
 import { IncidentList } from './IncidentList';
 import { PaneBoundary } from './PaneBoundary';
 import { ReportPane } from './ReportPane';
+import { SessionContext } from './SessionContext';
 
 const EMPTY_LIST = { rows: [], rowOffset: 0, totalRows: 0, selectedIndex: -1 };
 
@@ -18,6 +19,8 @@ export function Workspace() {
     if (!selectedId && first) select(first);
   }, [selectedId, first, select]);
   return (
+    <>
+    <SessionContext />
     <div className="workspace">
       <PaneBoundary what="The filters" resetKey={view.data}>
         <Filters view={view.data} />
@@ -34,5 +37,6 @@ export function Workspace() {
         <ReportPane />
       </PaneBoundary>
     </div>
+    </>
   );
 }

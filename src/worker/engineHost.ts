@@ -21,6 +21,8 @@ import { InOrder } from './inOrder';
 import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
+import { ContextHost, type ContextEngine } from './contextHost';
+import { isContextRequest } from './contextProtocol';
 
 /**
  * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through
@@ -122,8 +124,10 @@ const BATCHES_IN_FLIGHT = 4;
  * The analysis engine behind the worker boundary: one session, requests in, plain data out.
  * Runs unchanged in the worker, in the CLI and in Node tests.
  */
-export class EngineHost {
+export class EngineHost implements ContextEngine {
   private session = new AnalysisSession();
+  /** Process trees, prevalence, related incidents, overview, baseline comparison (issue 17). */
+  private readonly context = new ContextHost(this);
   private inputs: InputSummary[] = [];
   private version = 0;
   private reading = 0;
@@ -182,6 +186,7 @@ export class EngineHost {
   }
 
   private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
+    if (isContextRequest(request)) return this.context.handle(request, ctx);
     switch (request.type) {
       case 'ingestFile':
         this.more = request.more ?? false;
@@ -389,6 +394,25 @@ export class EngineHost {
   loadedRules(): RuleListing[] {
     const set = this.session.ruleSet();
     return set ? listLoadedRules(set) : [];
+  }
+
+  /** The session analysed (for the context host). */
+  analysis(): AnalysisSession {
+    return this.session;
+  }
+
+  /**
+   * Files read into a session of their own, beside this one: the baseline a comparison is made
+   * with. Parsed in the engine (not the parser workers, whose jobs are numbered by this host).
+   */
+  async ingestBaseline(files: File[], ctx: RequestContext): Promise<{ session: AnalysisSession; summary: { names: string[]; alerts: number; incidents: number; problems: number } }> {
+    const host = new EngineHost(undefined, new InlineParsers(), this.rangeSizes);
+    host.decompressedLimits = this.decompressedLimits;
+    for (const file of files) {
+      if (ctx.signal.aborted) break;
+      await host.handle({ type: 'ingestFile', file }, ctx);
+    }
+    return { session: host.session, summary: { names: files.map((f) => f.name), ...host.session.stats() } };
   }
 
   /** Reports of the given incidents (or all, by risk) for export. */

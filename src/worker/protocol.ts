@@ -1,6 +1,7 @@
 import type { NoAlertsDiagnosis } from '../ingest';
 import type { Alert, ParseIssue, Report, RuleListing, RuleViewData, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
+import type { ContextRequest, ContextResponses } from './contextProtocol';
 
 /** What the engine knows about one ingested input (a file or a paste). */
 export interface InputSummary {
@@ -67,10 +68,11 @@ export type EngineRequest =
   /** One rule as loaded, with the incidents it matched in this session. */
   | { type: 'rule'; name: string }
   | { type: 'reset' }
-  | { type: 'cancel'; target: number };
+  | { type: 'cancel'; target: number }
+  | ContextRequest;
 
 /** The value each request type resolves to. */
-export interface EngineResponses {
+export interface EngineResponses extends ContextResponses {
   ingestFile: InputSummary;
   ingestFiles: InputSummary[];
   ingestText: InputSummary;

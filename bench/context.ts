@@ -1,0 +1,126 @@
+/**
+ * The context views (issue 17) on a session of 500k alerts: each request the page makes, timed in
+ * the engine as the worker runs it (EngineHost.handle), against the 100 ms target.
+ *
+ *   npx tsx bench/context.ts [--size 551] [--runs 5]
+ *
+ * The generated file (bench/generate.ts, ~1.1 kB a line: 551 MB is ~500k alerts) is read once into
+ * an EngineHost; a baseline (the 10 MB file) is opened beside it. Then, best and worst of N runs:
+ * overview (no filter, and one rule), process tree, prevalence and related incidents of the 20
+ * riskiest incidents, and the comparison with the baseline. Also printed: what counting values
+ * while parsing (context/prevalence TallyBuilder) costs the parse of a batch.
+ */
+import { closeSync, openAsBlob, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { EngineHost } from '../src/worker/engineHost';
+import type { EngineRequest } from '../src/worker/protocol';
+import { EMPTY_FILTER, type Alert } from '../src/model';
+import { parseBatch } from '../src/analyze/parseBatch';
+import { KeyTable } from '../src/analyze/incidentBatch';
+import { parseLineRecord } from '../src/ingest/record';
+import { TallyBuilder } from '../src/analyze/context/prevalence';
+import { ensureFile } from './generate';
+
+const TARGET_MS = 100;
+const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+
+async function fileOf(path: string): Promise<File> {
+  return Object.assign(await openAsBlob(path), { name: basename(path) }) as File;
+}
+
+interface Timing {
+  best: number;
+  worst: number;
+}
+
+/** Runs `fn` `runs` times (after one warm-up), returns the best and worst wall time in ms. */
+async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  await fn();
+  let best = Infinity;
+  let worst = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    const ms = performance.now() - t0;
+    best = Math.min(best, ms);
+    worst = Math.max(worst, ms);
+  }
+  return { best, worst };
+}
+
+function row(label: string, t: Timing): string {
+  const verdict = t.worst <= TARGET_MS ? 'ok' : t.best <= TARGET_MS ? 'ok (best; worst over)' : 'MISS';
+  return `  ${label.padEnd(40)} best ${t.best.toFixed(1).padStart(7)} ms  worst ${t.worst.toFixed(1).padStart(7)} ms  ${verdict}`;
+}
+
+/** What the tally costs the parse: a batch parsed (tally included), and the tally alone on parsed alerts. */
+function tallyCost(path: string): string {
+  // The first ~24 MB are plenty for 20,000 lines (the whole file is too long for one string).
+  const head = Buffer.alloc(24 << 20);
+  const fd = openSync(path, 'r');
+  const read = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, read).toString('utf8').split('\n').slice(0, 20_000).join('\n');
+  const bytes = new TextEncoder().encode(text);
+  const t0 = performance.now();
+  parseBatch({ bytes, firstLine: 1, file: 'tally' }, new KeyTable());
+  const parse = performance.now() - t0;
+  const alerts = text.split('\n').map((l, i) => parseLineRecord(l, 'tally', i + 1)).filter((r): r is Alert => r !== null && !('message' in r));
+  const t1 = performance.now();
+  const tally = new TallyBuilder();
+  alerts.forEach((a, i) => tally.add(a, i % 500));
+  tally.result();
+  const count = performance.now() - t1;
+  return `  value counting while parsing: ${count.toFixed(0)} ms of ${parse.toFixed(0)} ms for a batch of ${alerts.length.toLocaleString('en-US')} alerts (${((count / parse) * 100).toFixed(0)}%)`;
+}
+
+async function main(): Promise<void> {
+  const size = Number(arg('--size', process.env.BENCH_CONTEXT_SIZE ?? '551'));
+  const runs = Math.max(1, Number(arg('--runs', '5')));
+  const path = await ensureFile(size);
+  const baselinePath = await ensureFile(10);
+  const host = new EngineHost();
+  const t0 = performance.now();
+  await host.handle({ type: 'ingestFile', file: await fileOf(path) }, ctx());
+  const ingestS = (performance.now() - t0) / 1000;
+  const status = host.status();
+  await host.handle({ type: 'openBaseline', files: [await fileOf(baselinePath)] }, ctx());
+  console.log(
+    `context views (Node ${process.version}, ${size} MB file: ${status.alerts.toLocaleString('en-US')} alerts, ${status.incidents.toLocaleString('en-US')} incidents, ` +
+      `read in ${ingestS.toFixed(1)} s; best/worst of ${runs}; target ${TARGET_MS} ms):`,
+  );
+  const ask = (request: EngineRequest) => () => host.handle(request, ctx());
+  const view = await host.handle({ type: 'view', filter: EMPTY_FILTER, window: { offset: 0, limit: 400 } }, ctx());
+  const top = (await host.handle({ type: 'view', filter: EMPTY_FILTER, window: { offset: 0, limit: 20 } }, ctx())).rows;
+  const syscall = top.find((r) => r.source === 'syscall') ?? top[0]!;
+  const noisiest = [...view.rows].sort((a, b) => b.count - a.count)[0]!;
+  const everyTop = (type: 'processTree' | 'prevalence' | 'related') => async () => {
+    for (const r of top) await host.handle({ type, incidentId: r.id } as EngineRequest, ctx());
+  };
+  const perIncident = async (type: 'processTree' | 'prevalence' | 'related') => {
+    const t = await time(runs, everyTop(type));
+    return { best: t.best / top.length, worst: t.worst / top.length };
+  };
+  console.log(row('list view (for reference)', await time(runs, ask({ type: 'view', filter: EMPTY_FILTER, window: { offset: 0, limit: 400 } }))));
+  console.log(row('overview, no filter', await time(runs, ask({ type: 'overview', filter: EMPTY_FILTER }))));
+  console.log(row('overview, one rule', await time(runs, ask({ type: 'overview', filter: { ...EMPTY_FILTER, include: { rule: [noisiest.rule] } } }))));
+  console.log(row(`process tree, riskiest syscall incident`, await time(runs, ask({ type: 'processTree', incidentId: syscall.id }))));
+  console.log(row(`process tree, mean of the top ${top.length}`, await perIncident('processTree')));
+  console.log(row(`prevalence, noisiest incident`, await time(runs, ask({ type: 'prevalence', incidentId: noisiest.id }))));
+  console.log(row(`prevalence, mean of the top ${top.length}`, await perIncident('prevalence')));
+  console.log(row(`related, noisiest incident`, await time(runs, ask({ type: 'related', incidentId: noisiest.id }))));
+  console.log(row(`related, mean of the top ${top.length}`, await perIncident('related')));
+  console.log(row('compare with the 10 MB baseline', await time(runs, ask({ type: 'compare' }))));
+  console.log(row('compare as Markdown', await time(runs, ask({ type: 'compareMarkdown', generatedAt: 'bench' }))));
+  console.log(tallyCost(path));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

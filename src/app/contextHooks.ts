@@ -1,0 +1,53 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { engine } from './engine';
+import { EPHEMERAL } from './hooks';
+import { useSession } from '../state/session';
+
+/** While a new session version loads, keep showing the same incident's answer (never another's). */
+function sameIncident(incidentId: string) {
+  return <T,>(previous: T | undefined, query: { queryKey: readonly unknown[] } | undefined): T | undefined => (query?.queryKey[1] === incidentId ? previous : undefined);
+}
+
+export function useProcessTree(incidentId: string) {
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['processTree', incidentId, version],
+    queryFn: () => engine.request({ type: 'processTree', incidentId }),
+    placeholderData: sameIncident(incidentId),
+    ...EPHEMERAL,
+  });
+}
+
+/** How common each value of the incident's report alert is, refreshed as the session grows. */
+export function usePrevalence(incidentId: string) {
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['prevalence', incidentId, version],
+    queryFn: () => engine.request({ type: 'prevalence', incidentId }),
+    placeholderData: sameIncident(incidentId),
+    ...EPHEMERAL,
+  });
+}
+
+export function useRelated(incidentId: string, windowMs: number) {
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['related', incidentId, windowMs, version],
+    queryFn: () => engine.request({ type: 'related', incidentId, windowMs }),
+    placeholderData: sameIncident(incidentId),
+    ...EPHEMERAL,
+  });
+}
+
+/** The overview of what the list shows (the same filter). */
+export function useOverview(enabled: boolean) {
+  const filter = useSession((s) => s.filter);
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['overview', version, filter],
+    queryFn: () => engine.request({ type: 'overview', filter }),
+    placeholderData: keepPreviousData,
+    enabled,
+    ...EPHEMERAL,
+  });
+}

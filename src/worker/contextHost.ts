@@ -1,0 +1,153 @@
+import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
+import type { AnalysisSession } from '../analyze/session';
+import { filterIncidents } from '../analyze/view';
+import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
+import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
+import { relatedIncidents, relatedKeys } from '../analyze/context/related';
+import { buildOverview } from '../analyze/context/overview';
+import { diffSessions } from '../analyze/context/compare';
+import { diffToMarkdown } from '../export/diffMarkdown';
+import type { ContextRequest, ContextResponses } from './contextProtocol';
+import type { RequestContext } from './engineHost';
+
+/** Incidents merged into one process tree at most (the riskiest first); the rest are counted. */
+export const TREE_INCIDENTS = 200;
+/** Alerts of an incident whose ancestry is read: its representative and its first few. */
+const ALERTS_PER_INCIDENT = 3;
+
+/** What the context host needs of an engine: its session, and a way to read files into a fresh one. */
+export interface ContextEngine {
+  analysis(): AnalysisSession;
+  ingestBaseline(files: File[], ctx: RequestContext): Promise<{ session: AnalysisSession; summary: BaselineSummary }>;
+}
+
+const treeIncident = (s: IncidentSummary): ProcessTreeIncident => ({ id: s.id, rule: s.rule, priority: s.priority, count: s.count });
+
+/**
+ * Answers the context requests from the engine's session: process trees, prevalence, related
+ * incidents, the overview, and the comparison with a baseline session it keeps beside it.
+ */
+export class ContextHost {
+  private baseline: { session: AnalysisSession; summary: BaselineSummary } | null = null;
+  private lastOverview: { session: AnalysisSession; key: string; overview: Overview } | null = null;
+
+  constructor(private readonly engine: ContextEngine) {}
+
+  async handle<T extends ContextRequest>(request: T, ctx: RequestContext): Promise<ContextResponses[T['type']]> {
+    return (await this.dispatch(request, ctx)) as ContextResponses[T['type']];
+  }
+
+  private async dispatch(request: ContextRequest, ctx: RequestContext): Promise<unknown> {
+    const session = this.engine.analysis();
+    switch (request.type) {
+      case 'processTree':
+        return processTree(session, request.incidentId);
+      case 'prevalence':
+        return prevalence(session, request.incidentId);
+      case 'related':
+        return related(session, request.incidentId, request.windowMs);
+      case 'overview': {
+        // The same filter on an unchanged session (the panel opened again): the last answer.
+        const key = `${session.stats().alerts}\u0000${JSON.stringify(request.filter)}`;
+        if (this.lastOverview?.session === session && this.lastOverview.key === key) return this.lastOverview.overview;
+        const overview = buildOverview(filterIncidents(session, request.filter), session.stats().incidents, {
+          timelineOf: (id) => session.timelineOf(id),
+          timelineEpoch: () => session.timelineEpoch(),
+          userOf: (i) => userOf(session, i),
+        });
+        this.lastOverview = { session, key, overview };
+        return overview;
+      }
+      case 'openBaseline':
+        this.baseline = await this.engine.ingestBaseline(request.files, ctx);
+        return this.baseline.summary;
+      case 'compare':
+        return this.diff();
+      case 'compareMarkdown': {
+        const diff = this.diff();
+        return diff && diffToMarkdown(diff, request.generatedAt);
+      }
+      case 'clearBaseline':
+        this.baseline = null;
+        return true;
+    }
+  }
+
+  private diff(): SessionDiff | null {
+    if (!this.baseline) return null;
+    return diffSessions(this.baseline.summary.names.join(', '), this.baseline.session.summaries(), this.engine.analysis().summaries());
+  }
+}
+
+function userOf(session: AnalysisSession, incident: IncidentSummary): string | undefined {
+  if (incident.entity.kind === 'k8s-user' || incident.entity.kind === 'cloud-principal' || incident.entity.kind === 'account') return incident.entity.value;
+  return session.prevalence.userOf(session.incidentIndex(incident.id));
+}
+
+/** Where an incident's processes ran: its container, else its host. */
+function scopeOf(incident: IncidentSummary, containerId: string | undefined, hostname: string | undefined): ProcessTree['scope'] | null {
+  if (incident.entity.kind === 'container') return { kind: 'container', value: incident.entity.value, label: incident.entity.label };
+  if (containerId && containerId !== 'host') return { kind: 'container', value: containerId, label: `container ${containerId}` };
+  const host = hostname ?? incident.hostnames[0];
+  return host ? { kind: 'host', value: host, label: `host ${host}` } : null;
+}
+
+function processTree(session: AnalysisSession, incidentId: string): ProcessTree | null {
+  const incident = session.incident(incidentId);
+  if (!incident) return null;
+  const sample = session.alertAt(incident.sampleAlertId);
+  if (ancestryOf(sample).length === 0) return null;
+  const scope = scopeOf(incident, valueText(sample.outputFields['container.id']), sample.hostname);
+  if (!scope) return null;
+  // The scope's incidents: of the same container, or on the host outside containers.
+  const field = scope.kind === 'container' ? 'container.id' : HOSTNAME_FIELD;
+  const inScope = session.prevalence
+    .incidentsWith(field, scope.value)
+    .map((i) => session.summaryAt(i))
+    .filter((s) => s.id === incident.id || scope.kind === 'container' || s.entity.kind !== 'container');
+  if (!inScope.some((s) => s.id === incident.id)) inScope.push(incident);
+  inScope.sort((a, b) => (a.id === incident.id ? -1 : b.id === incident.id ? 1 : b.riskScore - a.riskScore || b.count - a.count));
+  const chosen = inScope.slice(0, TREE_INCIDENTS);
+  const entries = chosen.flatMap((s) => {
+    const alerts = [session.alertAt(s.sampleAlertId), ...session.alertsOf(s.id, 0, ALERTS_PER_INCIDENT)];
+    return alerts.map((a) => ({ incident: treeIncident(s), chain: ancestryOf(a) }));
+  });
+  // Incidents elsewhere on the host sharing the process session (proc.sid) of this one.
+  const sid = valueText(sample.outputFields['proc.sid']);
+  const chosenIds = new Set(chosen.map((s) => s.id));
+  const sameSession =
+    sid === undefined || sid === '0'
+      ? []
+      : session.prevalence
+          .incidentsWith('proc.sid', sid)
+          .map((i) => session.summaryAt(i))
+          .filter((s) => !chosenIds.has(s.id) && s.hostnames.some((h) => incident.hostnames.includes(h)))
+          .slice(0, TREE_INCIDENTS)
+          .map(treeIncident);
+  return { scope, roots: mergeAncestries(entries), incidents: chosen.length, more: inScope.length - chosen.length, sameSession };
+}
+
+function prevalence(session: AnalysisSession, incidentId: string): PrevalenceResult | null {
+  const incident = session.incident(incidentId);
+  if (!incident) return null;
+  const alert = session.alertAt(incident.sampleAlertId);
+  const items = Object.entries(alert.outputFields).flatMap(([field, raw]) => {
+    const value = valueText(raw);
+    return value === undefined ? [] : [session.prevalence.lookup(field, value)];
+  });
+  if (alert.hostname) items.push(session.prevalence.lookup(HOSTNAME_FIELD, alert.hostname));
+  const stats = session.stats();
+  return { totalAlerts: stats.alerts, totalIncidents: stats.incidents, items };
+}
+
+function related(session: AnalysisSession, incidentId: string, windowMs?: number): RelatedResult | null {
+  const incident = session.incident(incidentId);
+  if (!incident) return null;
+  const alert = session.alertAt(incident.sampleAlertId);
+  const shared = relatedKeys(alert).map(({ field, value }) => ({
+    field,
+    value,
+    incidents: session.prevalence.incidentsWith(field, value).map((i) => session.summaryAt(i)),
+  }));
+  return relatedIncidents(incident, shared, windowMs);
+}
