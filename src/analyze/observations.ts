@@ -3,6 +3,17 @@ import { fieldText } from '../knowledge/fieldValue';
 import { eventGeneratorDoubt, eventGeneratorMatch } from '../knowledge/eventGenerator';
 import { testPayloadNote } from '../knowledge/testPayload';
 
+function generatorNote(generator: { field: string; value: string }): string {
+  return `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`;
+}
+
+/** The generic notes that say "this is a drill": a likely-drill verdict says it instead (analyze/reportFit.ts). */
+export function drillObservations(alert: Alert): string[] {
+  const generator = eventGeneratorMatch(alert);
+  const payload = testPayloadNote(alert);
+  return [...(generator ? [generatorNote(generator)] : []), ...(payload ? [payload] : [])];
+}
+
 /**
  * Observations any alert can earn, whatever its rule: facts an analyst checks first.
  * Rule-specific ones come from the playbook's `observe`.
@@ -12,9 +23,7 @@ export function commonObservations(alert: Alert, incident: IncidentSummary, play
   const generator = eventGeneratorMatch(alert);
   // Said once: the playbook's own note about the drill is more specific than this one.
   if (generator && !playbookNotes.some((n) => n.includes('event-generator'))) {
-    notes.push(
-      `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
-    );
+    notes.push(generatorNote(generator));
   }
   const doubt = eventGeneratorDoubt(alert);
   if (doubt) notes.push(doubt);

@@ -1,14 +1,19 @@
-import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report } from '../model';
-import type { CommandTemplate, Playbook } from '../knowledge/types';
+import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report, ReportHeadline, Risk } from '../model';
+import type { CommandTemplate } from '../knowledge/types';
 import { playbookForRule } from '../knowledge/playbooks';
 import { explainField } from '../knowledge/fields';
 import { mitreFromTags } from '../knowledge/mitre';
 import { fillStep, fillText } from './fillTemplate';
-import { genericContent, stripOutputPrefix } from './generic';
+import { genericContent } from './generic';
 import { assessRisk } from './risk';
 import { buildTuning } from './tuning';
-import { commonObservations } from './observations';
+import { commonObservations, drillObservations } from './observations';
 import { formatRange } from './time';
+import { judgeRisk, topFactors } from './verdict';
+import { fitMitigations, fitProse } from './reportFit';
+import { activityBins } from './activity';
+import { eventGeneratorDoubt } from '../knowledge/eventGenerator';
+import { fieldText } from '../knowledge/fieldValue';
 
 /** Top-level alert keys explained alongside output_fields, in the order an analyst reads them. */
 const TOP_LEVEL_FIELDS: [keyof Alert, string][] = [
@@ -51,49 +56,72 @@ export function nextSteps(templates: CommandTemplate[], alert: Alert): NextStep[
   return templates.flatMap((t) => fillStep(t, alert) ?? []);
 }
 
-function summaryParagraphs(incident: IncidentSummary, alert: Alert, playbook: Playbook | null, score: number, level: string): string[] {
+/**
+ * One line of who did what, where, when: the entity (and the user, when the entity is not one),
+ * the rule, the hosts the entity label does not already name, how often and when.
+ */
+export function headlineLine(incident: IncidentSummary, alert: Alert): string {
   const when = formatRange(incident.firstSeen, incident.lastSeen);
   const times = incident.count === 1 ? 'once' : `${incident.count} times`;
-  const hosts = incident.hostnames.length ? ` on ${incident.hostnames.join(', ')}` : '';
-  const first = `Falco rule "${alert.rule}" (${alert.priority}, source ${alert.source}) fired ${times} for ${incident.entity.label}${hosts}${when ? `, ${when}` : ''}.`;
-  const message = stripOutputPrefix(alert.output);
-  const paragraphs = [first];
-  if (message) paragraphs.push(`Falco reported: ${message}`);
-  const judgement = playbook
-    ? `Risk ${score}/100 (${level}). ${playbook.detects}`
-    : `Risk ${score}/100 (${level}). No playbook covers this rule, so this report is generic: built from the alert's tags, priority and fields.`;
-  paragraphs.push(judgement);
-  return paragraphs;
+  const user = fieldText(alert, 'user.name');
+  const who = user && incident.entity.kind !== 'k8s-user' && incident.entity.kind !== 'account' && incident.entity.kind !== 'cloud-principal' ? ` (user ${user})` : '';
+  const hosts = incident.hostnames.filter((h) => !incident.entity.label.includes(h));
+  const where = hosts.length ? ` on ${hosts.join(', ')}` : '';
+  return `${incident.entity.label}${who}${where} triggered "${alert.rule}" (${alert.priority}, ${alert.source}) ${times}${when ? `, ${when}` : ''}.`;
 }
 
-/** The full incident report for one incident, from its representative alert. */
-export function buildReport(incident: IncidentSummary, alert: Alert): Report {
+function headlineOf(incident: IncidentSummary, alert: Alert, risk: Risk, steps: NextStep[]): ReportHeadline {
+  const verdict = judgeRisk(risk, { claimsToBeDrill: eventGeneratorDoubt(alert) !== undefined });
+  return { line: headlineLine(incident, alert), verdict, topFactors: topFactors(risk), firstAction: steps[0] ?? null };
+}
+
+/**
+ * The full incident report for one incident, from its representative alert and, for the Summary's
+ * chart, the incident's (time in ms, alert count) points.
+ */
+export function buildReport(incident: IncidentSummary, alert: Alert, timeline: Iterable<readonly [number, number]> = []): Report {
   const playbook = playbookForRule(alert.rule);
   const content = playbook ?? genericContent(alert);
   const risk = assessRisk(alert);
   const specific = playbook?.observe?.(alert) ?? [];
   const observations = [...commonObservations(alert, incident, specific), ...specific];
+  const steps = nextSteps(content.investigate, alert);
+  const headline = headlineOf(incident, alert, risk, steps);
+  const mitigations = {
+    immediate: content.mitigations.immediate.map((m) => fillText(m, alert)),
+    shortTerm: content.mitigations.shortTerm.map((m) => fillText(m, alert)),
+    longTerm: content.mitigations.longTerm.map((m) => fillText(m, alert)),
+  };
+  const prose = fitProse(
+    {
+      // What the rule detects and why it matters, said here once; the headline says who, where, when.
+      summary: [content.detects, content.whyItMatters],
+      benignCauses: content.benignCauses,
+      distinguish: content.distinguish,
+      observations: [...new Set(observations)],
+    },
+    headline.verdict,
+    drillObservations(alert),
+  );
   return {
     incident,
+    headline,
+    activity: activityBins(timeline),
     alert,
     playbook: playbook
       ? { id: playbook.id, title: playbook.title, generic: false }
       : { id: 'generic', title: 'Generic report (no playbook for this rule)', generic: true },
-    summary: summaryParagraphs(incident, alert, playbook, risk.score, risk.level),
+    summary: prose.summary,
     detects: content.detects,
     whyItMatters: content.whyItMatters,
-    benignCauses: content.benignCauses,
-    distinguish: content.distinguish,
-    observations: [...new Set(observations)],
+    benignCauses: prose.benignCauses,
+    distinguish: prose.distinguish,
+    observations: prose.observations,
     fields: explainFields(alert),
     risk,
     mitre: mitreFromTags(alert.tags),
-    mitigations: {
-      immediate: content.mitigations.immediate.map((m) => fillText(m, alert)),
-      shortTerm: content.mitigations.shortTerm.map((m) => fillText(m, alert)),
-      longTerm: content.mitigations.longTerm.map((m) => fillText(m, alert)),
-    },
+    mitigations: fitMitigations(mitigations, headline.verdict, risk),
     tuning: buildTuning(alert, playbook),
-    nextSteps: nextSteps(content.investigate, alert),
+    nextSteps: steps,
   };
 }
