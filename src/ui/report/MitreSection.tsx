@@ -3,7 +3,7 @@ import { Section } from './Section';
 
 export function MitreSection({ report }: { report: Report }) {
   return (
-    <Section id="mitre" title="MITRE ATT&CK">
+    <Section id="mitre" report={report}>
       {report.alert.tagsInferred && report.mitre.length ? (
         <p>Inferred: the alert carries no tags, so these come from today&apos;s upstream rule of the same name.</p>
       ) : null}
