@@ -93,8 +93,12 @@ export function judgeRisk(risk: Risk, findings: VerdictFindings = { claimsToBeDr
     return verdict('likely-benign', `Low risk (${risk.score}/100) and nothing in the alert raises it above the rule's own ${risk.factors[0]?.value ?? 'low'} priority.`);
   }
   const raising = risk.factors.filter((f) => f.delta > 0 && f.id !== 'priority').sort((a, b) => b.delta - a.delta);
-  const why = raising.length ? `it rests on ${list(raising.slice(0, 2))}` : `only the rule's priority (${risk.factors[0]?.value ?? 'unknown'}) sets it`;
-  return verdict('needs-investigation', `Risk ${risk.score}/100: ${why}, and nothing marks the alert as a drill or routine.`);
+  const why = raising.length ? `${capitalise(list(raising.slice(0, 1)))} raises it` : `Only the rule's priority (${risk.factors[0]?.value ?? 'unknown'}) sets it`;
+  return verdict('needs-investigation', `${why} to ${risk.score}/100, and nothing marks the alert as a drill or routine.`);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The factors that moved the score most, largest first: what the headline names. */
