@@ -44,11 +44,26 @@ export interface ReportProse {
  * - likely benign: the verdict names the routine cause, so the list of causes goes; how to confirm
  *   it (telling them apart) stays.
  * - needs investigation, likely malicious: everything stays.
+ * Whatever the verdict, a "telling them apart" check on a field an observation already reads for
+ * this alert (`proc.tty=34816: ...`) is answered there, and goes.
  */
 export function fitProse(prose: ReportProse, verdict: Verdict, drillNotes: string[]): ReportProse {
+  const fitted = { ...prose, distinguish: unanswered(prose.distinguish, prose.observations) };
   if (verdict.kind === 'likely-drill') {
     return { summary: prose.summary.slice(0, 1), benignCauses: [], distinguish: [], observations: prose.observations.filter((o) => !drillNotes.includes(o)) };
   }
-  if (verdict.kind === 'likely-benign') return { ...prose, summary: prose.summary.slice(0, 1), benignCauses: [] };
-  return prose;
+  if (verdict.kind === 'likely-benign') return { ...fitted, summary: prose.summary.slice(0, 1), benignCauses: [] };
+  return fitted;
+}
+
+/** A Falco field name in prose: `proc.tty`, `ka.user.name`, `proc.aname[2]`. */
+const FIELD_NAME = /\b[a-z][a-z0-9_]*\.[a-z0-9_.]*[a-z0-9_](?:\[[^\]\s]*\])?/g;
+/** The field an observation opens with: `proc.tty=34816: ...`. */
+const OBSERVED_FIELD = /^([a-z][a-z0-9_]*\.[a-z0-9_.]*[a-z0-9_](?:\[[^\]\s]*\])?)=/;
+
+/** The checks no observation has answered for this alert. */
+export function unanswered(distinguish: string[], observations: string[]): string[] {
+  const observed = new Set(observations.map((o) => OBSERVED_FIELD.exec(o)?.[1]).filter((f) => f !== undefined));
+  if (!observed.size) return distinguish;
+  return distinguish.filter((check) => !(check.match(FIELD_NAME) ?? []).some((field) => observed.has(field)));
 }
