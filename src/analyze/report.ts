@@ -14,6 +14,7 @@ import { fitMitigations, fitProse } from './reportFit';
 import { activityBins } from './activity';
 import { eventGeneratorDoubt } from '../knowledge/eventGenerator';
 import { fieldText } from '../knowledge/fieldValue';
+import { testPayload } from '../knowledge/testPayload';
 
 /** Top-level alert keys explained alongside output_fields, in the order an analyst reads them. */
 const TOP_LEVEL_FIELDS: [keyof Alert, string][] = [
@@ -64,14 +65,14 @@ export function headlineLine(incident: IncidentSummary, alert: Alert): string {
   const when = formatRange(incident.firstSeen, incident.lastSeen);
   const times = incident.count === 1 ? 'once' : `${incident.count} times`;
   const user = fieldText(alert, 'user.name');
-  const who = user && incident.entity.kind !== 'k8s-user' && incident.entity.kind !== 'account' && incident.entity.kind !== 'cloud-principal' ? ` (user ${user})` : '';
+  const who = user && incident.entity.kind !== 'k8s-user' && incident.entity.kind !== 'account' && incident.entity.kind !== 'cloud-principal' ? ` as user ${user}` : '';
   const hosts = incident.hostnames.filter((h) => !incident.entity.label.includes(h));
   const where = hosts.length ? ` on ${hosts.join(', ')}` : '';
   return `${incident.entity.label}${who}${where} triggered "${alert.rule}" (${alert.priority}, ${alert.source}) ${times}${when ? `, ${when}` : ''}.`;
 }
 
 function headlineOf(incident: IncidentSummary, alert: Alert, risk: Risk, steps: NextStep[]): ReportHeadline {
-  const verdict = judgeRisk(risk, { claimsToBeDrill: eventGeneratorDoubt(alert) !== undefined });
+  const verdict = judgeRisk(risk, { claimsToBeDrill: eventGeneratorDoubt(alert) !== undefined, testPayloadWhy: testPayload(alert)?.why });
   return { line: headlineLine(incident, alert), verdict, topFactors: topFactors(risk), firstAction: steps[0] ?? null };
 }
 

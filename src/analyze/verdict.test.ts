@@ -33,6 +33,11 @@ describe('judgeRisk', () => {
     expect(verdict.label).toMatch(/^(Likely drill|Likely benign|Needs investigation|Likely malicious)$/);
   });
 
+  it('says why the alert is a test payload when the report found it', () => {
+    const verdict = judgeRisk(risk(f('priority', 40), f('test-payload', -40)), { claimsToBeDrill: false, testPayloadWhy: '12 of 12 values are their own field names' });
+    expect(verdict.reason).toBe('The alert is a test payload, not an event: 12 of 12 values are their own field names.');
+  });
+
   it('quotes at most 80 characters of a value, so the verdict stays one line', () => {
     const verdict = judgeRisk(risk(f('priority', 40), f('test-payload', -40, 'evt.type', 'x'.repeat(5000))));
     expect(verdict.reason.length).toBeLessThan(160);

@@ -40,6 +40,8 @@ const MEDIUM = 40;
 export interface VerdictFindings {
   /** Something names Falco's event-generator without the evidence a real drill leaves (a possible decoy). */
   claimsToBeDrill: boolean;
+  /** Why the alert is a test payload (knowledge/testPayload.ts), said in the verdict instead of an observation. */
+  testPayloadWhy?: string;
 }
 
 const LABELS: Record<VerdictKind, string> = {
@@ -74,7 +76,7 @@ export function judgeRisk(risk: Risk, findings: VerdictFindings = { claimsToBeDr
   if (drill.length && !findings.claimsToBeDrill) {
     const payload = drill.find((f) => f.id === 'test-payload');
     return payload
-      ? verdict('likely-drill', `The alert is a test payload, not an event: ${evidence(payload)}.`)
+      ? verdict('likely-drill', `The alert is a test payload, not an event: ${findings.testPayloadWhy ?? evidence(payload)}.`)
       : verdict('likely-drill', `Falco's event-generator ran it, corroborated by ${evidence(drill[0]!)}; confirm a drill was planned.`);
   }
   if (findings.claimsToBeDrill) {
