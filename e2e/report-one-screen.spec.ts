@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { incidents, loadSamples } from './helpers';
+import { incidents, loadSamples, VENDORED_ALERTS } from './helpers';
 
 const SECTIONS = ['Summary', 'Alert fields', 'Risk assessment', 'MITRE ATT&CK', 'Mitigation', 'Tuning', 'Next steps'];
 
@@ -89,4 +89,15 @@ test('printing shows only the report', async ({ page }) => {
   await expect(page.getByRole('tablist', { name: 'Report views' })).toBeHidden();
   await expect(report.getByRole('button', { name: 'Copy as Markdown' }).first()).toBeHidden();
   await expect(page.getByRole('button', { name: 'Export Markdown' })).toBeHidden();
+});
+
+test('the Summary draws the incident\'s alerts over time', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Open alert files').setInputFiles(`${VENDORED_ALERTS}/real-alerts.ndjson`);
+  await incidents(page).filter({ hasText: 'Falco internal: metrics snapshot' }).first().click();
+  const summary = page.getByRole('region', { name: 'Summary' });
+  const chart = summary.getByRole('img', { name: /^Alerts over time: 6 alerts from / });
+  await expect(chart).toBeVisible();
+  // Six snapshots in three pairs: three bars, the rest of the span empty.
+  await expect(chart.locator('rect')).toHaveCount(3);
 });
