@@ -5,6 +5,17 @@ import { testPayloadNote } from '../knowledge/testPayload';
 import type { Note } from '../knowledge/observation';
 import { about } from '../knowledge/observation';
 
+function generatorNote(generator: { field: string; value: string }): string {
+  return `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`;
+}
+
+/** The generic notes that say "this is a drill": a likely-drill verdict says it instead (analyze/reportFit.ts). */
+export function drillObservations(alert: Alert): string[] {
+  const generator = eventGeneratorMatch(alert);
+  const payload = testPayloadNote(alert);
+  return [...(generator ? [generatorNote(generator)] : []), ...(payload ? [payload] : [])];
+}
+
 /**
  * Observations any alert can earn, whatever its rule: facts an analyst checks first.
  * Rule-specific ones come from the playbook's `observe`. Notes on a shared topic carry it, so
@@ -13,14 +24,8 @@ import { about } from '../knowledge/observation';
 export function commonObservations(alert: Alert, incident: IncidentSummary): Note[] {
   const notes: Note[] = [];
   const generator = eventGeneratorMatch(alert);
-  if (generator) {
-    notes.push(
-      about(
-        'event-generator',
-        `${generator.field}=${generator.value}: this is falcosecurity's event-generator, a tool that triggers Falco rules on purpose to test them. Confirm a test was scheduled; if so, this is a drill.`,
-      ),
-    );
-  }
+  // On the event-generator topic: a playbook's own note about the drill replaces this one.
+  if (generator) notes.push(about('event-generator', generatorNote(generator)));
   const doubt = eventGeneratorDoubt(alert);
   if (doubt) notes.push(about('event-generator', doubt));
   const payload = testPayloadNote(alert);

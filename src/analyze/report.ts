@@ -1,16 +1,22 @@
-import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report, RuleDetail } from '../model';
-import type { CommandTemplate, Playbook } from '../knowledge/types';
+import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report, ReportHeadline, Risk, RuleDetail } from '../model';
+import type { CommandTemplate } from '../knowledge/types';
 import { playbookForRule } from '../knowledge/playbooks';
 import { explainField } from '../knowledge/fields';
 import { mitreFromTags } from '../knowledge/mitre';
 import { fillStep, fillText } from './fillTemplate';
-import { genericContent, stripOutputPrefix } from './generic';
+import { genericContent } from './generic';
 import { assessRisk } from './risk';
 import { buildTuning } from './tuning';
-import { commonObservations } from './observations';
+import { commonObservations, drillObservations } from './observations';
 import { mergeObservations } from '../knowledge/observation';
 import { formatRange } from './time';
 import { changeSentences, customRuleContent } from './customRule';
+import { judgeRisk, topFactors } from './verdict';
+import { fitMitigations, fitProse } from './reportFit';
+import { activityBins } from './activity';
+import { eventGeneratorDoubt } from '../knowledge/eventGenerator';
+import { fieldText } from '../knowledge/fieldValue';
+import { testPayload } from '../knowledge/testPayload';
 
 /** Top-level alert keys explained alongside output_fields, in the order an analyst reads them. */
 const TOP_LEVEL_FIELDS: [keyof Alert, string][] = [
@@ -53,32 +59,43 @@ export function nextSteps(templates: CommandTemplate[], alert: Alert): NextStep[
   return templates.flatMap((t) => fillStep(t, alert) ?? []);
 }
 
-function summaryParagraphs(incident: IncidentSummary, alert: Alert, playbook: Playbook | null, score: number, level: string, rule: RuleDetail | null): string[] {
+/**
+ * One line of who did what, where, when: the entity (and the user, when the entity is not one),
+ * the rule, the hosts the entity label does not already name, how often and when.
+ */
+export function headlineLine(incident: IncidentSummary, alert: Alert): string {
   const when = formatRange(incident.firstSeen, incident.lastSeen);
   const times = incident.count === 1 ? 'once' : `${incident.count} times`;
-  const hosts = incident.hostnames.length ? ` on ${incident.hostnames.join(', ')}` : '';
-  const first = `Falco rule "${alert.rule}" (${alert.priority}, source ${alert.source}) fired ${times} for ${incident.entity.label}${hosts}${when ? `, ${when}` : ''}.`;
-  const message = stripOutputPrefix(alert.output);
-  const paragraphs = [first];
-  if (message) paragraphs.push(`Falco reported: ${message}`);
-  const judgement = playbook
-    ? `Risk ${score}/100 (${level}). ${playbook.detects}`
-    : rule && !rule.stock
-      ? `Risk ${score}/100 (${level}). No playbook covers this rule: this report is built from its definition in ${rule.rule.origin.file}:${rule.rule.origin.line} (description, condition, lists, exceptions, tags).`
-      : `Risk ${score}/100 (${level}). No playbook covers this rule, so this report is generic: built from the alert's tags, priority and fields.`;
-  paragraphs.push(judgement);
-  if (rule?.stock) {
-    const changes = changeSentences(rule);
-    if (changes.length) paragraphs.push(`Your rules files change this stock rule: ${changes.join(' ')}`);
-  }
-  return paragraphs;
+  const user = fieldText(alert, 'user.name');
+  const who = user && incident.entity.kind !== 'k8s-user' && incident.entity.kind !== 'account' && incident.entity.kind !== 'cloud-principal' ? ` as user ${user}` : '';
+  const hosts = incident.hostnames.filter((h) => !incident.entity.label.includes(h));
+  const where = hosts.length ? ` on ${hosts.join(', ')}` : '';
+  return `${incident.entity.label}${who}${where} triggered "${alert.rule}" (${alert.priority}, ${alert.source}) ${times}${when ? `, ${when}` : ''}.`;
+}
+
+function headlineOf(incident: IncidentSummary, alert: Alert, risk: Risk, steps: NextStep[]): ReportHeadline {
+  const verdict = judgeRisk(risk, { claimsToBeDrill: eventGeneratorDoubt(alert) !== undefined, testPayloadWhy: testPayload(alert)?.why });
+  return { line: headlineLine(incident, alert), verdict, topFactors: topFactors(risk), firstAction: steps[0] ?? null };
 }
 
 /**
- * The full incident report for one incident, from its representative alert and, when the user's
- * rules files define or change its rule, the rule as loaded.
+ * What the user's rules files say about the incident's rule: for a custom rule, where its report
+ * comes from; for a stock rule they change, what they change.
  */
-export function buildReport(incident: IncidentSummary, sample: Alert, rule: RuleDetail | null = null): Report {
+function ruleNotes(rule: RuleDetail | null): string[] {
+  if (rule && !rule.stock) {
+    return [`No playbook covers this rule: this report is built from its definition in ${rule.rule.origin.file}:${rule.rule.origin.line} (description, condition, lists, exceptions, tags).`];
+  }
+  const changes = rule?.stock ? changeSentences(rule) : [];
+  return changes.length ? [`Your rules files change this stock rule: ${changes.join(' ')}`] : [];
+}
+
+/**
+ * The full incident report for one incident, from its representative alert; when the user's rules
+ * files define or change its rule, the rule as loaded; for the Summary's chart, the incident's
+ * (time in ms, alert count) points.
+ */
+export function buildReport(incident: IncidentSummary, sample: Alert, rule: RuleDetail | null = null, timeline: Iterable<readonly [number, number]> = []): Report {
   // An alert without tags (older Falco outputs omit them) takes its loaded rule's: risk and ATT&CK use them.
   const alert = sample.tags.length === 0 && rule && rule.rule.tags.length > 0 ? { ...sample, tags: rule.rule.tags, tagsInferred: true } : sample;
   const playbook = playbookForRule(alert.rule);
@@ -90,30 +107,46 @@ export function buildReport(incident: IncidentSummary, sample: Alert, rule: Rule
   if (rule && rule.rule.priority && rule.rule.priority.toLowerCase() !== alert.priority.toLowerCase() && !rule.rule.stockOnly) {
     observations.push(`The loaded rule's priority is ${rule.rule.priority}, the alert's ${alert.priority}: the alert was raised before the rules files changed it, or by other rules.`);
   }
+  const steps = nextSteps(content.investigate, alert);
+  const headline = headlineOf(incident, alert, risk, steps);
+  const mitigations = {
+    immediate: content.mitigations.immediate.map((m) => fillText(m, alert)),
+    shortTerm: content.mitigations.shortTerm.map((m) => fillText(m, alert)),
+    longTerm: content.mitigations.longTerm.map((m) => fillText(m, alert)),
+  };
+  const prose = fitProse(
+    {
+      // What the rule detects and why it matters, said here once; the headline says who, where, when.
+      summary: [content.detects, content.whyItMatters, ...ruleNotes(rule)],
+      benignCauses: content.benignCauses,
+      distinguish: content.distinguish,
+      observations: [...new Set(observations)],
+    },
+    headline.verdict,
+    drillObservations(alert),
+  );
   const report: Report = {
     incident,
+    headline,
+    activity: activityBins(timeline),
     alert,
     playbook: playbook
       ? { id: playbook.id, title: playbook.title, generic: false }
       : custom
         ? { id: 'custom-rule', title: `Custom rule from ${custom.rule.origin.file}`, generic: false }
         : { id: 'generic', title: 'Generic report (no playbook for this rule)', generic: true },
-    summary: summaryParagraphs(incident, alert, playbook, risk.score, risk.level, rule),
+    summary: prose.summary,
     detects: content.detects,
     whyItMatters: content.whyItMatters,
-    benignCauses: content.benignCauses,
-    distinguish: content.distinguish,
-    observations: [...new Set(observations)],
+    benignCauses: prose.benignCauses,
+    distinguish: prose.distinguish,
+    observations: prose.observations,
     fields: explainFields(alert),
     risk,
     mitre: mitreFromTags(alert.tags),
-    mitigations: {
-      immediate: content.mitigations.immediate.map((m) => fillText(m, alert)),
-      shortTerm: content.mitigations.shortTerm.map((m) => fillText(m, alert)),
-      longTerm: content.mitigations.longTerm.map((m) => fillText(m, alert)),
-    },
+    mitigations: fitMitigations(mitigations, headline.verdict, risk),
     tuning: buildTuning(alert, playbook, rule),
-    nextSteps: nextSteps(content.investigate, alert),
+    nextSteps: steps,
   };
   if (rule) report.rule = rule;
   return report;

@@ -63,7 +63,9 @@ describe('what the report states about inferred tags, test payloads and doubtful
       tags: ['maturity_stable', 'host', 'container', 'process', 'mitre_privilege_escalation', 'T1055.008'],
       output_fields: { 'evt.type': 'evt.type', 'proc.name': 'proc.name', 'proc.pcmdline': 'proc.pcmdline', 'user.uid': 'user.uid' },
     });
-    expect(report!.observations.join('\n')).toMatch(/looks like a test payload, not an event/);
+    // Changed deliberately (issue 15): the verdict on top says it, so the observation does not repeat it.
+    expect(report!.headline.verdict).toMatchObject({ kind: 'likely-drill', reason: expect.stringMatching(/test payload, not an event: .*their own field names/) });
+    expect(report!.observations.join('\n')).not.toMatch(/looks like a test payload/);
     expect(report!.risk.factors.find((f) => f.id === 'test-payload')).toMatchObject({ delta: -40, field: 'evt.type', value: 'evt.type' });
   });
 

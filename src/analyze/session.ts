@@ -203,7 +203,13 @@ export class AnalysisSession {
   report(incidentId: string): Report | undefined {
     const state = this.incidents.get(incidentId);
     if (!state) return undefined;
-    return buildReport(state.summary, this.alertAt(state.summary.sampleAlertId), this.ruleDetail(state.summary.rule));
+    return buildReport(state.summary, this.alertAt(state.summary.sampleAlertId), this.ruleDetail(state.summary.rule), this.timelinePoints(state.timeline));
+  }
+
+  /** An incident's timeline as (time in ms, alert count) points, one per second and priority. */
+  private *timelinePoints(timeline: ReadonlyMap<number, number>): Iterable<[number, number]> {
+    const epoch = this.timelineEpoch();
+    for (const [key, count] of timeline) yield [(Math.floor(key / PRIORITIES.length) + epoch) * 1000, count];
   }
 
   /** The second the keys of timelineOf count from. */

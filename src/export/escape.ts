@@ -173,7 +173,8 @@ function scanWord(text: string, from: number): number {
         else if (!(next === SPACE || isClosing(next) || (isLetter(next) && (i + 2 >= n || text.charCodeAt(i + 2) === 46 || text.charCodeAt(i + 2) === SPACE)))) risky = true;
         break;
       case 58: // ":" : a scheme (http:, mailto:, javascript:) needs something after it
-        if (!(next === SPACE || isClosing(next))) risky = true;
+        // A clock time (14:37:27) is no scheme: every scheme starts with a letter.
+        if (!(next === SPACE || isClosing(next) || (isDigit(next) && onlyDigitsAndColons(text, from, i)))) risky = true;
         break;
       case 47: // "/" : "//" starts a protocol-relative link in linkify-it
         if (next === 47) risky = true;
@@ -194,6 +195,16 @@ function scanWord(text: string, from: number): number {
     return -(space === -1 ? n : space) - 1;
   }
   return i === n && i > from && isTrimmed(text.charCodeAt(n - 1)) ? -n - 1 : i;
+}
+
+/** Whether text[from, to) is digits and colons only, starting with a digit (a clock time so far). */
+function onlyDigitsAndColons(text: string, from: number, to: number): boolean {
+  if (from >= to || !isDigit(text.charCodeAt(from))) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c) && c !== 58) return false;
+  }
+  return true;
 }
 
 /**

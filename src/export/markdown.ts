@@ -1,4 +1,6 @@
-import type { Report, RuleDetail } from '../model';
+import type { Report, ReportSectionId, RuleDetail } from '../model';
+import { REPORT_SECTIONS, sectionTitle } from '../model';
+import { sparkText } from '../analyze/activity';
 
 /** What an export shows of a triage note: any text, escaped like alert text (it may come from a file). */
 export type ExportedTriageNote = { status: string; notes: string };
@@ -30,94 +32,113 @@ function signed(delta: number): string {
   return delta > 0 ? `+${delta}` : String(delta);
 }
 
+/** A factor as the headline names it: label and points. */
+function factorWords(f: { delta: number; label: string }): string {
+  return `${f.label} (${signed(f.delta)})`;
+}
+
+/** Date and time of an instant for prose, to the second, in UTC. */
+function instant(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * The top of the report, before any section: the verdict and its reason, who did what where and
+ * when, the risk with its top factors, and the first action with its command. No heading: the
+ * seven sections keep the only h2s.
+ */
+export function headlineMarkdown(report: Report): string {
+  const { headline, risk } = report;
+  const lines = [
+    `**${headline.verdict.label}.** ${e(headline.verdict.reason)}`,
+    `**What happened:** ${e(headline.line)}`,
+    `**Risk ${risk.score}/100 (${LEVEL_WORD[risk.level]}):** ${e(headline.topFactors.map(factorWords).join('; '))}.`,
+  ];
+  const action = headline.firstAction;
+  const first = action ? `**First action:** ${e(action.title)}
+
+${fencedBlock(action.command, 'sh')}` : '**First action:** no investigation command applies to this alert\'s fields; read the Mitigation section.';
+  return `${lines.join('\n\n')}\n\n${first}\n`;
+}
+
+const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
+  summary: (report) => {
+    const activity = report.activity
+      ? `\n\n**Alerts over time:** ${sparkText(report.activity.counts)} (${report.incident.count} alerts, ${instant(report.activity.startMs)} to ${instant(report.activity.endMs)} UTC)`
+      : '';
+    const observations = report.observations.length ? `\n\n**Observations**\n\n${bullets(report.observations)}` : '';
+    return report.summary.map((p) => e(p)).join('\n\n') + activity + observations;
+  },
+  fields: (report) => {
+    const fieldRows = report.fields.map((f) => tableRow([cellCode(f.field), cellCode(f.value), cell(f.meaning)]));
+    return (
+      [tableRow(['Field', 'Value', 'Meaning']), tableRow(['---', '---', '---']), ...fieldRows].join('\n') + `\n\n**Falco output**\n\n${fencedBlock(report.alert.output)}`
+    );
+  },
+  risk: ({ risk }) => {
+    const factorRows = risk.factors.map((f) => tableRow([signed(f.delta), cell(f.label), `${cellCode(f.field)} = ${cellCode(f.value)}`, cell(f.reason)]));
+    return (
+      `**${risk.score}/100, ${LEVEL_WORD[risk.level]}:** the sum of these factors, kept within 0-100.\n\n` +
+      [tableRow(['Points', 'Factor', 'Evidence', 'Why']), tableRow(['---:', '---', '---', '---']), ...factorRows].join('\n')
+    );
+  },
+  mitre: (report) => {
+    const inferred = report.alert.tagsInferred ? "Inferred: the alert carries no tags, so these come from today's upstream rule of the same name.\n\n" : '';
+    return report.mitre.length
+      ? inferred +
+          [
+            tableRow(['Tactic ID', 'Tactic', 'Technique ID', 'Technique']),
+            tableRow(['---', '---', '---', '---']),
+            ...report.mitre.map((m) => tableRow([cell(m.tacticId || '—'), cell(m.tactic || '—'), cell(m.id || '—'), cell(m.name || 'no technique tagged')])),
+          ].join('\n')
+      : 'The rule carries no MITRE ATT&CK tags.';
+  },
+  mitigation: (report) => {
+    const m = report.mitigations;
+    return [
+      report.benignCauses.length ? `**Known benign causes**\n\n${bullets(report.benignCauses)}` : '',
+      report.distinguish.length ? `**Telling them apart**\n\n${bullets(report.distinguish)}` : '',
+      m.immediate.length ? `**Immediate**\n\n${bullets(m.immediate)}` : '',
+      m.shortTerm.length ? `**Short term**\n\n${bullets(m.shortTerm)}` : '',
+      m.longTerm.length ? `**Long term**\n\n${bullets(m.longTerm)}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+  },
+  tuning: ({ tuning }) => {
+    const alt = tuning.alternative ? `\n\n${e(tuning.alternative.explanation)}\n\n${fencedBlock(tuning.alternative.yaml, 'yaml')}` : '';
+    const snippet = tuning.yaml ? `\n\n${fencedBlock(tuning.yaml, 'yaml')}` : '';
+    return `${e(tuning.explanation)}${snippet}${alt}`;
+  },
+  'next-steps': (report) => {
+    if (!report.nextSteps.length) return "No investigation commands apply to this alert's fields.";
+    // Step 1 is the first action at the top of the report: said there once, not repeated here.
+    const rest = report.nextSteps.slice(1).map((s, i) => `${i + 2}. ${e(s.title)}\n\n${indent(fencedBlock(s.command, 'sh'), '   ')}`);
+    return ['1. The first action, at the top of the report.', ...rest].join('\n\n');
+  },
+};
+
+/** One section of a report as Markdown, heading included (the UI's "Copy as Markdown"). */
+export function sectionMarkdown(report: Report, id: ReportSectionId, depth = 2): string {
+  return section(sectionTitle(id), SECTION_BODIES[id](report), depth);
+}
+
 /**
  * The Markdown of one report. Every alert-derived string goes through `escapeInline` (sentences:
  * plain words stay plain, anything that could be markup becomes a code span), `codeSpan` (a value
  * as data: field names and values) or a fenced block; only our own headings and labels are raw.
+ * Sections come in the order of model/reportSections.ts, after the headline.
  */
 export function reportToMarkdown(report: Report, triage?: TriageNote, depth = 1): string {
-  const { incident, risk } = report;
   const h = depth + 1;
-  const parts: string[] = [];
-  parts.push(`${'#'.repeat(depth)} ${e(incident.rule)}\n`);
-  parts.push(
-    [
-      `**Priority:** ${e(incident.priority)} · **Risk:** ${risk.score}/100 (${LEVEL_WORD[risk.level]}) · **Alerts:** ${incident.count}`,
-      `**Entity:** ${e(incident.entity.label)} · **Source:** ${e(incident.source)}`,
-      `**First seen:** ${e(incident.firstSeen || 'unknown')} · **Last seen:** ${e(incident.lastSeen || 'unknown')}`,
-      `**Playbook:** ${report.playbook ? e(report.playbook.title) : 'none'}`,
-    ].join('  \n') + '\n',
-  );
+  const parts: string[] = [`${'#'.repeat(depth)} ${e(report.incident.rule)}\n`, headlineMarkdown(report)];
   if (triage && (triage.status !== 'new' || triage.notes.trim())) {
     const notes = triage.notes.trim() ? `\n\n${triage.notes.trim().split('\n').map((l) => `> ${e(l)}`).join('\n')}` : '';
     parts.push(section('Triage', `**Status:** ${e(triage.status)}${notes}`, h));
   }
-  const observations = report.observations.length ? `\n\n**Observations**\n\n${bullets(report.observations)}` : '';
-  parts.push(section('Summary', report.summary.map((p) => e(p)).join('\n\n') + observations, h));
-
-  const fieldRows = report.fields.map((f) => tableRow([cellCode(f.field), cellCode(f.value), cell(f.meaning)]));
-  parts.push(
-    section(
-      'Alert fields',
-      [tableRow(['Field', 'Value', 'Meaning']), tableRow(['---', '---', '---']), ...fieldRows].join('\n') +
-        `\n\n**Falco output**\n\n${fencedBlock(report.alert.output)}`,
-      h,
-    ),
-  );
-
-  const factorRows = risk.factors.map((f) => tableRow([signed(f.delta), cell(f.label), `${cellCode(f.field)} = ${cellCode(f.value)}`, cell(f.reason)]));
-  parts.push(
-    section(
-      'Risk assessment',
-      `**Score ${risk.score}/100 — ${LEVEL_WORD[risk.level]}.** Factors (the score is their sum, kept within 0-100):\n\n` +
-        [tableRow(['Points', 'Factor', 'Evidence', 'Why']), tableRow(['---:', '---', '---', '---']), ...factorRows].join('\n'),
-      h,
-    ),
-  );
-
-  const inferred = report.alert.tagsInferred
-    ? "Inferred: the alert carries no tags, so these come from today's upstream rule of the same name.\n\n"
-    : '';
-  const mitre = report.mitre.length
-    ? inferred +
-      [
-        tableRow(['Tactic ID', 'Tactic', 'Technique ID', 'Technique']),
-        tableRow(['---', '---', '---', '---']),
-        ...report.mitre.map((m) => tableRow([cell(m.tacticId || '—'), cell(m.tactic || '—'), cell(m.id || '—'), cell(m.name || 'no technique tagged')])),
-      ].join('\n')
-    : 'The rule carries no MITRE ATT&CK tags.';
-  parts.push(section('MITRE ATT&CK', mitre, h));
+  for (const { id } of REPORT_SECTIONS) parts.push(sectionMarkdown(report, id, h));
+  // Only where the user's rules files define or change the rule: after the seven sections.
   if (report.rule) parts.push(section('The rule as loaded', ruleMarkdown(report.rule), h));
-
-  const m = report.mitigations;
-  parts.push(
-    section(
-      'Mitigation',
-      [
-        `**What the rule detects.** ${e(report.detects)}`,
-        `**Why it matters.** ${e(report.whyItMatters)}`,
-        report.benignCauses.length ? `**Known benign causes**\n\n${bullets(report.benignCauses)}` : '',
-        report.distinguish.length ? `**Telling them apart**\n\n${bullets(report.distinguish)}` : '',
-        m.immediate.length ? `**Immediate**\n\n${bullets(m.immediate)}` : '',
-        m.shortTerm.length ? `**Short term**\n\n${bullets(m.shortTerm)}` : '',
-        m.longTerm.length ? `**Long term**\n\n${bullets(m.longTerm)}` : '',
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-      h,
-    ),
-  );
-
-  const alt = report.tuning.alternative
-    ? `\n\n${e(report.tuning.alternative.explanation)}\n\n${fencedBlock(report.tuning.alternative.yaml, 'yaml')}`
-    : '';
-  const snippet = report.tuning.yaml ? `\n\n${fencedBlock(report.tuning.yaml, 'yaml')}` : '';
-  parts.push(section('Tuning', `${e(report.tuning.explanation)}${snippet}${alt}`, h));
-
-  const steps = report.nextSteps.length
-    ? report.nextSteps.map((s, i) => `${i + 1}. ${e(s.title)}\n\n${indent(fencedBlock(s.command, 'sh'), '   ')}`).join('\n\n')
-    : 'No investigation commands apply to this alert\'s fields.';
-  parts.push(section('Next steps', steps, h));
   return parts.join('\n');
 }
 

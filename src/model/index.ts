@@ -7,3 +7,4 @@ export * from './session';
 export * from './rules';
 export * from './outputTemplate';
 export * from './context';
+export * from './reportSections';

@@ -74,12 +74,46 @@ export interface Tuning {
   alternative?: { yaml: string; explanation: string };
 }
 
+/** What the evidence supports, from the risk factors and the report's findings (analyze/verdict.ts). */
+export type VerdictKind = 'likely-drill' | 'likely-benign' | 'needs-investigation' | 'likely-malicious';
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** "Likely drill", "Needs investigation" ... */
+  label: string;
+  /** One sentence naming the evidence behind the verdict (factor and value), never a factor's own reason. */
+  reason: string;
+}
+
+/** The top of the report: what an analyst reads first and, often, the only part read. */
+export interface ReportHeadline {
+  /** One line: who did what, where, when. */
+  line: string;
+  verdict: Verdict;
+  /** The factors that moved the score most, largest first (at most three). */
+  topFactors: RiskFactor[];
+  /** The first of the next steps, command filled in; null when no command applies. */
+  firstAction: NextStep | null;
+}
+
+/** How many of the incident's alerts fell in each equal slice of its time span (analyze/activity.ts). */
+export interface Activity {
+  startMs: number;
+  endMs: number;
+  /** Width of one bin in milliseconds. */
+  binMs: number;
+  counts: number[];
+}
+
 export interface Report {
   incident: IncidentSummary;
+  headline: ReportHeadline;
+  /** Alerts over time; null when the incident has fewer than two timed alerts or no span. */
+  activity: Activity | null;
   /** The representative alert the report was built from. */
   alert: Alert;
   playbook: { id: string; title: string; generic: boolean } | null;
-  /** Summary paragraphs: what happened, who/where, first judgement. */
+  /** Summary paragraphs: what the rule detects and why it matters (the headline says who/what/where/when). */
   summary: string[];
   /** What the rule detects, why it matters, benign causes and how to tell them apart. */
   detects: string;

@@ -62,23 +62,25 @@ export function ReportPane() {
   return (
     <section id="report-pane" className="report-pane" tabIndex={-1} aria-label="Report">
       <header className="report-header">
-        <h1 className="report-title">
-          <Clipped text={data.incident.rule} limit={TITLE_LIMIT} />
-        </h1>
+        <div className="report-title-row">
+          <h1 className="report-title">
+            <Clipped text={data.incident.rule} limit={TITLE_LIMIT} />
+          </h1>
+          <div className="report-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={!markdown.data}
+              onClick={() => markdown.data && downloadText(safeFileName(`falcoscope-${data.incident.rule}`, 'md'), markdown.data)}
+            >
+              Export Markdown
+            </button>
+          </div>
+        </div>
         <p className="report-subtitle">
           {data.incident.priority} · {data.incident.count} alert{data.incident.count === 1 ? '' : 's'} · <Clipped text={data.incident.entity.label} limit={TITLE_LIMIT} />
           {data.playbook && !data.playbook.generic ? ` · playbook ${data.playbook.id}` : ''}
         </p>
-        <div className="report-actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={!markdown.data}
-            onClick={() => markdown.data && downloadText(safeFileName(`falcoscope-${data.incident.rule}`, 'md'), markdown.data)}
-          >
-            Export Markdown
-          </button>
-        </div>
         <PaneBoundary what="Triage" resetKey={data.incident.id}>
           <TriageBar incidentId={data.incident.id} />
         </PaneBoundary>

@@ -9,7 +9,10 @@ import { Clipped, DISPLAY_LIMIT } from './Clipped';
  */
 export const FIELD_LIMIT = 200;
 
-/** Every field with its meaning; the raw alert JSON one click away. */
+/**
+ * Falco's output line, then every field with its meaning in a glossary that starts collapsed (the
+ * verdict and risk come first; a 25-row table pushed them off the screen); raw JSON one click away.
+ */
 export function FieldsSection({ report }: { report: Report }) {
   const [raw, setRaw] = useState(false);
   const [all, setAll] = useState(false);
@@ -17,7 +20,17 @@ export function FieldsSection({ report }: { report: Report }) {
   const total = report.fields.length;
   const shown = all || total <= FIELD_LIMIT ? report.fields : report.fields.slice(0, FIELD_LIMIT);
   return (
-    <Section id="fields" title="Alert fields">
+    <Section id="fields" report={report}>
+      <p>
+        <strong>Falco output</strong>
+      </p>
+      <pre className="output">
+        <bdi>
+          <Clipped text={report.alert.output} />
+        </bdi>
+      </pre>
+      <details className="field-glossary">
+        <summary>Field glossary: {total.toLocaleString('en')} fields with their values and meaning</summary>
       <table className="fields">
         <thead>
           <tr>
@@ -50,14 +63,7 @@ export function FieldsSection({ report }: { report: Report }) {
           </button>
         </p>
       ) : null}
-      <p>
-        <strong>Falco output</strong>
-      </p>
-      <pre className="output">
-        <bdi>
-          <Clipped text={report.alert.output} />
-        </bdi>
-      </pre>
+      </details>
       <button type="button" aria-expanded={raw} onClick={() => setRaw(!raw)}>
         {raw ? 'Hide raw JSON' : 'Show raw JSON'}
       </button>

@@ -1,34 +1,23 @@
 import type { Report } from '../../model';
 import { BulletList, Section } from './Section';
 
+/** How to tell benign from hostile, then what to do now, soon and for good (lists the verdict left open). */
 export function MitigationSection({ report }: { report: Report }) {
   const m = report.mitigations;
+  const list = (title: string, items: string[]) =>
+    items.length ? (
+      <>
+        <h3>{title}</h3>
+        <BulletList items={items} />
+      </>
+    ) : null;
   return (
-    <Section id="mitigation" title="Mitigation">
-      <p>
-        <strong>What the rule detects.</strong> {report.detects}
-      </p>
-      <p>
-        <strong>Why it matters.</strong> {report.whyItMatters}
-      </p>
-      {report.benignCauses.length ? (
-        <>
-          <h3>Known benign causes</h3>
-          <BulletList items={report.benignCauses} />
-        </>
-      ) : null}
-      {report.distinguish.length ? (
-        <>
-          <h3>Telling them apart</h3>
-          <BulletList items={report.distinguish} />
-        </>
-      ) : null}
-      <h3>Immediate</h3>
-      <BulletList items={m.immediate} />
-      <h3>Short term</h3>
-      <BulletList items={m.shortTerm} />
-      <h3>Long term</h3>
-      <BulletList items={m.longTerm} />
+    <Section id="mitigation" report={report}>
+      {list('Known benign causes', report.benignCauses)}
+      {list('Telling them apart', report.distinguish)}
+      {list('Immediate', m.immediate)}
+      {list('Short term', m.shortTerm)}
+      {list('Long term', m.longTerm)}
     </Section>
   );
 }

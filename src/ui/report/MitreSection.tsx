@@ -3,7 +3,7 @@ import { Section } from './Section';
 
 export function MitreSection({ report }: { report: Report }) {
   return (
-    <Section id="mitre" title="MITRE ATT&CK">
+    <Section id="mitre" report={report}>
       {report.alert.tagsInferred && report.mitre.length && report.rule ? (
         <p>From the loaded rule&apos;s tags ({report.rule.rule.origin.file}): the alert carries none.</p>
       ) : report.alert.tagsInferred && report.mitre.length ? (

@@ -5,10 +5,14 @@ import { Clipped } from './Clipped';
 
 export function NextStepsSection({ report }: { report: Report }) {
   return (
-    <Section id="next-steps" title="Next steps">
+    <Section id="next-steps" report={report}>
       {report.nextSteps.length ? (
         <ol className="next-steps">
-          {report.nextSteps.map((step, i) => (
+          {/* Step 1 is the first action at the top of the report: said there once. */}
+          <li>
+            <p>The first action, at the top of the report.</p>
+          </li>
+          {report.nextSteps.slice(1).map((step, i) => (
             <li key={i}>
               <p>{step.title}</p>
               <div className="code-block">

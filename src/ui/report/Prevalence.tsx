@@ -2,7 +2,7 @@ import type { Prevalence, PrevalenceResult } from '../../model';
 import { usePrevalence } from '../../app/contextHooks';
 import { useSession } from '../../state/session';
 import { filterFor } from '../../state/contextFilter';
-import { Section } from './Section';
+import { PlainSection } from './Section';
 import { Clipped, clipLabel } from './Clipped';
 import '../context/context.css';
 
@@ -51,7 +51,7 @@ export function PrevalenceSection({ incidentId }: { incidentId: string }) {
   if (data === null) return null;
   const rare = data ? data.items.filter((i) => isRare(i, data)).length : 0;
   return (
-    <Section id="prevalence" title="How common are these values">
+    <PlainSection id="prevalence" title="How common are these values">
       {!data ? (
         <p>{result.isError ? `Could not count: ${result.error.message}` : 'Counting…'}</p>
       ) : (
@@ -88,6 +88,6 @@ export function PrevalenceSection({ incidentId }: { incidentId: string }) {
           </table>
         </>
       )}
-    </Section>
+    </PlainSection>
   );
 }

@@ -2,7 +2,7 @@ import type { ProcessNode, ProcessTree as Tree, ProcessTreeIncident } from '../.
 import { useProcessTree } from '../../app/contextHooks';
 import { useSession } from '../../state/session';
 import { filterFor } from '../../state/contextFilter';
-import { Section } from './Section';
+import { PlainSection } from './Section';
 import { Clipped, clipLabel } from './Clipped';
 import '../context/context.css';
 
@@ -95,8 +95,8 @@ export function ProcessTreeSection({ incidentId }: { incidentId: string }) {
   const tree = useProcessTree(incidentId);
   if (tree.data === null) return null;
   return (
-    <Section id="process-tree" title="Process tree">
+    <PlainSection id="process-tree" title="Process tree">
       {tree.data ? <ProcessTreeView tree={tree.data} current={incidentId} /> : <p>{tree.isError ? `Could not build the tree: ${tree.error.message}` : 'Building the tree…'}</p>}
-    </Section>
+    </PlainSection>
   );
 }

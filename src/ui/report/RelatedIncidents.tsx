@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRelated } from '../../app/contextHooks';
 import { useSession } from '../../state/session';
 import { formatMs } from '../format';
-import { Section } from './Section';
+import { PlainSection } from './Section';
 import { Clipped } from './Clipped';
 import '../context/context.css';
 
@@ -20,7 +20,7 @@ export function RelatedIncidents({ incidentId }: { incidentId: string }) {
   const select = useSession((s) => s.select);
   const data = related.data;
   return (
-    <Section id="related" title="Related incidents">
+    <PlainSection id="related" title="Related incidents">
       <label className="related-window">
         Within{' '}
         <select value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))}>
@@ -60,6 +60,6 @@ export function RelatedIncidents({ incidentId }: { incidentId: string }) {
         </ul>
       )}
       {data && data.more ? <p className="cap-note">{data.more} more related incidents not listed (those sharing the most come first).</p> : null}
-    </Section>
+    </PlainSection>
   );
 }

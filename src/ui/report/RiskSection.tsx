@@ -6,7 +6,7 @@ import { Clipped } from './Clipped';
 export function RiskSection({ report }: { report: Report }) {
   const { risk } = report;
   return (
-    <Section id="risk" title="Risk assessment">
+    <Section id="risk" report={report}>
       <p className={`risk-score level-${risk.level}`}>
         <span className="score">{risk.score}</span>/100 · <span className="level">{risk.level}</span>
       </p>

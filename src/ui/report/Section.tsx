@@ -1,11 +1,44 @@
 import type { ReactNode } from 'react';
+import type { Report, ReportSectionId } from '../../model';
+import { sectionTitle } from '../../model';
+import { sectionMarkdown } from '../../export/markdown';
 import { Clipped } from './Clipped';
+import { CopyButton } from './CopyButton';
 
-/** A report section: an h2 the analyst can jump to, in the fixed order of the report. */
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** The id of a section's heading: the target of the jump links. */
+export const sectionHeadingId = (id: ReportSectionId) => `section-${id}`;
+
+/**
+ * A report section: an h2 the analyst can jump to, titled from the section registry
+ * (model/reportSections.ts), with its own "Copy as Markdown" (the export's text of that section).
+ */
+export function Section({ id, report, children }: { id: ReportSectionId; report: Report; children: ReactNode }) {
+  const title = sectionTitle(id);
+  return (
+    <section className="report-section" aria-labelledby={sectionHeadingId(id)}>
+      <div className="section-head">
+        <h2 id={sectionHeadingId(id)} tabIndex={-1}>
+          {title}
+        </h2>
+        <CopyButton className="copy-section" text={() => sectionMarkdown(report, id)} label="Copy as Markdown" />
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A section outside the registry: the context parts (process tree, related incidents, prevalence)
+ * and the rule as loaded. Same look and jump target; no Markdown of its own to copy.
+ */
+export function PlainSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="report-section" aria-labelledby={`section-${id}`}>
-      <h2 id={`section-${id}`}>{title}</h2>
+      <div className="section-head">
+        <h2 id={`section-${id}`} tabIndex={-1}>
+          {title}
+        </h2>
+      </div>
       {children}
     </section>
   );

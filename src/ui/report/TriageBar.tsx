@@ -19,7 +19,7 @@ export function TriageBar({ incidentId }: { incidentId: string }) {
       </label>
       <label className="notes">
         Notes
-        <textarea rows={2} value={note?.notes ?? ''} onChange={(e) => setNotes(incidentId, e.target.value)} placeholder="What you found, who you asked, what you decided" />
+        <textarea rows={1} value={note?.notes ?? ''} onChange={(e) => setNotes(incidentId, e.target.value)} placeholder="What you found, who you asked, what you decided" />
       </label>
     </div>
   );

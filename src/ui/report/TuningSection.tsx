@@ -6,7 +6,7 @@ import { Clipped } from './Clipped';
 export function TuningSection({ report }: { report: Report }) {
   const { tuning } = report;
   return (
-    <Section id="tuning" title="Tuning">
+    <Section id="tuning" report={report}>
       <p>{tuning.explanation}</p>
       {tuning.yaml ? (
         <div className="code-block">
