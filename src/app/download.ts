@@ -10,9 +10,3 @@ export function downloadText(fileName: string, text: string, mime = 'text/markdo
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** A file name from free text (rule names contain spaces, slashes, colons). */
-export function safeFileName(text: string, extension: string): string {
-  const base = text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
-  return `${base}.${extension}`;
-}
