@@ -166,7 +166,7 @@ export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOff
                 tabIndex={-1}
                 checked={checked}
                 readOnly
-                aria-label={`Select ${clipLabel(incident.rule, 100)} · ${clipLabel(incident.entity.label, 100)}`}
+                aria-label="Select"
                 onClick={(event) => {
                   event.stopPropagation();
                   void tick(item.index, incident.id, event.shiftKey);

@@ -10,7 +10,7 @@ export function TriageBar({ incidentId }: { incidentId: string }) {
     <div className="triage">
       {/* Buttons, not a <select> or radios: arrow keys over a focused select or radio group change
           the status without the analyst meaning to. A status changes only on a click, Enter or Space. */}
-      <div className="status-buttons" role="group" aria-label="Status">
+      <div className="status-buttons" role="group" aria-label="Triage status">
         <span aria-hidden>Status</span>
         {TRIAGE_STATUSES.map((s) => (
           <button key={s} type="button" className={`status-button status-${s}`} aria-pressed={status === s} onClick={() => setStatus(incidentId, s)}>
