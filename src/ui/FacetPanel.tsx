@@ -65,7 +65,7 @@ export function FacetPanel({ facets, totals }: { facets: Record<FacetKey, FacetC
                 </button>
               );
             })}
-            {search && !shown.length ? <p className="facet-more">No value contains “{search}”</p> : null}
+            {search && totals[key] === 0 ? <p className="facet-more">No value contains “{search}”</p> : null}
             {more > 0 ? (
               <p className="facet-more">
                 +{formatCount(more)} more{search ? ' match: refine the search' : ': search above'}
