@@ -150,6 +150,7 @@ export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOff
               id={`incident-${incident.id}`}
               role="option"
               aria-selected={selected}
+              aria-checked={checked}
               aria-posinset={item.index + 1}
               aria-setsize={totalRows}
               className={`incident-row level-${incident.riskLevel}${selected ? ' selected' : ''}${checked ? ' ticked' : ''}`}
@@ -159,19 +160,19 @@ export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOff
                 else open(incident.id);
               }}
             >
-              {/* Out of the Tab order: the listbox has focus, and Space or x ticks the current row. */}
-              <input
-                type="checkbox"
-                className="row-tick"
-                tabIndex={-1}
-                checked={checked}
-                readOnly
-                aria-label="Select"
+              {/* A drawn box, not an <input>: a control inside an option is a nested interactive
+                  element. The option carries the state (aria-checked); Space or x ticks from the keyboard. */}
+              <span
+                className={`row-tick${checked ? ' checked' : ''}`}
+                aria-hidden
+                title={checked ? 'Untick (Shift: range)' : 'Tick for a bulk status or export (Shift: range)'}
                 onClick={(event) => {
                   event.stopPropagation();
                   void tick(item.index, incident.id, event.shiftKey);
                 }}
-              />
+              >
+                {checked ? '✓' : ''}
+              </span>
               <span className="risk-badge" title={`Risk ${incident.riskScore}/100 (${incident.riskLevel})`}>
                 {incident.riskScore}
               </span>
