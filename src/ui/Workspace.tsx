@@ -49,11 +49,12 @@ export function Workspace() {
         <p className="list-count" aria-live="polite">
           {view.data ? `${formatCount(view.data.totalRows)} of ${formatCount(view.data.totalIncidents)} incidents · ${formatCount(view.data.matchedAlerts)} alerts` : 'Analysing…'}
         </p>
-        <PaneBoundary what="The list actions">
-          <ListToolbar shown={view.data?.totalRows ?? 0} />
-        </PaneBoundary>
         <PaneBoundary what="The incident list" resetKey={view.data}>
           <IncidentList view={view.data ?? EMPTY_LIST} />
+        </PaneBoundary>
+        {/* Below the list: Tab reaches the list first, and the actions act on what is above them. */}
+        <PaneBoundary what="The list actions">
+          <ListToolbar shown={view.data?.totalRows ?? 0} />
         </PaneBoundary>
       </section>
       <PaneSplitter width={listWidth} onWidth={resize} />
