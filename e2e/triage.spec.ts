@@ -25,7 +25,7 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
   await loadSamples(page);
   await incidents(page).filter({ hasText: RULE }).click();
   await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
-  await page.getByLabel('Status').selectOption('benign');
+  await page.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true }).click();
   await page.getByLabel('Notes').fill(NOTE);
   // Persisted to IndexedDB, one record per incident (written asynchronously).
   await expect.poll(() => storedTriage(page)).toContain('benign');
@@ -34,7 +34,7 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
   await page.getByRole('button', { name: 'Load sample alerts' }).first().click();
   await incidents(page).filter({ hasText: RULE }).click();
   await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
-  await expect(page.getByLabel('Status')).toHaveValue('benign');
+  await expect(page.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Notes')).toHaveValue(NOTE);
 
   // In the incident's Markdown and in the whole-session export.
@@ -65,11 +65,11 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
     await expect(other.locator('.session-stats')).toContainText('11 incidents');
     await incidents(other).filter({ hasText: RULE }).click();
     await expect(other.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
-    await expect(other.getByLabel('Status')).toHaveValue('benign');
+    await expect(other.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(other.getByLabel('Notes')).toHaveValue(NOTE);
     // Another incident is untouched.
     await incidents(other).filter({ hasText: 'PTRACE attached to process' }).click();
-    await expect(other.getByLabel('Status')).toHaveValue('new');
+    await expect(other.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'new', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
     // A file from a newer falcoscope is refused: one problem that names the file and says why.
     const futurePath = testInfo.outputPath('from-the-future.falcoscope.json');
@@ -94,18 +94,18 @@ test('two tabs triage different incidents: both are kept, and each tab sees the 
   await loadSamples(b);
   const shell = incidents(a).filter({ hasText: RULE });
   await shell.click();
-  await a.getByLabel('Status').selectOption('malicious');
+  await a.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'malicious', exact: true }).click();
   await a.getByLabel('Notes').fill('reverse shell from the api pod');
 
   const other = incidents(b).filter({ hasNotText: RULE }).first();
   // Incident ids are stable hashes of rule and entity: the same in every tab.
   const otherId = (await other.getAttribute('id')) ?? '';
   await other.click();
-  await b.getByLabel('Status').selectOption('benign');
+  await b.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true }).click();
 
   // Tab B shows A's verdict without a reload.
   await incidents(b).filter({ hasText: RULE }).click();
-  await expect(b.getByLabel('Status')).toHaveValue('malicious');
+  await expect(b.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'malicious', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(b.getByLabel('Notes')).toHaveValue('reverse shell from the api pod');
 
   // A fresh tab reads both from storage.
@@ -113,7 +113,7 @@ test('two tabs triage different incidents: both are kept, and each tab sees the 
   const c = await context.newPage();
   await loadSamples(c);
   await incidents(c).filter({ hasText: RULE }).click();
-  await expect(c.getByLabel('Status')).toHaveValue('malicious');
+  await expect(c.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'malicious', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await c.locator(`[id="${otherId}"]`).click();
-  await expect(c.getByLabel('Status')).toHaveValue('benign');
+  await expect(c.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -188,10 +188,28 @@ export class AnalysisSession {
   }
 
   /** A page of an incident's alerts, fetched on demand (the UI never holds them all). */
-  alertsOf(incidentId: string, offset = 0, limit = 100): Alert[] {
+  /**
+   * A page of an incident's alerts, in arrival order or in time order (earliest first; alerts with
+   * no usable time last, in arrival order). The time order is worked out once per alert count.
+   */
+  alertsOf(incidentId: string, offset = 0, limit = 100, order: 'arrival' | 'time' = 'arrival'): Alert[] {
     const state = this.incidents.get(incidentId);
     if (!state) return [];
-    return state.alertIds.slice(offset, offset + limit).map((i) => this.alertAt(i));
+    const ids = order === 'time' ? this.idsByTime(incidentId, state.alertIds) : state.alertIds;
+    return ids.slice(offset, offset + limit).map((i) => this.alertAt(i));
+  }
+
+  private timeOrder = new Map<string, { count: number; ids: number[] }>();
+
+  private idsByTime(incidentId: string, alertIds: number[]): number[] {
+    const cached = this.timeOrder.get(incidentId);
+    if (cached?.count === alertIds.length) return cached.ids;
+    const times = new Map(alertIds.map((id) => [id, this.alertAt(id).timeMs]));
+    const key = (id: number) => (Number.isNaN(times.get(id)) ? Infinity : times.get(id)!);
+    // Array sort is stable: equal times keep arrival order.
+    const ids = [...alertIds].sort((a, b) => key(a) - key(b) || 0);
+    this.timeOrder.set(incidentId, { count: alertIds.length, ids });
+    return ids;
   }
 
   /** Every alert of an incident, lazily. */

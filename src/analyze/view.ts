@@ -1,40 +1,36 @@
-import type { FacetCount, FacetKey, Histogram, IncidentSummary, SortKey, ViewFilter, ViewResult, ViewWindow } from '../model';
-import { FACET_KEYS, PRIORITIES } from '../model';
+import type { FacetCount, FacetDefinition, FacetKey, Histogram, IncidentSummary, SortKey, TriageStatus, ViewContext, ViewFilter, ViewResult, ViewWindow } from '../model';
+import { FACETS, FACET_KEYS, PRIORITIES } from '../model';
 
 const HISTOGRAM_BUCKETS = 60;
 /** Values sent per facet (the panel shows fewer; active values are always included). */
 const FACET_VALUES = 50;
 const ALL_ROWS: ViewWindow = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
-/** The values an incident has for a facet (several for tags, tactics and hosts). */
-export function facetValues(incident: IncidentSummary, key: FacetKey): string[] {
-  switch (key) {
-    case 'priority':
-      return [incident.priority];
-    case 'rule':
-      return [incident.rule];
-    case 'source':
-      return [incident.source];
-    case 'hostname':
-      return incident.hostnames;
-    case 'image':
-      return incident.containerImage ? [incident.containerImage] : [];
-    case 'namespace':
-      return incident.k8sNamespace ? [incident.k8sNamespace] : [];
-    case 'tag':
-      return incident.tags;
-    case 'tactic':
-      return incident.tactics;
-  }
+const NO_CONTEXT: ViewContext = { statuses: {}, facetSearch: {} };
+const DEFINITIONS = new Map<FacetKey, FacetDefinition>(FACETS.map((f) => [f.key, f]));
+
+/** The analyst's status of an incident: 'new' until triaged. */
+export function statusOf(incident: IncidentSummary, statuses: ViewContext['statuses']): TriageStatus {
+  return Object.hasOwn(statuses, incident.id) ? statuses[incident.id]! : 'new';
 }
 
-function passesFacets(incident: IncidentSummary, filter: ViewFilter, skip?: FacetKey): boolean {
+/** The values an incident has for a facet (several for tags, tactics and hosts), per the registry. */
+export function facetValues(incident: IncidentSummary, key: FacetKey, context: ViewContext = NO_CONTEXT): string[] {
+  const from = DEFINITIONS.get(key)!.from;
+  if (from === 'triage') return [statusOf(incident, context.statuses)];
+  const value = incident[from];
+  if (value === undefined || value === '') return [];
+  return typeof value === 'string' ? [value] : value;
+}
+
+function passesFacets(incident: IncidentSummary, filter: ViewFilter, context: ViewContext, skip?: FacetKey): boolean {
   for (const key of FACET_KEYS) {
     if (key === skip) continue;
-    const values = facetValues(incident, key);
     const include = filter.include[key];
-    if (include?.length && !values.some((v) => include.includes(v))) return false;
     const exclude = filter.exclude[key];
+    if (!include?.length && !exclude?.length) continue;
+    const values = facetValues(incident, key, context);
+    if (include?.length && !values.some((v) => include.includes(v))) return false;
     if (exclude?.length && values.some((v) => exclude.includes(v))) return false;
   }
   return true;
@@ -79,38 +75,47 @@ export interface ViewSource {
  * The incidents the list shows, in its order, and nothing else (no facets, no histogram): what the
  * overview is built from. The same filter as computeView.
  */
-export function filterIncidents(source: ViewSource, filter: ViewFilter): IncidentSummary[] {
+export function filterIncidents(source: ViewSource, filter: ViewFilter, context: ViewContext = NO_CONTEXT): IncidentSummary[] {
   const needle = filter.text.trim().toLowerCase();
   const alertHits = needle ? source.incidentsMatchingText(needle) : null;
   const rows = source
     .summaries()
-    .filter((i) => overlapsTime(i, filter) && (alertHits === null || alertHits.has(i.id) || summaryText(i).includes(needle)) && passesFacets(i, filter));
+    .filter((i) => overlapsTime(i, filter) && (alertHits === null || alertHits.has(i.id) || summaryText(i).includes(needle)) && passesFacets(i, filter, context));
   return sortIncidents(rows, filter.sort);
 }
 
 /** Filter, facet, sort and histogram in one pass over the session, for the incident list. */
-export function computeView(source: ViewSource, filter: ViewFilter, window: ViewWindow = ALL_ROWS, selectedId: string | null = null): ViewResult {
+export function computeView(
+  source: ViewSource,
+  filter: ViewFilter,
+  window: ViewWindow = ALL_ROWS,
+  selectedId: string | null = null,
+  context: ViewContext = NO_CONTEXT,
+): ViewResult {
   const all = source.summaries();
   const needle = filter.text.trim().toLowerCase();
   const alertHits = needle ? source.incidentsMatchingText(needle) : null;
   const matchesText = (incident: IncidentSummary): boolean =>
     alertHits === null || alertHits.has(incident.id) || summaryText(incident).includes(needle);
   const base = all.filter((i) => overlapsTime(i, filter) && matchesText(i));
-  const rows = base.filter((i) => passesFacets(i, filter));
+  const rows = base.filter((i) => passesFacets(i, filter, context));
   sortIncidents(rows, filter.sort);
   // Each facet counts within every filter but its own. Facets whose "other filters" are the same
   // share one incident set: with no facet filter (the common case) all eight use `rows` itself.
   const active = FACET_KEYS.filter((k) => filter.include[k]?.length || filter.exclude[k]?.length);
   const setFor = new Map<string, IncidentSummary[]>();
   const facets = {} as Record<FacetKey, FacetCount[]>;
+  const facetTotals = {} as Record<FacetKey, number>;
   for (const key of FACET_KEYS) {
     const others = active.filter((k) => k !== key).join(',');
     let set = setFor.get(others);
     if (!set) {
-      set = others === active.join(',') ? rows : base.filter((i) => passesFacets(i, filter, key));
+      set = others === active.join(',') ? rows : base.filter((i) => passesFacets(i, filter, context, key));
       setFor.set(others, set);
     }
-    facets[key] = topFacetValues(countFacet(set, key), filter, key);
+    const top = topFacetValues(countFacet(set, key, context), filter, key, context.facetSearch[key]);
+    facets[key] = top.values;
+    facetTotals[key] = top.total;
   }
   const offset = Math.max(0, Math.min(window.offset, rows.length));
   return {
@@ -122,23 +127,38 @@ export function computeView(source: ViewSource, filter: ViewFilter, window: View
     totalIncidents: all.length,
     matchedAlerts: rows.reduce((sum, r) => sum + r.count, 0),
     facets,
+    facetTotals,
     histogram: buildHistogram(rows, source),
   };
 }
 
-/** The most frequent values, plus any value the filter uses (so it can be cleared). */
-function topFacetValues(counts: FacetCount[], filter: ViewFilter, key: FacetKey): FacetCount[] {
-  if (counts.length <= FACET_VALUES) return counts;
+/**
+ * The most frequent values (those containing `search`, case-insensitive, when the analyst searches
+ * the facet's values), plus any value the filter uses (so it can be cleared).
+ */
+function topFacetValues(counts: FacetCount[], filter: ViewFilter, key: FacetKey, search = ''): { values: FacetCount[]; total: number } {
+  const needle = search.trim().toLowerCase();
   const active = new Set([...(filter.include[key] ?? []), ...(filter.exclude[key] ?? [])]);
-  return counts.filter((c, i) => i < FACET_VALUES || active.has(c.value));
+  const values: FacetCount[] = [];
+  let total = 0;
+  for (const c of counts) {
+    const matches = !needle || c.value.toLowerCase().includes(needle);
+    if (matches) total++;
+    if ((matches && total <= FACET_VALUES) || active.has(c.value)) values.push(c);
+  }
+  return { values, total };
 }
 
-function countFacet(incidents: IncidentSummary[], key: FacetKey): FacetCount[] {
+/** Alerts per value; by descending count, or in the registry's fixed order when it has one. */
+function countFacet(incidents: IncidentSummary[], key: FacetKey, context: ViewContext): FacetCount[] {
   const counts = new Map<string, number>();
   for (const incident of incidents) {
-    for (const value of facetValues(incident, key)) counts.set(value, (counts.get(value) ?? 0) + incident.count);
+    for (const value of facetValues(incident, key, context)) counts.set(value, (counts.get(value) ?? 0) + incident.count);
   }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const list = [...counts].map(([value, count]) => ({ value, count }));
+  const order = DEFINITIONS.get(key)!.order;
+  if (order) return list.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+  return list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 /** Alerts over time, stacked by priority; the span is that of the incidents shown. */

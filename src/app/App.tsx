@@ -19,6 +19,8 @@ import { NoAlertsBanner } from '../ui/NoAlertsBanner';
 import { TriageSaveError } from '../ui/TriageSaveError';
 import { Welcome } from '../ui/Welcome';
 import { Workspace } from '../ui/Workspace';
+import { SkipToList } from '../ui/SkipToList';
+import { formatCount } from '../ui/format';
 import logo from '../ui/logo.svg';
 
 function Shell() {
@@ -29,6 +31,7 @@ function Shell() {
   const status = useSession((s) => s.status);
   return (
     <>
+      {hasInputs ? <SkipToList /> : null}
       <header className="app-header">
         <div className="brand">
           <img src={logo} alt="" width={28} height={28} />
@@ -47,7 +50,7 @@ function Shell() {
         ) : null}
         {status && status.inputs ? (
           <p className="session-stats" aria-live="polite">
-            {status.alerts} alerts · {status.incidents} incidents · {status.problems} problems
+            {formatCount(status.alerts)} alerts · {formatCount(status.incidents)} incidents · {formatCount(status.problems)} problems
           </p>
         ) : null}
       </header>

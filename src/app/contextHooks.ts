@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
-import { EPHEMERAL } from './hooks';
+import { EPHEMERAL, useViewContext } from './hooks';
 import { useSession } from '../state/session';
 
 /** While a new session version loads, keep showing the same incident's answer (never another's). */
@@ -43,9 +43,11 @@ export function useRelated(incidentId: string, windowMs: number) {
 export function useOverview(enabled: boolean) {
   const filter = useSession((s) => s.filter);
   const version = useSession((s) => s.status?.version ?? 0);
+  // The status facet filters by triage, which only the page knows: sent like the list's view.
+  const context = useViewContext();
   return useQuery({
-    queryKey: ['overview', version, filter],
-    queryFn: () => engine.request({ type: 'overview', filter }),
+    queryKey: ['overview', version, filter, context],
+    queryFn: () => engine.request({ type: 'overview', filter, context }),
     placeholderData: keepPreviousData,
     enabled,
     ...EPHEMERAL,

@@ -11,12 +11,6 @@ export function downloadText(fileName: string, text: string, mime = 'text/markdo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name from free text (rule names contain spaces, slashes, colons). */
-export function safeFileName(text: string, extension: string): string {
-  const base = text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
-  return `${base}.${extension}`;
-}
-
 /**
  * Save a Blob (built from parts by export/chunks.ts) as a file, through an object URL: the
  * browser writes the file from the Blob's parts, so no string of the whole file ever exists.

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
+import { useShallow } from 'zustand/react/shallow';
+import type { TriageNote, TriageStatus, ViewContext } from '../model';
 import { useSession } from '../state/session';
+import { useTriage } from '../state/triage';
 
 /** Keep the session status (counts, version) in the store as the worker streams. */
 export function useEngineStatus(): void {
@@ -20,9 +23,10 @@ export function useView() {
   const window = useSession((s) => s.listWindow);
   const selectedId = useSession((s) => s.selectedId);
   const version = useSession((s) => s.status?.version ?? 0);
+  const context = useViewContext();
   return useQuery({
-    queryKey: ['view', version, filter, window, selectedId],
-    queryFn: () => engine.request({ type: 'view', filter, window, selectedId }),
+    queryKey: ['view', version, filter, window, selectedId, context],
+    queryFn: () => engine.request({ type: 'view', filter, window, selectedId, context }),
     placeholderData: keepPreviousData,
     ...EPHEMERAL,
   });
@@ -37,4 +41,20 @@ export function useReport(incidentId: string | null) {
     placeholderData: (previous) => (previous?.incident.id === incidentId ? previous : undefined),
     ...EPHEMERAL,
   });
+}
+
+/**
+ * What the engine needs besides the filter: triage statuses (only those not 'new', compared
+ * shallowly so typing a note does not recompute the view) and the facet value searches.
+ */
+export function useViewContext(): ViewContext {
+  const statuses = useTriage(useShallow((s) => triagedStatuses(s.byIncident)));
+  const facetSearch = useSession((s) => s.facetSearch);
+  return { statuses, facetSearch };
+}
+
+function triagedStatuses(byIncident: Record<string, TriageNote>): Record<string, TriageStatus> {
+  const out: Record<string, TriageStatus> = {};
+  for (const [id, note] of Object.entries(byIncident)) if (note.status !== 'new') out[id] = note.status;
+  return out;
 }

@@ -1,9 +1,10 @@
 import type { Priority } from './alert';
 import type { IncidentSummary } from './incident';
 
-/** Dimensions the incident list can be faceted on. */
-export const FACET_KEYS = ['priority', 'rule', 'source', 'hostname', 'image', 'namespace', 'tag', 'tactic'] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
+import type { FacetKey } from './facets';
+import type { TriageStatus } from './triage';
+
+export { FACETS, FACET_KEYS, type FacetDefinition, type FacetField, type FacetKey } from './facets';
 
 export type SortKey = 'risk' | 'count' | 'time';
 
@@ -50,7 +51,18 @@ export interface ViewResult {
   totalIncidents: number;
   matchedAlerts: number;
   facets: Record<FacetKey, FacetCount[]>;
+  /** Distinct values per facet (matching its value search, if any); `facets` holds the top ones. */
+  facetTotals: Record<FacetKey, number>;
   histogram: Histogram | null;
+}
+
+/**
+ * What the view needs besides the filter: the analyst's triage statuses (kept on the page; an
+ * incident absent here is 'new') and the text typed into each facet's value search.
+ */
+export interface ViewContext {
+  statuses: Readonly<Record<string, TriageStatus>>;
+  facetSearch: Partial<Record<FacetKey, string>>;
 }
 
 export const EMPTY_FILTER: ViewFilter = { include: {}, exclude: {}, text: '', from: null, to: null, sort: 'risk' };

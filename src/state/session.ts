@@ -24,6 +24,9 @@ interface SessionState {
   inputs: InputEntry[];
   selectedId: string | null;
   filter: ViewFilter;
+  /** Text typed into each facet's value search (not in the URL: it narrows the panel, not the list). */
+  facetSearch: Partial<Record<FacetKey, string>>;
+  setFacetSearch: (key: FacetKey, text: string) => void;
   tab: ReportTab;
   status: SessionStatus | null;
   /** Rows of the incident list the page holds: around the visible ones. */
@@ -50,6 +53,8 @@ export const useSession = create<SessionState>((set) => ({
   inputs: [],
   selectedId: initial.incident,
   filter: initial.filter,
+  facetSearch: {},
+  setFacetSearch: (key, text) => set((s) => ({ facetSearch: { ...s.facetSearch, [key]: text } })),
   tab: 'report',
   status: null,
   listWindow: { offset: 0, limit: LIST_WINDOW },

@@ -33,6 +33,22 @@ function origin(initial: Array<[string, unknown]> = []) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('triage store', () => {
+  it('sets one status on several incidents at once, keeps their notes, stores and shares each', async () => {
+    const o = origin();
+    const a = o.openTab();
+    const b = o.openTab();
+    await settle();
+    a.getState().setNotes('i1', 'seen before');
+    a.getState().setStatusMany(['i1', 'i2', 'i3'], 'benign');
+    await settle();
+    for (const id of ['i1', 'i2', 'i3']) {
+      expect(a.getState().byIncident[id]?.status).toBe('benign');
+      expect(b.getState().byIncident[id]?.status).toBe('benign');
+      expect((o.rows.get(id) as TriageNote).status).toBe('benign');
+    }
+    expect(a.getState().byIncident.i1?.notes).toBe('seen before');
+  });
+
   it('keeps both tabs’ notes: each write touches only its own incident', async () => {
     const o = origin();
     const a = o.openTab();

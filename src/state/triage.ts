@@ -11,6 +11,8 @@ interface TriageState {
   /** Set when a note could not be stored; the UI says so, since the note lives only in this tab. */
   writeError: string | null;
   setStatus: (incidentId: string, status: TriageStatus) => void;
+  /** One status for several incidents (the list's bulk action): one store update, one note each. */
+  setStatusMany: (incidentIds: readonly string[], status: TriageStatus) => void;
   setNotes: (incidentId: string, notes: string) => void;
   /** Notes from a reopened session, merged per incident: the later change wins. */
   mergeAll: (byIncident: Record<string, TriageNote>) => void;
@@ -46,16 +48,22 @@ export function createTriageStore(deps: TriageDeps): UseBoundStore<StoreApi<Tria
       setState({ byIncident });
     };
 
-    const change = (id: string, patch: Partial<Pick<TriageNote, 'status' | 'notes'>>) => {
-      const now = deps.now();
+    const changed = (id: string, patch: Partial<Pick<TriageNote, 'status' | 'notes'>>, now: number): TriageNote => {
       const current = getState().byIncident[id] ?? blank(now);
-      keep({ [id]: { ...current, ...patch, updatedAt: Math.max(now, current.updatedAt + 1) } }, true);
+      return { ...current, ...patch, updatedAt: Math.max(now, current.updatedAt + 1) };
     };
+    const change = (id: string, patch: Partial<Pick<TriageNote, 'status' | 'notes'>>) => keep({ [id]: changed(id, patch, deps.now()) }, true);
 
     return {
       byIncident: emptyMap(),
       writeError: null,
       setStatus: (id, status) => change(id, { status }),
+      setStatusMany: (ids, status) => {
+        const now = deps.now();
+        const updates = emptyMap();
+        for (const id of ids) updates[id] = changed(id, { status }, now);
+        keep(updates, true);
+      },
       setNotes: (id, notes) => change(id, { notes }),
       mergeAll: (incoming) => keep(incoming, true),
       clearAll: () => {

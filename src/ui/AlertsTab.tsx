@@ -2,26 +2,29 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from '../app/engine';
 import type { IncidentSummary } from '../model';
-import { formatTime } from './format';
+import { formatCount, formatTime } from './format';
 import { Clipped } from './report/Clipped';
 
 const PAGE = 50;
 
-/** The incident's alerts, a page at a time from the worker (the page never holds them all). */
+/** The incident's alerts, earliest first, a page at a time from the worker (the page never holds them all). */
 export function AlertsTab({ incident }: { incident: IncidentSummary }) {
   const [page, setPage] = useState(0);
   const query = useQuery({
     queryKey: ['alerts', incident.id, incident.count, page],
-    queryFn: () => engine.request({ type: 'alerts', incidentId: incident.id, offset: page * PAGE, limit: PAGE }),
+    queryFn: () => engine.request({ type: 'alerts', incidentId: incident.id, offset: page * PAGE, limit: PAGE, order: 'time' }),
     placeholderData: keepPreviousData,
   });
   const pages = Math.ceil(incident.count / PAGE);
   return (
     <div className="alerts-tab">
       <table>
+        <caption className="visually-hidden">Alerts in time order, earliest first</caption>
         <thead>
           <tr>
-            <th scope="col">Time</th>
+            <th scope="col" aria-sort="ascending">
+              Time
+            </th>
             <th scope="col">Priority</th>
             <th scope="col">Output</th>
             <th scope="col">From</th>
@@ -30,14 +33,16 @@ export function AlertsTab({ incident }: { incident: IncidentSummary }) {
         <tbody>
           {(query.data ?? []).map((alert) => (
             <tr key={alert.id}>
-              <td>{formatTime(alert.time)}</td>
+              <td className="alert-time">
+                <time dateTime={alert.time}>{formatTime(alert.time)}</time>
+              </td>
               <td>{alert.priority}</td>
               <td className="value">
                 <bdi>
                   <Clipped text={alert.output} />
                 </bdi>
               </td>
-              <td>
+              <td className="alert-from">
                 {alert.file}:{alert.line}
               </td>
             </tr>
@@ -50,7 +55,7 @@ export function AlertsTab({ incident }: { incident: IncidentSummary }) {
             Previous
           </button>
           <span>
-            Page {page + 1} of {pages}
+            Page {formatCount(page + 1)} of {formatCount(pages)}
           </span>
           <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
             Next

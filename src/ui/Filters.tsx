@@ -29,7 +29,7 @@ export function Filters({ view }: { view: ViewResult | undefined }) {
         </button>
       ) : null}
       {view ? <Timeline histogram={view.histogram} /> : null}
-      {view ? <FacetPanel facets={view.facets} /> : null}
+      {view ? <FacetPanel facets={view.facets} totals={view.facetTotals} /> : null}
     </aside>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { engine } from '../app/engine';
 import { EPHEMERAL, useReport } from '../app/hooks';
-import { downloadText, safeFileName } from '../app/download';
+import { downloadText } from '../app/download';
+import { incidentFileName } from '../export/fileName';
 import { useSession, type ReportTab } from '../state/session';
 import { useTriage } from '../state/triage';
 import { AlertsTab } from './AlertsTab';
@@ -71,7 +72,7 @@ export function ReportPane() {
               type="button"
               className="primary"
               disabled={!markdown.data}
-              onClick={() => markdown.data && downloadText(safeFileName(`falcoscope-${data.incident.rule}`, 'md'), markdown.data)}
+              onClick={() => markdown.data && downloadText(incidentFileName(data.incident, new Date().toISOString(), 'md'), markdown.data)}
             >
               Export Markdown
             </button>

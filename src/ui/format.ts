@@ -18,3 +18,11 @@ export function formatMs(ms: number): string {
   const d = new Date(ms);
   return Number.isFinite(d.getTime()) ? formatTime(d.toISOString()) : '';
 }
+
+/** One locale for every count on the page, so `12,345` reads the same on every machine. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** 12345 -> `12,345`. */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

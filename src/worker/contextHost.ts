@@ -48,9 +48,9 @@ export class ContextHost {
         return related(session, request.incidentId, request.windowMs);
       case 'overview': {
         // The same filter on an unchanged session (the panel opened again): the last answer.
-        const key = `${session.stats().alerts}\u0000${JSON.stringify(request.filter)}`;
+        const key = `${session.stats().alerts}\u0000${JSON.stringify(request.filter)}\u0000${JSON.stringify(request.context?.statuses ?? {})}`;
         if (this.lastOverview?.session === session && this.lastOverview.key === key) return this.lastOverview.overview;
-        const overview = buildOverview(filterIncidents(session, request.filter), session.stats().incidents, {
+        const overview = buildOverview(filterIncidents(session, request.filter, request.context), session.stats().incidents, {
           timelineOf: (id) => session.timelineOf(id),
           timelineEpoch: () => session.timelineEpoch(),
           userOf: (i) => userOf(session, i),

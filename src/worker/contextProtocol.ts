@@ -1,4 +1,4 @@
-import type { BaselineSummary, Overview, PrevalenceResult, ProcessTree, RelatedResult, SessionDiff, ViewFilter } from '../model';
+import type { BaselineSummary, Overview, PrevalenceResult, ProcessTree, RelatedResult, SessionDiff, ViewContext, ViewFilter } from '../model';
 
 /** Requests for the context around incidents (issue 17); part of EngineRequest. */
 export type ContextRequest =
@@ -6,7 +6,7 @@ export type ContextRequest =
   /** How common each field value of the incident's report alert is. */
   | { type: 'prevalence'; incidentId: string }
   | { type: 'related'; incidentId: string; windowMs?: number }
-  | { type: 'overview'; filter: ViewFilter }
+  | { type: 'overview'; filter: ViewFilter; context?: ViewContext }
   /** Read files (alert files or a saved session) as the baseline to compare with; replaces any earlier one. */
   | { type: 'openBaseline'; files: File[] }
   | { type: 'compare' }

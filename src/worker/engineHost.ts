@@ -2,6 +2,8 @@ import type { Alert, IncidentSummary, Report, RuleDetail, RuleListing, RulesFile
 import { AnalysisSession } from '../analyze/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionMarkdownParts, sessionToMarkdown, reportToMarkdown } from '../export/markdown';
+import { incidentsToCsv } from '../export/csv';
+import { incidentsToJson } from '../export/incidentsJson';
 import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
 import { looksLikeRulesFile } from '../ingest/detect';
 import { readRulesFile } from '../ingest/rulesFile';
@@ -212,18 +214,22 @@ export class EngineHost implements ContextEngine {
       }
       case 'view': {
         const started = Date.now();
-        const view = computeView(this.session, request.filter, request.window, request.selectedId ?? null);
+        const view = computeView(this.session, request.filter, request.window, request.selectedId ?? null, request.context);
         this.viewMs = Date.now() - started;
         return view;
       }
       case 'report':
         return this.session.report(request.incidentId) ?? null;
       case 'alerts':
-        return this.session.alertsOf(request.incidentId, request.offset, request.limit);
+        return this.session.alertsOf(request.incidentId, request.offset, request.limit, request.order);
       case 'problems': {
         const all = this.session.problems();
         return { total: all.length, items: all.slice(request.offset, request.offset + request.limit) };
       }
+      case 'listIds':
+        return computeView(this.session, request.filter, { offset: request.offset, limit: request.limit }, null, request.context).rows.map((r) => r.id);
+      case 'exportSet':
+        return this.exportSet(request);
       case 'markdown':
         return this.markdown(request);
       case 'saveSession':
@@ -455,9 +461,23 @@ export class EngineHost implements ContextEngine {
     );
   }
 
-  private markdown(request: Extract<EngineRequest, { type: 'markdown' }>): string {
+  /** The list's filtered or selected incidents as Markdown (one document), CSV or JSON. */
+  private exportSet(request: Extract<EngineRequest, { type: 'exportSet' }>): { text: string; count: number } {
+    const { target } = request;
+    const incidents =
+      'ids' in target
+        ? target.ids.map((id) => this.session.incident(id)).filter((i): i is IncidentSummary => i !== undefined)
+        : computeView(this.session, target.filter, undefined, null, target.context).rows;
+    const ids = incidents.map((i) => i.id);
+    if (request.format === 'csv') return { text: incidentsToCsv(incidents, request.triage), count: ids.length };
+    if (request.format === 'json') return { text: incidentsToJson(incidents, request.triage, request.generatedAt), count: ids.length };
+    return { text: this.markdown({ type: 'markdown', incidentIds: ids, triage: request.triage, generatedAt: request.generatedAt }, true), count: ids.length };
+  }
+
+  /** `asDocument`: the session document (overview + reports) even for one incident. */
+  private markdown(request: Extract<EngineRequest, { type: 'markdown' }>, asDocument = false): string {
     const reports = this.reports(request.incidentIds);
-    if (request.incidentIds !== 'all' && reports.length === 1) {
+    if (!asDocument && request.incidentIds !== 'all' && reports.length === 1) {
       return reportToMarkdown(reports[0]!, request.triage[reports[0]!.incident.id]);
     }
     const stats = this.session.stats();

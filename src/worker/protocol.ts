@@ -1,5 +1,5 @@
 import type { NoAlertsDiagnosis } from '../ingest';
-import type { Alert, ParseIssue, Report, RuleListing, RuleViewData, ViewFilter, ViewResult, ViewWindow } from '../model';
+import type { Alert, ParseIssue, Report, RuleListing, RuleViewData, ViewContext, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
 import type { ContextRequest, ContextResponses } from './contextProtocol';
 
@@ -46,6 +46,9 @@ export interface SessionStatus {
   reading: number;
 }
 
+export type ExportFormat = 'md' | 'csv' | 'json';
+export type ExportTarget = { ids: string[] } | { filter: ViewFilter; context: ViewContext };
+
 /** Requests the UI sends; each gets exactly one response with the same id. */
 export type EngineRequest =
   // `more`: the page has more inputs queued behind this one (see EngineHost.bump).
@@ -53,9 +56,13 @@ export type EngineRequest =
   /** Small files, read as one (see readGroup); one summary each, in order. */
   | { type: 'ingestFiles'; files: File[]; more?: boolean }
   | { type: 'ingestText'; name: string; text: string; more?: boolean }
-  | { type: 'view'; filter: ViewFilter; window?: ViewWindow; selectedId?: string | null }
+  | { type: 'view'; filter: ViewFilter; window?: ViewWindow; selectedId?: string | null; context?: ViewContext }
+  /** Ids of rows `offset .. offset + limit` of the filtered, sorted list (range and "all" selection). */
+  | { type: 'listIds'; filter: ViewFilter; context: ViewContext; offset: number; limit: number }
+  /** The chosen incidents (by id, or every one the filter shows, in list order) as a document. */
+  | { type: 'exportSet'; format: ExportFormat; target: ExportTarget; triage: Record<string, TriageNote>; generatedAt: string }
   | { type: 'report'; incidentId: string }
-  | { type: 'alerts'; incidentId: string; offset: number; limit: number }
+  | { type: 'alerts'; incidentId: string; offset: number; limit: number; order?: 'arrival' | 'time' }
   | { type: 'problems'; offset: number; limit: number }
   | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, TriageNote>; generatedAt: string }
   | { type: 'saveSession'; triage: Record<string, TriageNote>; savedAt: string }
@@ -77,6 +84,8 @@ export interface EngineResponses extends ContextResponses {
   ingestFiles: InputSummary[];
   ingestText: InputSummary;
   view: ViewResult;
+  listIds: string[];
+  exportSet: { text: string; count: number };
   report: Report | null;
   alerts: Alert[];
   problems: { total: number; items: ParseIssue[] };
