@@ -63,7 +63,7 @@ export function cancelInput(key: string): void {
   const entry = states.get(key)?.phase === 'queued' ? queue.slice(head).find((e) => e.key === key) : undefined;
   if (!entry) return;
   cancelledQueued.add(key);
-  states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: true } });
+  states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, duplicates: 0, cancelled: true } });
   publish(false);
 }
 

@@ -255,7 +255,9 @@ export class EngineHost {
     const bytes = head.length >= file.size ? head : new Uint8Array(await file.arrayBuffer());
     const gzip = isGzip(head);
     const saved = restoreSession(gzip ? await readText(new Blob([bytes.slice()]), true) : new TextDecoder().decode(bytes), file.name);
+    const before = this.session.duplicates;
     this.session.addAlerts(saved.alerts);
+    const duplicates = this.session.duplicates - before;
     for (const problem of saved.problems) this.session.addProblem(problem);
     const summary: InputSummary = {
       name: file.name,
@@ -263,8 +265,9 @@ export class EngineHost {
       format: 'session',
       gzip,
       records: saved.alerts.length + saved.problems.length,
-      alerts: saved.alerts.length,
+      alerts: saved.alerts.length - duplicates,
       problems: saved.problems.length,
+      duplicates,
       cancelled: false,
       contentHash: await hashBytes(bytes),
     };
@@ -326,8 +329,10 @@ export class EngineHost {
     const session = this.session;
     const sink = {
       alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
+        const before = session.duplicates;
         const alert = session.addAlert(record);
-        summary.alerts++;
+        if (session.duplicates > before) summary.duplicates++;
+        else summary.alerts++;
         summary.records++;
         this.bump(false);
         return alert;
@@ -349,10 +354,13 @@ export class EngineHost {
     let nextLine = 1;
     const parse = (input: ParseInput): Promise<void> =>
       inOrder.add(parsers.parse(job, input), ({ batch, keySpace }) => {
+        const before = session.duplicates;
         session.addBatch(batch, keySpace, nextLine - 1);
+        const duplicates = session.duplicates - before;
         nextLine += batch.lines;
         keySpaces.add(keySpace);
-        summary.alerts += batch.alerts;
+        summary.alerts += batch.alerts - duplicates;
+        summary.duplicates += duplicates;
         summary.problems += batch.problems.length;
         summary.records += batch.alerts + batch.problems.length;
         this.bump(false);
@@ -440,5 +448,5 @@ export class EngineHost {
 
 /** An input's summary before anything is read. */
 function emptySummary(name: string): InputSummary {
-  return { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
+  return { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, duplicates: 0, cancelled: false };
 }

@@ -11,6 +11,11 @@ export interface InputSummary {
   records: number;
   alerts: number;
   problems: number;
+  /**
+   * Alerts of this input already in the session (same uuid, or same content: see
+   * analyze/identity), counted once and so not in `alerts`.
+   */
+  duplicates: number;
   cancelled: boolean;
   /**
    * The input's identity: a hash of its bytes (see ingest/contentHash), computed as they are read.
@@ -37,6 +42,8 @@ export interface SessionStatus {
   alerts: number;
   problems: number;
   incidents: number;
+  /** Alerts that arrived again and were counted once (see InputSummary.duplicates). */
+  duplicates: number;
   /** Inputs read or being read (their summaries come back with each ingest request). */
   inputs: number;
   /** Inputs still being read. */
