@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
 import { useSession } from '../state/session';
+import type { SessionCounters } from '../model';
 
 /** Keep the session status (counts, version) in the store as the worker streams. */
 export function useEngineStatus(): void {
@@ -26,6 +27,17 @@ export function useView() {
     placeholderData: keepPreviousData,
     ...EPHEMERAL,
   });
+}
+
+/**
+ * The session's counts as shown everywhere (header, progress strip, list): those the current view
+ * was computed from, so every place shows the same numbers at every moment of a load. Before the
+ * first view, the engine's latest status.
+ */
+export function useCounters(): SessionCounters | null {
+  const status = useSession((s) => s.status);
+  const view = useView();
+  return view.data?.counters ?? status;
 }
 
 export function useReport(incidentId: string | null) {

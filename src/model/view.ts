@@ -37,6 +37,23 @@ export interface ViewWindow {
   limit: number;
 }
 
+/**
+ * The session's counts at one moment (one engine version): what the header, the progress strip
+ * and the list all show, so that they agree at every moment of a load.
+ */
+export interface SessionCounters {
+  version: number;
+  alerts: number;
+  problems: number;
+  incidents: number;
+  /** Alerts that arrived again and were counted once. */
+  duplicates: number;
+  /** Inputs read or being read. */
+  inputs: number;
+  /** Inputs still being read. */
+  reading: number;
+}
+
 export interface ViewResult {
   /** Rows `rowOffset .. rowOffset + rows.length` of the filtered, sorted list. */
   rows: IncidentSummary[];
@@ -51,6 +68,8 @@ export interface ViewResult {
   matchedAlerts: number;
   facets: Record<FacetKey, FacetCount[]>;
   histogram: Histogram | null;
+  /** The session's counts when this view was computed (set by the engine). */
+  counters?: SessionCounters;
 }
 
 export const EMPTY_FILTER: ViewFilter = { include: {}, exclude: {}, text: '', from: null, to: null, sort: 'risk' };

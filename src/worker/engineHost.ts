@@ -176,7 +176,8 @@ export class EngineHost {
         const started = Date.now();
         const view = computeView(this.session, request.filter, request.window, request.selectedId ?? null);
         this.viewMs = Date.now() - started;
-        return view;
+        // The counts the view was computed from, so the page shows one set of numbers everywhere.
+        return { ...view, counters: this.status() };
       }
       case 'report':
         return this.session.report(request.incidentId) ?? null;

@@ -1,5 +1,5 @@
 import type { NoAlertsDiagnosis } from '../ingest';
-import type { Alert, ParseIssue, Report, ViewFilter, ViewResult, ViewWindow } from '../model';
+import type { Alert, ParseIssue, Report, SessionCounters, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
 
 /** What the engine knows about one ingested input (a file or a paste). */
@@ -37,18 +37,8 @@ export interface IngestProgress {
   records: number;
 }
 
-export interface SessionStatus {
-  version: number;
-  alerts: number;
-  problems: number;
-  incidents: number;
-  /** Alerts that arrived again and were counted once (see InputSummary.duplicates). */
-  duplicates: number;
-  /** Inputs read or being read (their summaries come back with each ingest request). */
-  inputs: number;
-  /** Inputs still being read. */
-  reading: number;
-}
+/** The counts the engine sends on every change (see SessionCounters). */
+export type SessionStatus = SessionCounters;
 
 /** Requests the UI sends; each gets exactly one response with the same id. */
 export type EngineRequest =
