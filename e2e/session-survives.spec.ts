@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+// Reads run in workers beside other suites on a shared machine: generous waits, never timing asserts.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 120_000 });
 import { dropFiles, incidents, loadSamples } from './helpers';
 
 /** Issue 14: the session survives a reload; files can be removed, the session cleared. */
@@ -11,6 +15,7 @@ const FIRST = LINES.slice(0, 6).join('\n');
 const SECOND = LINES.slice(6).join('\n');
 const RULE = 'Terminal shell in container';
 
+const selectedRow = (page: Page) => page.getByRole('listbox', { name: 'Incidents' }).getByRole('option', { selected: true });
 const header = (page: Page) => page.locator('.session-stats');
 const inputs = (page: Page) => page.getByRole('list', { name: 'Inputs' }).getByRole('listitem');
 const welcome = (page: Page) => page.getByRole('heading', { name: /Triage Falco alerts/ });
@@ -43,7 +48,7 @@ test('a reload restores the files, the counts, the filters, the selection and th
   await incidents(page).filter({ hasText: RULE }).click();
   await page.getByLabel('Status').selectOption('benign');
   await page.getByRole('group', { name: 'Source' }).getByRole('button', { name: /syscall/ }).click();
-  const selectedBefore = await page.getByRole('option', { selected: true }).textContent();
+  const selectedBefore = await selectedRow(page).textContent();
   await expect.poll(() => savedInputs(page)).toBe(2);
 
   await page.reload();
@@ -52,7 +57,7 @@ test('a reload restores the files, the counts, the filters, the selection and th
   await expect(inputs(page).nth(1)).toContainText('node-b.ndjson: 5 alerts');
   await expect(header(page)).toHaveText('11 alerts · 11 incidents · 0 problems');
   await expect(page.getByRole('group', { name: 'Source' }).getByRole('button', { name: /syscall/ })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('option', { selected: true })).toHaveText(selectedBefore!);
+  await expect(selectedRow(page)).toHaveText(selectedBefore!);
   await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
   await expect(page.getByLabel('Status')).toHaveValue('benign');
 });

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+// Reads run in workers beside other suites on a shared machine: generous waits, never timing asserts.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 120_000 });
 import { dropFiles, incidents } from './helpers';
 
 /** Issue 14: the same alert arriving again is counted once, and the page says what it skipped. */

@@ -33,6 +33,8 @@ describe('alerts are counted once', () => {
     const copy = await ingest(host, 'falco (copy).ndjson', samples);
     expect(first).toMatchObject({ alerts: 11, duplicates: 0 });
     expect(copy).toMatchObject({ alerts: 0, duplicates: 11, records: 11 });
+    // Not "a file with no alert": its alerts were all there already.
+    expect(copy.noAlerts).toBeUndefined();
     expect(await totals(host)).toMatchObject({ alerts: 11, duplicates: 11, incidents: 11, inIncidents: 11, histogram: 11 });
   });
 

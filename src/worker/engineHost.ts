@@ -33,8 +33,11 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-/** An input read to its end that gave no alert: the page explains why at the top. */
-const gaveNothing = (s: InputSummary): boolean => !s.cancelled && s.error === undefined && s.alerts === 0;
+/**
+ * An input read to its end that gave no alert: the page explains why at the top. Alerts all
+ * already loaded (a copy of an open file) are no such case: the strip says they were skipped.
+ */
+const gaveNothing = (s: InputSummary): boolean => !s.cancelled && s.error === undefined && s.alerts === 0 && s.duplicates === 0;
 
 /** How much of a file's start is read to tell a session file (its `format` key comes first or early). */
 const SESSION_SNIFF_BYTES = 64 * 1024;
