@@ -30,8 +30,8 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
   // Persisted to IndexedDB, one record per incident (written asynchronously).
   await expect.poll(() => storedTriage(page)).toContain('benign');
 
+  // The reload restores the session (alerts kept in this browser) with its triage.
   await page.reload();
-  await page.getByRole('button', { name: 'Load sample alerts' }).first().click();
   await incidents(page).filter({ hasText: RULE }).click();
   await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true })).toHaveAttribute('aria-pressed', 'true');

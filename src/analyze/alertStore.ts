@@ -49,17 +49,33 @@ export class AlertStore {
     return id;
   }
 
-  /** Keep a parsed batch's bytes and positions; returns the id of its first alert. */
-  addBatch(batch: ParsedBatch, lineOffset: number): number {
+  /**
+   * Keep a parsed batch's bytes and the positions of its alerts that `keep` says to keep (all
+   * when absent: a duplicate is not stored); returns the id of its first kept alert.
+   */
+  addBatch(batch: ParsedBatch, lineOffset: number, keep?: Uint8Array): number {
     const firstId = this.size;
     if (batch.alerts === 0) return firstId;
     const chunk = this.chunks.length;
-    this.chunks.push({ bytes: batch.bytes, file: batch.file, firstId, count: batch.alerts, lineOffset });
-    for (let i = 0; i < batch.alerts; i++) this.chunkOf.push(chunk);
-    this.byteStart.append(batch.byteStart);
-    this.byteEnd.append(batch.byteEnd);
-    this.line.append(batch.line);
-    this.plain.append(batch.plain);
+    if (keep === undefined) {
+      for (let i = 0; i < batch.alerts; i++) this.chunkOf.push(chunk);
+      this.byteStart.append(batch.byteStart);
+      this.byteEnd.append(batch.byteEnd);
+      this.line.append(batch.line);
+      this.plain.append(batch.plain);
+    } else {
+      for (let i = 0; i < batch.alerts; i++) {
+        if (keep[i] === 0) continue;
+        this.chunkOf.push(chunk);
+        this.byteStart.push(batch.byteStart[i]!);
+        this.byteEnd.push(batch.byteEnd[i]!);
+        this.line.push(batch.line[i]!);
+        this.plain.push(batch.plain[i]!);
+      }
+    }
+    const count = this.size - firstId;
+    // A batch of nothing but duplicates keeps no bytes.
+    if (count > 0) this.chunks.push({ bytes: batch.bytes, file: batch.file, firstId, count, lineOffset });
     return firstId;
   }
 

@@ -4,6 +4,7 @@ import { catalogEntry } from '../knowledge/ruleCatalog';
 import { fieldText } from '../knowledge/fieldValue';
 import { entityOf } from './entity';
 import { assessRisk } from './risk';
+import { alertIdentity } from './identity';
 
 /**
  * What a batch of alerts adds to the incidents, computed where the alerts are parsed (a parser
@@ -71,6 +72,13 @@ export interface PackedDeltas {
 export interface IncidentBatchParts {
   /** Key of each alert, in batch order. */
   keys: Int32Array;
+  /** Identity of each alert (see analyze/identity): the engine counts an alert seen before once. */
+  identities: Float64Array;
+  /**
+   * Timeline key of each alert relative to epochSecond (NaN without a time): what the engine
+   * takes back out of its incident's timeline when the alert turns out to be a duplicate.
+   */
+  timelineKeys: Float64Array;
   openings: IncidentOpening[];
   deltas: IncidentDelta[];
   /** Whole seconds of the batch's first alert with a time: what its timeline keys count from. */
@@ -169,6 +177,8 @@ export class KeyTable {
 export class IncidentBatch {
   /** Small at first: the engine makes a batch of one for each alert it holds as an object. */
   private keys = new Int32Array(16);
+  private identities = new Float64Array(16);
+  private timelineKeys = new Float64Array(16);
   private size = 0;
   private readonly openings: IncidentOpening[] = [];
   private readonly deltas = new Map<number, DeltaBuilder>();
@@ -188,12 +198,14 @@ export class IncidentBatch {
       this.openings.push(opened);
     }
     if (index === this.keys.length) {
-      const grown = new Int32Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
+      this.keys = grow(this.keys, new Int32Array(this.keys.length * 2));
+      this.identities = grow(this.identities, new Float64Array(this.keys.length));
+      this.timelineKeys = grow(this.timelineKeys, new Float64Array(this.keys.length));
     }
     this.keys[index] = key;
+    this.identities[index] = alertIdentity(alert);
     if (Number.isNaN(this.epochSecond) && !Number.isNaN(alert.timeMs)) this.epochSecond = Math.floor(alert.timeMs / 1000);
+    this.timelineKeys[index] = Number.isNaN(alert.timeMs) ? NaN : timelineKey(alert.timeMs, alert.priority, this.epochSecond);
     let delta = this.deltas.get(key);
     if (!delta) this.deltas.set(key, (delta = new DeltaBuilder(key, this.table)));
     // The opening's risk is this alert's: computed once, for both.
@@ -211,6 +223,8 @@ export class IncidentBatch {
   parts(): IncidentBatchParts {
     return {
       keys: this.keys.slice(0, this.size),
+      identities: this.identities.slice(0, this.size),
+      timelineKeys: this.timelineKeys.slice(0, this.size),
       openings: this.openings,
       deltas: [...this.deltas.values()].map((d) => d.done()),
       epochSecond: this.epochSecond,
@@ -222,6 +236,11 @@ export class IncidentBatch {
     const parts = this.parts();
     return { ...parts, deltas: packDeltas(parts.deltas) };
   }
+}
+
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 const RISK_LEVELS: readonly RiskLevel[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -28,6 +28,16 @@ export interface SessionStats {
   alerts: number;
   problems: number;
   incidents: number;
+  /** Alerts that arrived again (same identity, see analyze/identity) and were counted once. */
+  duplicates: number;
+}
+
+/** Which alerts of a batch are new, and the id each alert of the batch has in the session. */
+interface Claimed {
+  /** Per batch alert, the session id: its own when new, the first arrival's when a duplicate. */
+  idOf: Int32Array;
+  /** Per batch alert, 1 when new; undefined when every alert is new. */
+  keep: Uint8Array | undefined;
 }
 
 /** The key space of the alerts the session holds as objects (see addAlert). */
@@ -94,25 +104,39 @@ export class AnalysisSession {
   }
   /** How common each field value is (see context/prevalence), by incident index. */
   readonly prevalence = new PrevalenceIndex();
+  /** Session id of every alert by identity: the first arrival of each alert. */
+  private readonly byIdentity = new Map<number, number>();
+  private duplicateCount = 0;
 
   /** Add one normalised record, kept as an object; returns the stored alert with its session id. */
   addAlert(record: Omit<Alert, 'id'>): Alert {
     return this.addAlerts([record])[0]!;
   }
 
-  /** Add records kept as objects (a saved session's alerts), folded as one batch. */
+  /**
+   * Add records kept as objects (a saved session's alerts), folded as one batch. An alert seen
+   * before is not kept: what is returned for it is the record with the first arrival's id.
+   */
   addAlerts(records: readonly Omit<Alert, 'id'>[]): Alert[] {
     const batch = new IncidentBatch(this.objectKeys);
     const tally = new TallyBuilder();
-    const firstId = this.store.size;
+    const keys: number[] = [];
     const alerts = records.map((record) => {
       const alert = this.restore(record);
-      this.store.addObject(alert);
-      tally.add(alert, batch.keyAt(batch.add(alert)));
+      keys.push(batch.keyAt(batch.add(alert)));
       return alert;
     });
     const parts = batch.parts();
-    this.applyIncidents(OBJECT_KEYS, parts, firstId, (fold) => parts.deltas.forEach(fold));
+    const claimed = this.claim(parts.identities);
+    alerts.forEach((alert, i) => {
+      if (claimed.keep?.[i] === 0) alert.id = claimed.idOf[i]!;
+      else {
+        this.store.addObject(alert);
+        // Prevalence counts each alert once, like every other count.
+        tally.add(alert, keys[i]!);
+      }
+    });
+    this.applyIncidents(OBJECT_KEYS, parts, claimed, (fold) => parts.deltas.forEach(fold));
     this.addTally(OBJECT_KEYS, tally.result());
     return alerts;
   }
@@ -120,13 +144,39 @@ export class AnalysisSession {
   /**
    * Add a parsed batch of lines (see parseBatch). Batches of one file must come in file order;
    * `keySpace` names the KeyTable they were parsed with; `lineOffset` is added to the batch's line
-   * numbers to give the file's.
+   * numbers to give the file's. Alerts seen before (by identity) are counted once: not stored.
    */
   addBatch(batch: ParsedBatch, keySpace: string, lineOffset = 0): void {
     for (const problem of batch.problems) this.addProblem(lineOffset ? { ...problem, line: problem.line + lineOffset } : problem);
-    const firstId = this.store.addBatch(batch, lineOffset);
-    this.applyIncidents(keySpace, batch, firstId, (fold) => forEachDelta(batch.deltas, fold));
+    const claimed = this.claim(batch.identities);
+    this.store.addBatch(batch, lineOffset, claimed.keep);
+    this.applyIncidents(keySpace, batch, claimed, (fold) => forEachDelta(batch.deltas, fold));
+    // A parser's tally counts the batch's duplicates too (it cannot know them): a small overcount.
     this.addTally(keySpace, batch.prevalence);
+  }
+
+  /**
+   * Give each alert of a batch its session id: the next free one when its identity is new, the
+   * first arrival's when not (a duplicate, also within the batch itself).
+   */
+  private claim(identities: Float64Array): Claimed {
+    const idOf = new Int32Array(identities.length);
+    let keep: Uint8Array | undefined;
+    let next = this.store.size;
+    for (let i = 0; i < identities.length; i++) {
+      const identity = identities[i]!;
+      const first = this.byIdentity.get(identity);
+      if (first === undefined) {
+        this.byIdentity.set(identity, next);
+        idOf[i] = next++;
+        if (keep) keep[i] = 1;
+        continue;
+      }
+      if (!keep) keep = new Uint8Array(identities.length).fill(1, 0, i);
+      idOf[i] = first;
+      this.duplicateCount++;
+    }
+    return { idOf, keep };
   }
 
   /** Fold a batch's value counts into the prevalence index (its keys are the key space's). */
@@ -155,7 +205,12 @@ export class AnalysisSession {
   }
 
   stats(): SessionStats {
-    return { alerts: this.store.size, problems: this.problemList.length, incidents: this.incidents.size };
+    return { alerts: this.store.size, problems: this.problemList.length, incidents: this.incidents.size, duplicates: this.duplicateCount };
+  }
+
+  /** Alerts counted once though they arrived again (see SessionStats.duplicates). */
+  get duplicates(): number {
+    return this.duplicateCount;
   }
 
   summaries(): IncidentSummary[] {
@@ -264,22 +319,38 @@ export class AnalysisSession {
   }
 
   /**
-   * Fold a batch's incidents in (see incidentBatch); its alerts have ids from firstId on, and
-   * `eachDelta` hands over its deltas, packed or not.
+   * Fold a batch's incidents in (see incidentBatch): `claimed` gives each alert's session id, and
+   * `eachDelta` hands over its deltas, packed or not. A duplicate is taken back out of its delta:
+   * its count and its timeline second. Nothing else of it can have changed its incident: the same
+   * content is the same rule, entity, time, host and priority as the first arrival's, already there.
    */
-  private applyIncidents(keySpace: string, batch: Omit<IncidentBatchParts, 'deltas'>, firstId: number, eachDelta: (fold: (d: IncidentDelta) => void) => void): void {
+  private applyIncidents(keySpace: string, batch: Omit<IncidentBatchParts, 'deltas'>, claimed: Claimed, eachDelta: (fold: (d: IncidentDelta) => void) => void): void {
     let states = this.keySpaces.get(keySpace);
     if (!states) this.keySpaces.set(keySpace, (states = []));
-    for (const o of batch.openings) states[o.key] = this.stateFor(o, firstId + o.alert);
+    const { idOf, keep } = claimed;
+    for (const o of batch.openings) states[o.key] = this.stateFor(o, idOf[o.alert]!);
     if (Number.isNaN(this.epoch)) this.epoch = batch.epochSecond;
     const shift = (batch.epochSecond - this.epoch) * PRIORITIES.length;
-    eachDelta((d) => this.merge(states[d.key]!, d, firstId, shift));
+    eachDelta((d) => this.merge(states[d.key]!, d, idOf, shift));
     const keys = batch.keys;
     for (let i = 0; i < keys.length; i++) {
       const state = states[keys[i]!]!;
-      state.alertIds.push(firstId + i);
+      if (keep?.[i] === 0) {
+        this.unmerge(state, batch.timelineKeys[i]! + shift);
+        continue;
+      }
+      state.alertIds.push(idOf[i]!);
       this.incidentOf.push(state.index);
     }
+  }
+
+  /** Take a duplicate (folded in with its batch's delta) back out of its incident's count and timeline. */
+  private unmerge(state: IncidentState, timelineKey: number): void {
+    state.summary.count--;
+    if (Number.isNaN(timelineKey)) return;
+    const left = (state.timeline.get(timelineKey) ?? 1) - 1;
+    if (left > 0) state.timeline.set(timelineKey, left);
+    else state.timeline.delete(timelineKey);
   }
 
   /** The incident of an opening's key: found, or opened from the opening's alert. */
@@ -323,7 +394,7 @@ export class AnalysisSession {
   }
 
   /** Fold one delta in; the same comparisons as IncidentBatch uses within a batch. */
-  private merge(state: IncidentState, d: IncidentDelta, firstId: number, shift: number): void {
+  private merge(state: IncidentState, d: IncidentDelta, idOf: Int32Array, shift: number): void {
     const summary = state.summary;
     summary.count += d.count;
     widenSpan(summary, d.firstMs, d.firstTime, d.lastMs, d.lastTime);
@@ -337,7 +408,7 @@ export class AnalysisSession {
     // The report speaks for the most severe alert of the incident (the first one, on a tie).
     if (severity(d.severest) < severity(summary.priority)) {
       summary.priority = d.severest;
-      summary.sampleAlertId = firstId + d.severestAlert;
+      summary.sampleAlertId = idOf[d.severestAlert]!;
       // Sent whenever it can be needed (see IncidentDelta.risk); computed here only as a fallback.
       const risk = d.risk ?? assessRisk(this.alertAt(summary.sampleAlertId));
       summary.riskScore = risk.score;

@@ -1,13 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './queryClient';
-import { useEngineStatus } from './hooks';
+import { useCounters, useEngineStatus } from './hooks';
+import { useSavedSession } from './savedSession';
 import { useHashSync } from './useHashSync';
 import { useIngestQueue } from './ingestQueue';
 import { useSession } from '../state/session';
 import { DropZone } from '../ui/DropZone';
 import { ExportAllButton } from '../ui/ExportAllButton';
 import { SaveSessionButton } from '../ui/SaveSessionButton';
-import { LoadSamplesButton } from '../ui/LoadSamplesButton';
+import { ClearSessionButton } from '../ui/ClearSessionButton';
+import { MissingDataBanner } from '../ui/MissingDataBanner';
 import { OpenFilesButton } from '../ui/OpenFilesButton';
 import { PasteButton } from '../ui/PasteDialog';
 import { PaneBoundary } from '../ui/PaneBoundary';
@@ -27,8 +29,11 @@ function Shell() {
   useEngineStatus();
   useIngestQueue();
   useHashSync();
+  useSavedSession();
   const hasInputs = useSession((s) => s.inputs.length > 0);
-  const status = useSession((s) => s.status);
+  const samplesOnly = useSession((s) => s.inputs.length > 0 && s.inputs.every((i) => i.sample));
+  const restoring = useSession((s) => s.restoring);
+  const status = useCounters();
   return (
     <>
       {hasInputs ? <SkipToList /> : null}
@@ -42,25 +47,38 @@ function Shell() {
           <nav className="actions" aria-label="Session">
             <OpenFilesButton />
             <PasteButton />
-            <LoadSamplesButton />
             <ExportAllButton />
             <SaveSessionButton />
             <RulesButton />
+            <ClearSessionButton />
           </nav>
         ) : null}
         {status && status.inputs ? (
           <p className="session-stats" aria-live="polite">
+            {samplesOnly ? <span className="sample-label">sample alerts</span> : null}
             {formatCount(status.alerts)} alerts · {formatCount(status.incidents)} incidents · {formatCount(status.problems)} problems
+            {status.duplicates ? ` · ${formatCount(status.duplicates)} duplicates skipped` : ''}
           </p>
         ) : null}
       </header>
       <TriageSaveError />
+      <MissingDataBanner />
       <NoAlertsBanner />
       <PaneBoundary what="The progress strip">
         <ProgressStrip />
       </PaneBoundary>
       <main>
-        <PaneBoundary what="The workspace">{hasInputs ? <Workspace /> : <Welcome />}</PaneBoundary>
+        <PaneBoundary what="The workspace">
+          {hasInputs ? (
+            <Workspace />
+          ) : restoring ? (
+            <p className="restoring" role="status">
+              Restoring your session ({restoring.files} {restoring.files === 1 ? 'file' : 'files'})…
+            </p>
+          ) : (
+            <Welcome />
+          )}
+        </PaneBoundary>
       </main>
       <PaneBoundary what="The problems list" resetKey={status?.problems}>
         <ProblemsPanel />

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { TriageNote, TriageStatus, ViewContext } from '../model';
 import { useSession } from '../state/session';
 import { useTriage } from '../state/triage';
+import type { SessionCounters } from '../model';
 
 /** Keep the session status (counts, version) in the store as the worker streams. */
 export function useEngineStatus(): void {
@@ -30,6 +31,17 @@ export function useView() {
     placeholderData: keepPreviousData,
     ...EPHEMERAL,
   });
+}
+
+/**
+ * The session's counts as shown everywhere (header, progress strip, list): those the current view
+ * was computed from, so every place shows the same numbers at every moment of a load. Before the
+ * first view, the engine's latest status.
+ */
+export function useCounters(): SessionCounters | null {
+  const status = useSession((s) => s.status);
+  const view = useView();
+  return view.data?.counters ?? status;
 }
 
 export function useReport(incidentId: string | null) {

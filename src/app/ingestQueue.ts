@@ -42,6 +42,8 @@ let queue: InputEntry[] = [];
 let head = 0;
 let running = 0;
 let publishTimer: ReturnType<typeof setTimeout> | null = null;
+/** Bumped by resetQueue: results of requests sent before it are dropped. */
+let generation = 0;
 
 function publish(now: boolean): void {
   if (now) {
@@ -63,7 +65,7 @@ export function cancelInput(key: string): void {
   const entry = states.get(key)?.phase === 'queued' ? queue.slice(head).find((e) => e.key === key) : undefined;
   if (!entry) return;
   cancelledQueued.add(key);
-  states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: true } });
+  states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, duplicates: 0, cancelled: true } });
   publish(false);
 }
 
@@ -82,9 +84,16 @@ function nextBatch(): InputEntry[] {
   return batch;
 }
 
+/** Told of every input read to its end (app/savedSession keeps it in the browser). */
+let onRead: (entry: InputEntry, summary: InputSummary) => void = () => {};
+export function onInputRead(listener: typeof onRead): void {
+  onRead = listener;
+}
+
 function finish(entry: InputEntry, summary: InputSummary): void {
   // A reopened session brings its triage (restored by the engine): merged per incident, newer wins.
-  if (summary.triage) useTriage.getState().mergeAll(withChangeTime(summary.triage, Date.now()));
+  if (summary.triage && !entry.restored) useTriage.getState().mergeAll(withChangeTime(summary.triage, Date.now()));
+  if (summary.error === undefined && !summary.cancelled) onRead(entry, summary);
   states.set(entry.key, summary.error !== undefined ? { phase: 'failed', message: summary.error } : { phase: 'done', summary });
 }
 
@@ -125,22 +134,42 @@ function pump(): void {
     publish(false);
     running++;
     skipCancelled();
+    const started = generation;
     ingest(batch, head < queue.length, controller.signal)
       .then(
-        (summaries) => batch.forEach((entry, i) => finish(entry, summaries[i]!)),
+        (summaries) => {
+          // Read for a session since reset (a file removed, the session cleared): nothing to show.
+          if (started === generation) batch.forEach((entry, i) => finish(entry, summaries[i]!));
+        },
         (error: unknown) => {
+          if (started !== generation) return;
           const message = error instanceof Error ? error.message : String(error);
           for (const entry of batch) states.set(entry.key, { phase: 'failed', message });
         },
       )
       .finally(() => {
-        for (const entry of batch) controllers.delete(entry.key);
+        if (started === generation) for (const entry of batch) controllers.delete(entry.key);
         running--;
         // The last input to finish shows at once: the analyst is waiting for exactly that.
         publish(running === 0 && head === queue.length);
         pump();
       });
   }
+}
+
+/**
+ * Forget every input: queued ones are dropped, those being read are cancelled (what they still
+ * add goes to the engine's previous session, which a reset replaced), and the strip empties.
+ */
+export function resetQueue(): void {
+  generation++;
+  for (const controller of controllers.values()) controller.abort();
+  controllers.clear();
+  states.clear();
+  cancelledQueued.clear();
+  queue = [];
+  head = 0;
+  publish(true);
 }
 
 /** Queue every input not seen before; called whenever the session's input list changes. */

@@ -13,7 +13,7 @@ import { CLI_BUNDLE, ensureCliBuilt } from './bundle';
 
 const samples = fileURLToPath(new URL('../samples/falco-samples.ndjson', import.meta.url));
 const sampleLines = readFileSync(samples, 'utf8').split('\n').filter(Boolean);
-const lines = (n: number) => Array.from({ length: n }, (_, i) => sampleLines[i % sampleLines.length]).join('\n') + '\n';
+const lines = (n: number, from = 0) => Array.from({ length: n }, (_, i) => sampleLines[(from + i) % sampleLines.length]).join('\n') + '\n';
 const { id: _id, ...savedAlert } = makeAlert({ rule: 'Saved rule' });
 
 describe('cli', () => {
@@ -59,7 +59,8 @@ describe('cli', () => {
   });
 
   it.each([
-    ['concatenated gzip members', () => Buffer.concat([gzipSync(lines(5)), gzipSync(lines(6))]), {}, 11, []],
+    // Different alerts in each member: the same alert twice is counted once.
+    ['concatenated gzip members', () => Buffer.concat([gzipSync(lines(5)), gzipSync(lines(6, 5))]), {}, 11, []],
     ['gzip with trailing bytes', () => Buffer.concat([gzipSync(lines(10)), Buffer.from('garbage')]), {}, 10, [/^gzip data is corrupt or truncated/]],
     ['gzip past --max-decompressed', () => gzipSync(lines(2000)), { maxDecompressed: 64 * 1024 }, -1, [/^stopped reading after .*over the size limit/]],
     [
@@ -77,6 +78,19 @@ describe('cli', () => {
     if (alerts >= 0) expect(json.alerts).toBe(alerts);
     else expect(json.alerts).toBeGreaterThan(0);
     expect(json.problems.map((p: { message: string }) => p.message)).toEqual(problems.map((m) => expect.stringMatching(m)));
+  });
+
+  it('counts an alert in two overlapping files once, and says how many it skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'falcoscope-cli-'));
+    const [a, b] = [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')];
+    writeFileSync(a, lines(7));
+    writeFileSync(b, lines(7, 4));
+    const json = JSON.parse((await collect({ command: 'report', files: [a, b], format: 'json' })).stdout);
+    expect(json.alerts).toBe(11);
+    expect(json.inputs.map((i: { alerts: number; duplicates?: number }) => [i.alerts, i.duplicates ?? 0])).toEqual([
+      [7, 0],
+      [4, 3],
+    ]);
   });
 
   it('fails only when nothing could be read', async () => {

@@ -14,6 +14,8 @@ export interface InputJson {
   format: string;
   alerts: number;
   problems: number;
+  /** Alerts of this input already read from an earlier one (same uuid or content): counted once. */
+  duplicates?: number;
   /** The earlier argument with the same file or bytes: this one was not read again. */
   sameAs?: string;
 }

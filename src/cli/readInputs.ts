@@ -24,7 +24,7 @@ export async function readInputs(host: EngineHost, resolved: Input[], fail: (fil
         try {
           const file = new FsFile(handle, basename(input.arg), 0, (await handle.stat()).size).asFile();
           const summary = await host.handle({ type: 'ingestFile', file }, ctx);
-          inputs.push({ file: input.arg, format: summary.format, alerts: summary.alerts, problems: summary.problems });
+          inputs.push({ file: input.arg, format: summary.format, alerts: summary.alerts, problems: summary.problems, ...(summary.duplicates ? { duplicates: summary.duplicates } : {}) });
         } finally {
           await handle.close();
         }

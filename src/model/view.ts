@@ -38,6 +38,23 @@ export interface ViewWindow {
   limit: number;
 }
 
+/**
+ * The session's counts at one moment (one engine version): what the header, the progress strip
+ * and the list all show, so that they agree at every moment of a load.
+ */
+export interface SessionCounters {
+  version: number;
+  alerts: number;
+  problems: number;
+  incidents: number;
+  /** Alerts that arrived again and were counted once. */
+  duplicates: number;
+  /** Inputs read or being read. */
+  inputs: number;
+  /** Inputs still being read. */
+  reading: number;
+}
+
 export interface ViewResult {
   /** Rows `rowOffset .. rowOffset + rows.length` of the filtered, sorted list. */
   rows: IncidentSummary[];
@@ -54,6 +71,8 @@ export interface ViewResult {
   /** Distinct values per facet (matching its value search, if any); `facets` holds the top ones. */
   facetTotals: Record<FacetKey, number>;
   histogram: Histogram | null;
+  /** The session's counts when this view was computed (set by the engine). */
+  counters?: SessionCounters;
 }
 
 /**

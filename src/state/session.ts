@@ -16,6 +16,13 @@ export interface InputEntry {
   size: number;
   file?: File;
   text?: string;
+  /** The built-in sample alerts, labelled as such wherever the input is listed. */
+  sample?: boolean;
+  /**
+   * Read back from the browser's saved session: a session file's triage is not merged again
+   * (the triage store kept it, with any change made since).
+   */
+  restored?: boolean;
 }
 
 export type ReportTab = 'report' | 'markdown' | 'alerts';
@@ -23,6 +30,15 @@ export type ReportTab = 'report' | 'markdown' | 'alerts';
 interface SessionState {
   inputs: InputEntry[];
   selectedId: string | null;
+  /**
+   * The selection was made for the analyst (the top of the list), not by them: it follows the
+   * top while files load, until they pick an incident themselves.
+   */
+  selectionAuto: boolean;
+  /** Saved inputs are being read back from the browser (see app/savedSession); null when done. */
+  restoring: { files: number } | null;
+  /** The files the opened link was made from (see HashState.files). */
+  linkedFiles: string[];
   filter: ViewFilter;
   /** Text typed into each facet's value search (not in the URL: it narrows the panel, not the list). */
   facetSearch: Partial<Record<FacetKey, string>>;
@@ -33,8 +49,13 @@ interface SessionState {
   listWindow: ViewWindow;
   setListWindow: (window: ViewWindow) => void;
   addFiles: (files: File[]) => void;
-  addText: (name: string, text: string) => void;
+  addText: (name: string, text: string, options?: { sample?: boolean }) => void;
+  /** Put these inputs in place of the current ones (each gets a new key, so it is read again). */
+  replaceInputs: (inputs: readonly Omit<InputEntry, 'key'>[]) => void;
+  setRestoring: (restoring: { files: number } | null) => void;
   select: (id: string | null) => void;
+  /** Select the top of the list on the analyst's behalf (see selectionAuto). */
+  autoSelect: (id: string) => void;
   setFilter: (patch: Partial<ViewFilter>) => void;
   /** Click: include; click again: exclude; a third time: clear. */
   cycleFacet: (key: FacetKey, value: string) => void;
@@ -52,6 +73,9 @@ export const LIST_WINDOW = 400;
 export const useSession = create<SessionState>((set) => ({
   inputs: [],
   selectedId: initial.incident,
+  selectionAuto: initial.incident === null,
+  restoring: null,
+  linkedFiles: initial.files ?? [],
   filter: initial.filter,
   facetSearch: {},
   setFacetSearch: (key, text) => set((s) => ({ facetSearch: { ...s.facetSearch, [key]: text } })),
@@ -61,8 +85,12 @@ export const useSession = create<SessionState>((set) => ({
   setListWindow: (listWindow) => set({ listWindow }),
   addFiles: (files) =>
     set((s) => ({ inputs: [...s.inputs, ...files.map((file) => ({ key: `file:${++inputCounter}`, name: file.name, size: file.size, file }))] })),
-  addText: (name, text) => set((s) => ({ inputs: [...s.inputs, { key: `text:${++inputCounter}`, name, size: text.length, text }] })),
-  select: (id) => set({ selectedId: id }),
+  addText: (name, text, options) =>
+    set((s) => ({ inputs: [...s.inputs, { key: `text:${++inputCounter}`, name, size: text.length, text, ...(options?.sample ? { sample: true } : {}) }] })),
+  replaceInputs: (inputs) => set({ inputs: inputs.map((entry) => ({ ...entry, key: `${entry.file ? 'file' : 'text'}:${++inputCounter}` })) }),
+  setRestoring: (restoring) => set({ restoring }),
+  select: (id) => set({ selectedId: id, selectionAuto: id === null }),
+  autoSelect: (id) => set({ selectedId: id, selectionAuto: true }),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   cycleFacet: (key, value) =>
     set((s) => {
@@ -87,5 +115,5 @@ export const useSession = create<SessionState>((set) => ({
   clearFilters: () => set((s) => ({ filter: { ...EMPTY_FILTER, sort: s.filter.sort } })),
   setTab: (tab) => set({ tab }),
   setStatus: (status) => set({ status }),
-  clearInputs: () => set({ inputs: [], selectedId: null }),
+  clearInputs: () => set({ inputs: [], selectedId: null, selectionAuto: true }),
 }));

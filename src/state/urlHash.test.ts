@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../model';
-import { decodeHash, encodeHash } from './urlHash';
+import { LINKED_FILES, decodeHash, encodeHash } from './urlHash';
 
 describe('URL hash state', () => {
   it('round-trips a full view', () => {
@@ -14,8 +14,16 @@ describe('URL hash state', () => {
         sort: 'count' as const,
       },
       incident: 'abc123',
+      files: ['falco.ndjson', 'node b/falco,1.ndjson.gz'],
     };
     expect(decodeHash(encodeHash(state))).toEqual(state);
+  });
+
+  it('names the files a view was made from, unless there are too many for a link', () => {
+    const few = Array.from({ length: LINKED_FILES }, (_, i) => `f${i}.ndjson`);
+    expect(decodeHash(encodeHash({ filter: EMPTY_FILTER, incident: null, files: few })).files).toEqual(few);
+    expect(decodeHash(encodeHash({ filter: EMPTY_FILTER, incident: null, files: [...few, 'one more'] })).files).toEqual([]);
+    expect(decodeHash('#files=notjson').files).toEqual([]);
   });
 
   it('encodes the default view as an empty hash', () => {

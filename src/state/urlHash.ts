@@ -5,7 +5,16 @@ import { EMPTY_FILTER, FACET_KEYS } from '../model';
 export interface HashState {
   filter: ViewFilter;
   incident: string | null;
+  /**
+   * Names of the files the view was made from: opened elsewhere (a shared link, a browser
+   * without the saved session), the page can say which files to open. Absent when there are more
+   * than LINKED_FILES (the link would grow without bound).
+   */
+  files?: string[];
 }
+
+/** At most this many file names go into a link. */
+export const LINKED_FILES = 20;
 
 const SORTS: SortKey[] = ['risk', 'count', 'time'];
 
@@ -22,6 +31,7 @@ export function encodeHash(state: HashState): string {
   if (filter.from !== null) params.set('from', String(filter.from));
   if (filter.to !== null) params.set('to', String(filter.to));
   if (state.incident) params.set('incident', state.incident);
+  if (state.files?.length && state.files.length <= LINKED_FILES) params.set('files', JSON.stringify(state.files));
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -65,5 +75,6 @@ export function decodeHash(hash: string): HashState {
       sort: sort && SORTS.includes(sort) ? sort : 'risk',
     },
     incident: params.get('incident'),
+    files: stringList(params.get('files')) ?? [],
   };
 }

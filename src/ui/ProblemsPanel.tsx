@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { engine } from '../app/engine';
-import { EPHEMERAL } from '../app/hooks';
-import { useSession } from '../state/session';
+import { EPHEMERAL, useCounters } from '../app/hooks';
 
 const SHOWN = 200;
 
 /** Everything that could not become an alert, with file, line and reason; counts that add up. */
 export function ProblemsPanel() {
-  const status = useSession((s) => s.status);
+  const status = useCounters();
   const problems = status?.problems ?? 0;
   const query = useQuery({
     queryKey: ['problems', status?.version ?? 0],
@@ -16,12 +15,13 @@ export function ProblemsPanel() {
     ...EPHEMERAL,
   });
   if (!status || status.inputs === 0) return null;
-  const records = status.alerts + status.problems;
+  const records = status.alerts + status.duplicates + status.problems;
   return (
     <details className="problems" open={problems > 0 && problems <= 20}>
       <summary>
         <span>
-          {records} records read = {status.alerts} alerts loaded + {problems} problem{problems === 1 ? '' : 's'}
+          {records} records read = {status.alerts} alerts loaded + {status.duplicates ? `${status.duplicates} duplicates skipped + ` : ''}
+          {problems} problem{problems === 1 ? '' : 's'}
         </span>
       </summary>
       {problems > 0 ? (

@@ -1,6 +1,21 @@
 import { cancelInput, useInputStatus, type InputState } from '../app/ingestQueue';
+import { useCounters } from '../app/hooks';
+import { removeInput } from '../app/savedSession';
 import { useSession, type InputEntry } from '../state/session';
-import { formatBytes } from './format';
+import { formatBytes, formatCount } from './format';
+
+function RemoveButton({ entry }: { entry: InputEntry }) {
+  return (
+    <button type="button" className="link-button" aria-label={`Remove ${entry.name}`} title="Close this file: its alerts leave the session" onClick={() => void removeInput(entry.key)}>
+      Remove
+    </button>
+  );
+}
+
+/** Sample alerts are labelled wherever they are listed: never mistaken for real data. */
+function SampleLabel({ entry }: { entry: InputEntry }) {
+  return entry.sample ? <span className="sample-label">sample alerts</span> : null;
+}
 
 /** Beyond this many inputs, the strip lists what is in progress or failed and sums the rest. */
 const LISTED = 12;
@@ -10,6 +25,7 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
     return (
       <li className="input-error">
         {entry.name}: could not be read ({state.message})
+        <RemoveButton entry={entry} />
       </li>
     );
   }
@@ -17,11 +33,14 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
     const { summary } = state;
     return (
       <li>
-        <strong>{entry.name}</strong>:{' '}
-        {summary.format === 'rules' ? `rules file, ${summary.rulesItems ?? 0} items loaded, ` : ''}
-        {summary.alerts} alerts, {summary.problems} problems
+        <strong>{entry.name}</strong>
+        <SampleLabel entry={entry} />:{' '}
+        {summary.format === 'rules' ? `rules file, ${formatCount(summary.rulesItems ?? 0)} items loaded, ` : ''}
+        {formatCount(summary.alerts)} alerts, {formatCount(summary.problems)} problems
+        {summary.duplicates ? <span className="duplicates">, {formatCount(summary.duplicates)} duplicates skipped (already loaded)</span> : null}
         {summary.cancelled ? ' (cancelled, partial)' : ''} · {formatBytes(summary.bytes)}
         {summary.gzip ? ' gzip' : ''}
+        <RemoveButton entry={entry} />
       </li>
     );
   }
@@ -29,7 +48,8 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
   const fraction = progress && progress.totalBytes ? Math.min(1, progress.bytesRead / progress.totalBytes) : 0;
   return (
     <li className="reading">
-      <strong>{entry.name}</strong>: {state?.phase === 'reading' ? 'reading' : 'queued'} {formatBytes(progress?.bytesRead ?? 0)} of{' '}
+      <strong>{entry.name}</strong>
+      <SampleLabel entry={entry} />: {state?.phase === 'reading' ? 'reading' : 'queued'} {formatBytes(progress?.bytesRead ?? 0)} of{' '}
       {formatBytes(entry.size)} · {progress?.records ?? 0} records
       <progress max={1} value={fraction} aria-label={`Reading ${entry.name}`} />
       <button type="button" onClick={() => cancelInput(entry.key)}>
@@ -43,6 +63,7 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
 export function ProgressStrip() {
   const inputs = useSession((s) => s.inputs);
   const byKey = useInputStatus((s) => s.byKey);
+  const counters = useCounters();
   if (!inputs.length) return null;
   if (inputs.length <= LISTED) {
     return (
@@ -53,21 +74,16 @@ export function ProgressStrip() {
       </ul>
     );
   }
-  const counts = { queued: 0, reading: 0, done: 0, failed: 0, alerts: 0, problems: 0 };
-  for (const entry of inputs) {
-    const state = byKey.get(entry.key);
-    counts[state?.phase ?? 'queued']++;
-    if (state?.phase === 'done') {
-      counts.alerts += state.summary.alerts;
-      counts.problems += state.summary.problems;
-    }
-  }
+  const counts = { queued: 0, reading: 0, done: 0, failed: 0 };
+  for (const entry of inputs) counts[byKey.get(entry.key)?.phase ?? 'queued']++;
   const notable = inputs.filter((e) => ['reading', 'failed'].includes(byKey.get(e.key)?.phase ?? '')).slice(0, LISTED);
   return (
     <ul className="progress-strip" aria-label="Inputs">
       <li>
         <strong>{inputs.length} files</strong>: {counts.done} read, {counts.reading} reading, {counts.queued} queued
-        {counts.failed ? `, ${counts.failed} could not be read` : ''} · {counts.alerts} alerts, {counts.problems} problems
+        {counts.failed ? `, ${counts.failed} could not be read` : ''}
+        {/* The session's totals, as the header and the list show them (one source: the engine). */}
+        {counters ? ` · ${counters.alerts} alerts, ${counters.problems} problems${counters.duplicates ? `, ${counters.duplicates} duplicates skipped` : ''}` : ''}
       </li>
       {notable.map((entry) => (
         <InputRow key={entry.key} entry={entry} state={byKey.get(entry.key)} />

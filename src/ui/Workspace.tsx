@@ -23,16 +23,21 @@ function savedWidth(): number {
   }
 }
 
-/** Filters | incident list | report. Selects the riskiest incident when nothing is selected. */
+/**
+ * Filters | incident list | report. Selects the riskiest incident when nothing is selected, and
+ * keeps the top selected while files load (the riskiest of all, not of the first file read) until
+ * the analyst picks one; the list scrolls to the selection.
+ */
 export function Workspace() {
   const view = useView();
   const selectedId = useSession((s) => s.selectedId);
-  const select = useSession((s) => s.select);
+  const selectionAuto = useSession((s) => s.selectionAuto);
+  const autoSelect = useSession((s) => s.autoSelect);
   const first = view.data?.firstRowId;
   const [listWidth, setListWidth] = useState(savedWidth);
   useEffect(() => {
-    if (!selectedId && first) select(first);
-  }, [selectedId, first, select]);
+    if ((!selectedId || selectionAuto) && first && first !== selectedId) autoSelect(first);
+  }, [selectedId, selectionAuto, first, autoSelect]);
   const resize = (width: number) => {
     setListWidth(width);
     try {

@@ -109,7 +109,7 @@ describe('EngineHost', () => {
     expect(sent).toBeLessThan(64);
     expect(host.status().alerts).toBeGreaterThan(0);
     expect(summary.alerts).toBe(host.status().alerts);
-    expect(summary.records).toBe(summary.alerts + summary.problems);
+    expect(summary.records).toBe(summary.alerts + summary.duplicates + summary.problems);
     expect(host.status().inputs).toBe(1);
   });
 });

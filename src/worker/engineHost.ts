@@ -41,8 +41,11 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-/** An input read to its end that gave no alert: the page explains why at the top. */
-const gaveNothing = (s: InputSummary): boolean => !s.cancelled && s.error === undefined && s.alerts === 0;
+/**
+ * An input read to its end that gave no alert: the page explains why at the top. Alerts all
+ * already loaded (a copy of an open file) are no such case: the strip says they were skipped.
+ */
+const gaveNothing = (s: InputSummary): boolean => !s.cancelled && s.error === undefined && s.alerts === 0 && s.duplicates === 0;
 
 /** How much of a file's start is read to tell a session file (its `format` key comes first or early). */
 const SESSION_SNIFF_BYTES = 64 * 1024;
@@ -216,7 +219,8 @@ export class EngineHost implements ContextEngine {
         const started = Date.now();
         const view = computeView(this.session, request.filter, request.window, request.selectedId ?? null, request.context);
         this.viewMs = Date.now() - started;
-        return view;
+        // The counts the view was computed from, so the page shows one set of numbers everywhere.
+        return { ...view, counters: this.status() };
       }
       case 'report':
         return this.session.report(request.incidentId) ?? null;
@@ -319,7 +323,9 @@ export class EngineHost implements ContextEngine {
     const bytes = head.length >= file.size ? head : new Uint8Array(await file.arrayBuffer());
     const gzip = isGzip(head);
     const saved = restoreSession(gzip ? await readText(new Blob([bytes.slice()]), true) : new TextDecoder().decode(bytes), file.name);
+    const before = this.session.duplicates;
     this.session.addAlerts(saved.alerts);
+    const duplicates = this.session.duplicates - before;
     for (const problem of saved.problems) this.session.addProblem(problem);
     const summary: InputSummary = {
       name: file.name,
@@ -327,8 +333,9 @@ export class EngineHost implements ContextEngine {
       format: 'session',
       gzip,
       records: saved.alerts.length + saved.problems.length,
-      alerts: saved.alerts.length,
+      alerts: saved.alerts.length - duplicates,
       problems: saved.problems.length,
+      duplicates,
       cancelled: false,
       contentHash: await hashBytes(bytes),
     };
@@ -502,8 +509,10 @@ export class EngineHost implements ContextEngine {
     const session = this.session;
     const sink = {
       alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
+        const before = session.duplicates;
         const alert = session.addAlert(record);
-        summary.alerts++;
+        if (session.duplicates > before) summary.duplicates++;
+        else summary.alerts++;
         summary.records++;
         this.bump(false);
         return alert;
@@ -525,10 +534,13 @@ export class EngineHost implements ContextEngine {
     let nextLine = 1;
     const parse = (input: ParseInput): Promise<void> =>
       inOrder.add(parsers.parse(job, input), ({ batch, keySpace }) => {
+        const before = session.duplicates;
         session.addBatch(batch, keySpace, nextLine - 1);
+        const duplicates = session.duplicates - before;
         nextLine += batch.lines;
         keySpaces.add(keySpace);
-        summary.alerts += batch.alerts;
+        summary.alerts += batch.alerts - duplicates;
+        summary.duplicates += duplicates;
         summary.problems += batch.problems.length;
         summary.records += batch.alerts + batch.problems.length;
         this.bump(false);
@@ -616,5 +628,5 @@ export class EngineHost implements ContextEngine {
 
 /** An input's summary before anything is read. */
 function emptySummary(name: string): InputSummary {
-  return { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, cancelled: false };
+  return { name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, duplicates: 0, cancelled: false };
 }

@@ -5,17 +5,18 @@ import { EMPTY_FILTER } from '../model';
 import { ingestBytes, utf8, collector } from '../ingest/testkit';
 import { ingestText } from '../ingest/text';
 
-const [A, B, C] = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean) as [string, string, string];
+const [A, B, C, D] = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean) as [string, string, string, string];
+// Four different alerts: the same alert twice would be counted once (see analyze/identity).
 const pretty = (line: string) => JSON.stringify(JSON.parse(line), null, 2);
 const BAD = '{"rule": 5, "output": "x"}';
 
 /** One row per layout: the file's text, then the line of each alert and of each problem. */
 const LAYOUTS: [string, string, number[], number[]][] = [
   ['plain NDJSON', `${A}\n${B}\n${C}\n`, [1, 2, 3], []],
-  ['an array on one NDJSON line', `${A}\n[${B},${C}]\n${A}\n`, [1, 2, 2, 3], []],
+  ['an array on one NDJSON line', `${A}\n[${B},${C}]\n${D}\n`, [1, 2, 2, 3], []],
   ['an array with a bad element', `${A}\n[${B}, 7, ${BAD}]\n`, [1, 2], [2, 2]],
   ['an empty array on a line', `${A}\n[]\n`, [1], [2]],
-  ['two objects on one line', `${A}\n${B}${C}\n${A}\n`, [1, 2, 2, 3], []],
+  ['two objects on one line', `${A}\n${B}${C}\n${D}\n`, [1, 2, 2, 3], []],
   ['three objects on one line, blanks between, one bad', `${A} ${BAD}\t${C}\n`, [1, 1], [1]],
   ['a pretty object inside NDJSON', `${A}\n${pretty(B)}\n${C}\n`, [1, 2, 2 + pretty(B).split('\n').length], []],
   ['a pretty object that never closes', `${A}\n{\n  "rule": "x",\n${C}\n`, [1, 4], [2, 3]],

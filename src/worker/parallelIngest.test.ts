@@ -31,7 +31,9 @@ function corpus(): string {
   const lines: string[] = [];
   for (let r = 0; r < 30; r++) {
     for (const line of base) {
-      let l = line.replace(/"hostname":"/g, `"hostname":"h${r % 3}-`).replace(/"container\.id":"/g, `"container.id":"c${r % 5}`);
+      // Each replica's alerts differ (uuid, host); a line with neither repeats: duplicates, counted
+      // once, spread over many batches.
+      let l = line.replace(/"uuid":"/g, `"uuid":"r${r}-`).replace(/"hostname":"/g, `"hostname":"h${r}-`).replace(/"container\.id":"/g, `"container.id":"c${r % 5}`);
       if (r % 7 === 3) l = l.replace(/"priority":"(Notice|Warning)"/, '"priority":"Critical"');
       lines.push(l);
     }
@@ -88,7 +90,7 @@ class ScrambledParsers implements BatchParsers {
 async function engineWith(parsers: BatchParsers, file: File): Promise<EngineHost> {
   const host = new EngineHost(() => {}, parsers, SMALL);
   const summary = await host.handle({ type: 'ingestFile', file }, ctx());
-  expect(summary.records).toBe(summary.alerts + summary.problems);
+  expect(summary.records).toBe(summary.alerts + summary.duplicates + summary.problems);
   return host;
 }
 
@@ -113,6 +115,7 @@ describe('parallel ingest', () => {
     inline = await snapshotOf(await engineWith(new InlineParsers(), file));
     const ref = reference();
     expect(inline.status).toMatchObject(ref.stats());
+    expect(inline.status.duplicates).toBeGreaterThan(100);
     expect(inline.incidents.length).toBeGreaterThan(100);
     expect(inline.problems.length).toBeGreaterThan(10);
     expect(inline.problems).toEqual(ref.problems());
@@ -179,7 +182,7 @@ describe('a file that cannot be read to the end', () => {
     const problems = (await host.handle({ type: 'problems', offset: 0, limit: 1e6 }, ctx())).items;
     expect(problems.at(-1)).toMatchObject({ file: 'vanishing.ndjson', line: 0 });
     expect(problems.at(-1)!.message).toMatch(/^the file could not be read to the end \(NotReadableError\); the records before this point were loaded$/);
-    expect(summary.records).toBe(summary.alerts + summary.problems);
+    expect(summary.records).toBe(summary.alerts + summary.duplicates + summary.problems);
   });
 });
 

@@ -17,6 +17,6 @@ export type ParserResponse =
 
 /** Buffers a parsed batch can hand back without copying. */
 export function transferablesOf(batch: ParsedBatch): ArrayBuffer[] {
-  const views = [batch.bytes, batch.keys, batch.byteStart, batch.byteEnd, batch.line, batch.plain, batch.deltas.numbers, batch.deltas.timeline];
+  const views = [batch.bytes, batch.keys, batch.identities, batch.timelineKeys, batch.byteStart, batch.byteEnd, batch.line, batch.plain, batch.deltas.numbers, batch.deltas.timeline];
   return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }

@@ -1,5 +1,5 @@
 import type { NoAlertsDiagnosis } from '../ingest';
-import type { Alert, ParseIssue, Report, RuleListing, RuleViewData, ViewContext, ViewFilter, ViewResult, ViewWindow } from '../model';
+import type { Alert, ParseIssue, Report, RuleListing, RuleViewData, SessionCounters, ViewContext, ViewFilter, ViewResult, ViewWindow } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
 import type { ContextRequest, ContextResponses } from './contextProtocol';
 
@@ -12,6 +12,11 @@ export interface InputSummary {
   records: number;
   alerts: number;
   problems: number;
+  /**
+   * Alerts of this input already in the session (same uuid, or same content: see
+   * analyze/identity), counted once and so not in `alerts`.
+   */
+  duplicates: number;
   cancelled: boolean;
   /**
    * The input's identity: a hash of its bytes (see ingest/contentHash), computed as they are read.
@@ -35,16 +40,8 @@ export interface IngestProgress {
   records: number;
 }
 
-export interface SessionStatus {
-  version: number;
-  alerts: number;
-  problems: number;
-  incidents: number;
-  /** Inputs read or being read (their summaries come back with each ingest request). */
-  inputs: number;
-  /** Inputs still being read. */
-  reading: number;
-}
+/** The counts the engine sends on every change (see SessionCounters). */
+export type SessionStatus = SessionCounters;
 
 export type ExportFormat = 'md' | 'csv' | 'json';
 export type ExportTarget = { ids: string[] } | { filter: ViewFilter; context: ViewContext };
