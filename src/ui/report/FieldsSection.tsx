@@ -31,38 +31,38 @@ export function FieldsSection({ report }: { report: Report }) {
       </pre>
       <details className="field-glossary">
         <summary>Field glossary: {total.toLocaleString('en')} fields with their values and meaning</summary>
-      <table className="fields">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Value</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((f) => (
-            <tr key={f.field}>
-              <th scope="row">
-                <code>{f.field}</code>
-              </th>
-              <td className="value">
-                <bdi>
-                  <Clipped text={f.value} />
-                </bdi>
-              </td>
-              <td>{f.meaning}</td>
+        <table className="fields">
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Value</th>
+              <th scope="col">Meaning</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown.length < total ? (
-        <p className="cap-note" role="note">
-          Showing {shown.length.toLocaleString('en')} of {total.toLocaleString('en')} fields (all of them are in the export).{' '}
-          <button type="button" onClick={() => setAll(true)}>
-            Show all {total.toLocaleString('en')} fields
-          </button>
-        </p>
-      ) : null}
+          </thead>
+          <tbody>
+            {shown.map((f) => (
+              <tr key={f.field}>
+                <th scope="row">
+                  <code>{f.field}</code>
+                </th>
+                <td className="value">
+                  <bdi>
+                    <Clipped text={f.value} />
+                  </bdi>
+                </td>
+                <td>{f.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.length < total ? (
+          <p className="cap-note" role="note">
+            Showing {shown.length.toLocaleString('en')} of {total.toLocaleString('en')} fields (all of them are in the export).{' '}
+            <button type="button" onClick={() => setAll(true)}>
+              Show all {total.toLocaleString('en')} fields
+            </button>
+          </p>
+        ) : null}
       </details>
       <button type="button" aria-expanded={raw} onClick={() => setRaw(!raw)}>
         {raw ? 'Hide raw JSON' : 'Show raw JSON'}
