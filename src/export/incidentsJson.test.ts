@@ -6,8 +6,9 @@ import { makeAlert } from '../testing/alerts';
 describe('incidentsToJson', () => {
   it('lists the incidents in the order given, with entity, risk, counts and triage', () => {
     const s = new AnalysisSession();
-    for (const container of ['c1', 'c2', 'c2']) {
-      const { id: _id, ...record } = makeAlert({ rule: 'Terminal shell in container', outputFields: { 'container.id': container } });
+    // Two distinct alerts in c2 (an identical one would be counted once: the same alert again).
+    for (const [pid, container] of ['c1', 'c2', 'c2'].entries()) {
+      const { id: _id, ...record } = makeAlert({ rule: 'Terminal shell in container', outputFields: { 'container.id': container, 'proc.pid': pid } });
       s.addAlert(record);
     }
     const [one, two] = s.summaries();

@@ -142,6 +142,8 @@ export class LineRecords {
 
   /** A line that is one JSON object and nothing else, emitted at once; false for any other line. */
   private whole(text: string, start: number, lineNo: number, span: LineSpan): boolean {
+    // An Elasticsearch `_bulk` action line: no record, as in parseLineRecords.
+    if (isBulkActionLine(text, start)) return true;
     let end = text.length;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (text.charCodeAt(end - 1) !== 0x7d) return false;
