@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './queryClient';
-import { useEngineStatus } from './hooks';
+import { useEngineStatus } from '../data/hooks';
 import { useHashSync } from './useHashSync';
-import { useIngestQueue } from './ingestQueue';
+import { useIngestQueue } from '../data/ingestQueue';
 import { useSession } from '../state/session';
 import { DropZone } from '../ui/DropZone';
 import { ExportAllButton } from '../ui/ExportAllButton';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
+import { engine } from '../data/engine';
 import type { IncidentSummary } from '../model';
 import { formatTime } from './format';
 import { Clipped } from './report/Clipped';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { engine } from '../app/engine';
-import { downloadText } from '../app/download';
+import { engine } from '../data/engine';
+import { downloadText } from '../data/download';
 import { useSession } from '../state/session';
 import { useTriage } from '../state/triage';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
-import { EPHEMERAL } from '../app/hooks';
+import { engine } from '../data/engine';
+import { EPHEMERAL } from '../data/hooks';
 import { useSession } from '../state/session';
 
 const SHOWN = 200;

@@ -1,4 +1,4 @@
-import { cancelInput, useInputStatus, type InputState } from '../app/ingestQueue';
+import { cancelInput, useInputStatus, type InputState } from '../data/ingestQueue';
 import { useSession, type InputEntry } from '../state/session';
 import { formatBytes } from './format';
 

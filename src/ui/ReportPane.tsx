@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
-import { EPHEMERAL, useReport } from '../app/hooks';
-import { downloadText, safeFileName } from '../app/download';
+import { engine } from '../data/engine';
+import { EPHEMERAL, useReport } from '../data/hooks';
+import { downloadText, safeFileName } from '../data/download';
 import { useSession, type ReportTab } from '../state/session';
 import { useTriage } from '../state/triage';
 import { AlertsTab } from './AlertsTab';

@@ -1,5 +1,5 @@
-import type { BatchInput } from '../analyze/parseBatch';
-import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from './batchParsers';
+import type { BatchInput } from '../engine/store/parseBatch';
+import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from '../engine/batchParsers';
 import type { ParserRequest, ParserResponse } from './parserProtocol';
 
 /** The part of MessagePort used here (tests pass in-process ports). */

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { EngineHost } from './engineHost';
+import { EngineHost } from '../engine/engineHost';
 import { PortParsers } from './portParsers';
 import type { ConfirmAnswer, ParsersMessage, RequestMessage, ResponseMessage } from './protocol';
 

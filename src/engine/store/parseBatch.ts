@@ -1,6 +1,6 @@
-import type { Alert, ParseIssue } from '../model';
-import { splitLines } from '../ingest/lines';
-import { LineRecords } from '../ingest/lineLayout';
+import type { Alert, ParseIssue } from '../../model';
+import { splitLines } from '../../ingest/lines';
+import { LineRecords } from '../../ingest/lineLayout';
 import { IncidentBatch, effectiveTags, type IncidentBatchResult, type KeyTable } from './incidentBatch';
 
 /**

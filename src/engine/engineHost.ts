@@ -1,5 +1,5 @@
 import type { Alert, IncidentSummary, Report } from '../model';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from './store/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
@@ -16,7 +16,7 @@ import { readFile, type IngestIO, type ReadResult } from './readFile';
 import { InOrder } from './inOrder';
 import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
-import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
+import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../worker/protocol';
 
 /**
  * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through

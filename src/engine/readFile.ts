@@ -1,4 +1,4 @@
-import type { AnalysisSession } from '../analyze/session';
+import type { AnalysisSession } from './store/session';
 import type { LinePiece } from '../ingest/batcher';
 import { ingestStream } from '../ingest';
 import { hashingStream, type ContentHash } from '../ingest/contentHash';

@@ -1,5 +1,5 @@
-import { KeyTable } from '../analyze/incidentBatch';
-import { parseBatch, type BatchInput, type ParsedBatch } from '../analyze/parseBatch';
+import { KeyTable } from './store/incidentBatch';
+import { parseBatch, type BatchInput, type ParsedBatch } from './store/parseBatch';
 
 /** A parsed batch and the key space its key numbers belong to (see KeyTable). */
 export interface ParsedIn {

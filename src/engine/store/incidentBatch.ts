@@ -1,9 +1,9 @@
-import type { Alert, Entity, Priority, RiskLevel } from '../model';
-import { PRIORITIES } from '../model';
-import { catalogEntry } from '../knowledge/ruleCatalog';
-import { fieldText } from '../knowledge/fieldValue';
-import { entityOf } from './entity';
-import { assessRisk } from './risk';
+import type { Alert, Entity, Priority, RiskLevel } from '../../model';
+import { PRIORITIES } from '../../model';
+import { catalogEntry } from '../../knowledge/ruleCatalog';
+import { fieldText } from '../../knowledge/fieldValue';
+import { entityOf } from '../../analyze/entity';
+import { assessRisk } from '../../analyze/risk';
 
 /**
  * What a batch of alerts adds to the incidents, computed where the alerts are parsed (a parser
