@@ -16,7 +16,7 @@ import { readFile, type IngestIO, type ReadResult } from './readFile';
 import { InOrder } from './inOrder';
 import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
-import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../worker/protocol';
+import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model/engine';
 
 /**
  * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through

@@ -3,11 +3,12 @@ import type { LinePiece } from '../ingest/batcher';
 import { ingestStream } from '../ingest';
 import { hashingStream, type ContentHash } from '../ingest/contentHash';
 import type { IngestOptions } from '../ingest/types';
+import type { IngestFormat } from '../model/engine';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
 
 export interface ReadResult {
-  format: string;
+  format: IngestFormat;
   gzip: boolean;
   bytes: number;
 }

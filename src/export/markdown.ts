@@ -1,8 +1,7 @@
 import type { Report } from '../model';
 
-/** What an export shows of a triage note: any text, escaped like alert text (it may come from a file). */
-export type ExportedTriageNote = { status: string; notes: string };
-type TriageNote = ExportedTriageNote;
+import type { ExportedTriageNote as TriageNote } from '../model/triage';
+export type { ExportedTriageNote } from '../model/triage';
 import { codeSpan, escapeInline as e, fencedBlock, tableRow } from './escape';
 
 /** Running text in a table cell, and an alert value as data in a table cell. */

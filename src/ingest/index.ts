@@ -6,4 +6,4 @@ export { sniffBytes, sniffText, isGzip } from './detect';
 export { diagnoseNoAlerts, type NoAlertsDiagnosis } from './noAlerts';
 export { MAX_LINE_BYTES } from './lines';
 export { MAX_DOCUMENT_BYTES } from './document';
-export type { IngestedAlert, IngestFormat, IngestOptions, IngestProgress, IngestResult, RecordSink } from './types';
+export type { IngestedAlert, IngestFormat, IngestOptions, IngestResult, RecordSink } from './types';

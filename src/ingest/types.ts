@@ -1,4 +1,5 @@
 import type { Alert, ParseIssue } from '../model/alert';
+import type { IngestFormat, ReadProgress } from '../model/engine';
 import type { LinePiece } from './batcher';
 import type { Decompressor } from './gunzip';
 import type { DecompressedLimits, LimitReached } from './limits';
@@ -12,8 +13,7 @@ export interface RecordSink {
   problem(p: ParseIssue): void;
 }
 
-/** How the file's content was read (detected from its bytes, never from its name). */
-export type IngestFormat = 'ndjson' | 'lines' | 'array' | 'document' | 'empty' | 'binary';
+export type { IngestFormat } from '../model/engine';
 
 export interface IngestResult {
   format: IngestFormat;
@@ -27,14 +27,10 @@ export interface IngestResult {
   problems: number;
 }
 
-export interface IngestProgress {
-  bytesRead: number;
-  records: number;
-}
 
 export interface IngestOptions {
   signal?: AbortSignal;
-  onProgress?: (p: IngestProgress) => void;
+  onProgress?: (p: ReadProgress) => void;
   /** Call onProgress each time this many more raw bytes have been read (default 1 MiB). */
   progressEveryBytes?: number;
   /**

@@ -4,3 +4,4 @@ export * from './report';
 export * from './view';
 export * from './triage';
 export * from './session';
+export * from './engine';
