@@ -2,9 +2,9 @@ import type { Alert, IncidentSummary, Report } from '../model';
 import { AnalysisSession } from './store/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
-import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
+import { diagnoseNoAlerts, ingestText, isGzip, sniffText } from '../ingest';
 import { serializeSession } from '../export/sessionFile';
-import { looksLikeSession, restoreSession } from '../ingest/restore';
+import { restoreSession } from '../ingest/restore';
 import { gunzip } from '../ingest/gunzip';
 import { decompressedLimitQuestion, type DecompressedLimits } from '../ingest/limits';
 import type { LinePiece } from '../ingest/batcher';
@@ -210,7 +210,9 @@ export class EngineHost {
 
   /** A file whose first bytes (`head`, all of them for a small file) are read. */
   private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
-    if (looksLikeSession(await headText(head.subarray(0, SESSION_SNIFF_BYTES)))) return this.openSession(file, head);
+    // The format table (ingest/formats.ts) decides, on a longer head than the stream's sniff: a
+    // session's "format" key may come after other keys.
+    if (sniffText(await headText(head.subarray(0, SESSION_SNIFF_BYTES))).format === 'session') return this.openSession(file, head);
     const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
     if (gaveNothing(summary)) summary.noAlerts = diagnoseNoAlerts(head, await headText(head.subarray(0, SESSION_SNIFF_BYTES)));
     return summary;
@@ -389,6 +391,8 @@ export class EngineHost {
       summary.format = result.format;
       summary.gzip = result.gzip;
       summary.bytes = result.bytes;
+      // A session read as text (pasted): its triage goes to the UI, as for a session file.
+      if (result.triage) return { ...summary, triage: result.triage };
       // A reader that stopped early (a binary file is rejected from its first bytes) hashed only
       // part of it: the rest is read for the hash alone.
       if (file) summary.contentHash = await hash.digest().catch(() => hashBlob(file).catch(() => undefined));

@@ -2,7 +2,7 @@ import type { AnalysisSession } from './store/session';
 import type { LinePiece } from '../ingest/batcher';
 import { ingestStream } from '../ingest';
 import { hashingStream, type ContentHash } from '../ingest/contentHash';
-import type { IngestOptions } from '../ingest/types';
+import type { IngestOptions, IngestResult } from '../ingest/types';
 import type { IngestFormat } from '../model/engine';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
@@ -11,6 +11,8 @@ export interface ReadResult {
   format: IngestFormat;
   gzip: boolean;
   bytes: number;
+  /** Triage restored from a session read as text. */
+  triage?: IngestResult['triage'];
 }
 
 /** What a reader gets from ingest(): where records, batches and ranges go, and its bookkeeping. */

@@ -1,5 +1,6 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import { inferSource, normalizeSource, restoreOutputFields } from './fields';
+import { unwrapRecord } from './formats';
 import { parsePriority, typeName } from './priority';
 import { NO_TIME, parseEpochNanos, parseTimeField, type ParsedTime } from './time';
 
@@ -45,10 +46,10 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
   // Each key is looked up once: this runs for every line of a file.
   let rule = own(rec, 'rule');
   if (rule === undefined) {
-    // falcosidekick wrappers: {"event": {...alert}, "outputs": [...]} (falcosidekick-ui payload).
-    const event = own(rec, 'event');
-    if (event !== null && typeof event === 'object' && !Array.isArray(event)) {
-      rec = event as Record<string, unknown>;
+    // A wrapper around the alert (falcosidekick): the record formats of formats.ts unwrap it.
+    const inner = unwrapRecord(rec);
+    if (inner !== rec) {
+      rec = inner;
       rule = own(rec, 'rule');
     }
   }

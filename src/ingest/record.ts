@@ -5,6 +5,7 @@ import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
 import type { Tally } from './tally';
 import { LineRecords } from './lineLayout';
+import { jsonStartOnLine } from './formats';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
@@ -36,8 +37,7 @@ export function parseLineRecord(text: string, file: string, line: number, writte
   if (start === -1) return null;
   // No JSON text holds a raw NUL; said plainly rather than as the parser's complaint.
   if (text.indexOf('\u0000') !== -1) return makeIssue(file, line, 'NUL byte in this line: binary data, not a Falco alert', text.replaceAll('\u0000', '\\0'));
-  const first = text.charCodeAt(start);
-  const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
+  const open = jsonStartOnLine(text, start);
   if (open === -1) return makeIssue(file, line, 'no JSON object on this line', text);
   const json = open === 0 ? text : text.slice(open);
   const r = parseJsonRecord(json, file, line, writtenIntegers);

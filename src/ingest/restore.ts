@@ -11,7 +11,7 @@ import { isTriageStatus } from './triageNote';
 import { clipExcerpt, makeIssue, normalizeRecord } from './normalize';
 import { typeName } from './priority';
 import { elementLines, lineAt, topLevelEntries } from './jsonLayout';
-import type { IngestedAlert } from './types';
+import type { IngestedAlert, RecordSink } from './types';
 
 /** A Falco record (or falcosidekick wrapper) parsed from a file. */
 export const restoreRecord = normalizeRecord;
@@ -195,12 +195,16 @@ export function restoreSession(text: string, file: string): RestoredSession {
   }
 }
 
+/** Session files are recognised by the format table; re-exported for their readers. */
+export { looksLikeSession } from './formats';
+
 /**
- * Whether a file's first characters (of its decompressed content) open a session file: an object
- * with a top-level "format": "falcoscope-session" among the keys those characters hold, wherever
- * it comes (a hand-made or re-indented session need not start with it).
+ * A session file read like any input: each saved alert and problem goes to the sink as one
+ * record, in the file's order (alerts, then problems); its triage comes back for the caller.
  */
-export function looksLikeSession(head: string): boolean {
-  const at = topLevelEntries(head).get('format');
-  return at !== undefined && head.startsWith(JSON.stringify(SESSION_MARKER), at);
+export function ingestSession(text: string, file: string, sink: RecordSink): Record<string, TriageNote> {
+  const saved = restoreSession(text, file);
+  for (const alert of saved.alerts) sink.alert(alert);
+  for (const problem of saved.problems) sink.problem(problem);
+  return saved.triage;
 }

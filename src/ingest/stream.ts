@@ -5,6 +5,7 @@ import { LineBatcher, type LinePiece } from './batcher';
 import { MAX_LINE_BYTES, splitLines } from './lines';
 import { makeIssue } from './normalize';
 import { lineRecords } from './record';
+import { ingestSession } from './restore';
 import { Tally } from './tally';
 import { GzipStopped, gunzip } from './gunzip';
 import { DEFAULT_DECOMPRESSED_LIMITS, decompressedLimitText } from './limits';
@@ -198,7 +199,7 @@ export async function ingestStream(
       return finish();
     }
 
-    if (detected.format === 'array' || detected.format === 'document') {
+    if (detected.format === 'array' || detected.format === 'document' || detected.format === 'session') {
       let chunk: Uint8Array | null = eof ? null : await next();
       while (chunk !== null) {
         pieces.push(chunk);
@@ -221,6 +222,10 @@ export async function ingestStream(
       } catch {
         text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(all);
         badUtf8 = true;
+      }
+      if (detected.format === 'session') {
+        const triage = ingestSession(text, file, tally);
+        return { ...finish(), triage };
       }
       ingestDocument(text, file, tally, { badUtf8 });
       return finish();

@@ -2,6 +2,7 @@ import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document
 import { sniffText } from './detect';
 import { makeIssue } from './normalize';
 import { lineRecords } from './record';
+import { ingestSession } from './restore';
 import { Tally } from './tally';
 import type { IngestResult, RecordSink } from './types';
 
@@ -15,6 +16,10 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
   if (detected.format === 'empty' || detected.format === 'binary') {
     tally.problem(makeIssue(file, 0, detected.message));
     return result();
+  }
+  if (detected.format === 'session') {
+    const triage = ingestSession(body, file, tally);
+    return { ...result(), triage };
   }
   if (detected.format === 'array' || detected.format === 'document') {
     if (bytes > MAX_DOCUMENT_BYTES) tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));

@@ -1,5 +1,6 @@
 import type { Alert, ParseIssue } from '../model/alert';
 import type { IngestFormat, ReadProgress } from '../model/engine';
+import type { SavedTriageNote } from '../model/triage';
 import type { LinePiece } from './batcher';
 import type { Decompressor } from './gunzip';
 import type { DecompressedLimits, LimitReached } from './limits';
@@ -25,6 +26,8 @@ export interface IngestResult {
   records: number;
   alerts: number;
   problems: number;
+  /** Triage restored from a session file (format 'session'), for the caller to merge. */
+  triage?: Record<string, SavedTriageNote>;
 }
 
 

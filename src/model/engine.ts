@@ -9,10 +9,10 @@ import type { SavedTriageNote } from './triage';
 import type { ViewFilter, ViewResult, ViewWindow } from './view';
 
 /** How a file's content was read (detected from its bytes by ingest/formats.ts, never from its name). */
-export type IngestFormat = 'ndjson' | 'lines' | 'array' | 'document' | 'empty' | 'binary';
+export type IngestFormat = 'session' | 'ndjson' | 'lines' | 'array' | 'document' | 'empty' | 'binary';
 
-/** What an input was read as: an ingest format, a falcoscope session, or nothing yet (cancelled, unreadable). */
-export type InputFormat = IngestFormat | 'session' | 'unknown';
+/** What an input was read as: an ingest format, or nothing yet (cancelled, unreadable). */
+export type InputFormat = IngestFormat | 'unknown';
 
 /** How far reading one input has got. */
 export interface ReadProgress {
