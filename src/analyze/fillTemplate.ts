@@ -1,7 +1,7 @@
 import type { Alert } from '../model';
 import type { CommandTemplate } from '../knowledge/types';
 import { fieldText } from '../knowledge/fieldValue';
-import { shellQuote } from './shellQuote';
+import { shellQuote } from '../knowledge/shellQuote';
 
 /**
  * `{{field}}`: double braces, so a tool's own braces (jsonpath `{.spec.nodeName}`, awk `{print}`,

@@ -1,4 +1,4 @@
-import { shellQuote } from '../../analyze/shellQuote';
+import { shellQuote } from '../shellQuote';
 
 /**
  * The pieces every command builder is made of. A builder returns a template string: literal
