@@ -2,21 +2,15 @@ import type { Alert, IncidentSummary, Report } from '../model';
 import { AnalysisSession } from './store/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionToMarkdown, reportToMarkdown } from '../export/markdown';
-import { diagnoseNoAlerts, ingestText, isGzip, sniffText } from '../ingest';
+import { diagnoseNoAlerts, ingestText, isGzip, sniffText, restoreSession, gunzip, decompressedLimitQuestion, type DecompressedLimits, type LinePiece, makeIssue, ContentHash, hashBytes } from '../ingest';
+import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model';
 import { serializeSession } from '../export/sessionFile';
-import { restoreSession } from '../ingest/restore';
-import { gunzip } from '../ingest/gunzip';
-import { decompressedLimitQuestion, type DecompressedLimits } from '../ingest/limits';
-import type { LinePiece } from '../ingest/batcher';
-import { makeIssue } from '../ingest/normalize';
-import { ContentHash, hashBytes } from '../ingest/contentHash';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
 import { RANGE_SIZES, ReadFailure, readHead, type RangeSizes } from './ranges';
 import { readFile, type IngestIO, type ReadResult } from './readFile';
 import { InOrder } from './inOrder';
 import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
-import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model/engine';
 
 /**
  * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through

@@ -1,7 +1,4 @@
-import { LineBatcher, type LinePiece } from '../ingest/batcher';
-import { isGzip, sniffBytes, utf8BomLength } from '../ingest/detect';
-import type { ContentHash } from '../ingest/contentHash';
-import { abortError, couldNotReadToEnd } from '../ingest/stream';
+import { LineBatcher, type LinePiece, isGzip, sniffBytes, utf8BomLength, type ContentHash, abortError, couldNotReadToEnd } from '../ingest';
 
 /**
  * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines, read with Blob.slice

@@ -1,9 +1,6 @@
 import type { AnalysisSession } from './store/session';
-import type { LinePiece } from '../ingest/batcher';
-import { ingestStream } from '../ingest';
-import { hashingStream, type ContentHash } from '../ingest/contentHash';
-import type { IngestOptions, IngestResult } from '../ingest/types';
-import type { IngestFormat } from '../model/engine';
+import type { IngestFormat } from '../model';
+import { ingestStream, type LinePiece, hashingStream, type ContentHash, type IngestOptions, type IngestResult } from '../ingest';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
 

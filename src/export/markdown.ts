@@ -1,7 +1,7 @@
 import type { Report } from '../model';
 
-import type { ExportedTriageNote as TriageNote } from '../model/triage';
-export type { ExportedTriageNote } from '../model/triage';
+import type { ExportedTriageNote as TriageNote } from '../model';
+export type { ExportedTriageNote } from '../model';
 import { codeSpan, escapeInline as e, fencedBlock, tableRow } from './escape';
 
 /** Running text in a table cell, and an alert value as data in a table cell. */

@@ -14,7 +14,7 @@
  * starts) and normalize.ts (sidekick). A new format is a row here plus its reader; see
  * docs/architecture.md for the test to add.
  */
-import { SESSION_MARKER } from '../model/session';
+import { SESSION_MARKER } from '../model';
 import { topLevelEntries } from './jsonLayout';
 import { isOneCompleteObject } from './scan';
 

@@ -4,7 +4,7 @@
  * first bytes (decompressed when it was gzip), so it costs nothing for inputs that loaded.
  */
 
-import type { NoAlertsDiagnosis } from '../model/engine';
+import type { NoAlertsDiagnosis } from '../model';
 
 export type { NoAlertsDiagnosis };
 

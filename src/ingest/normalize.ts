@@ -1,4 +1,4 @@
-import type { Alert, ParseIssue } from '../model/alert';
+import type { Alert, ParseIssue } from '../model';
 import { inferSource, normalizeSource, restoreOutputFields } from './fields';
 import { unwrapRecord } from './formats';
 import { parsePriority, typeName } from './priority';

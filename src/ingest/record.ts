@@ -1,10 +1,7 @@
-import type { Alert, ParseIssue } from '../model/alert';
-import type { LineHandler } from './lines';
+import type { Alert, ParseIssue } from '../model';
 import { makeIssue } from './normalize';
 import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
-import type { Tally } from './tally';
-import { LineRecords } from './lineLayout';
 import { jsonStartOnLine } from './formats';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
@@ -70,17 +67,4 @@ export function firstNonBlank(text: string): number {
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a && c !== 0x0c && c !== 0xfeff) return i;
   }
   return -1;
-}
-
-/**
- * A LineHandler that turns the lines of a file into records for the sink, whatever their layout
- * (see LineRecords); `end()` after the file's last line.
- */
-export function lineRecords(file: string, sink: Tally): LineHandler & { end(): void } {
-  const records = new LineRecords(file, true, (r) => sink.add(r));
-  return {
-    line: (text, lineNo, span) => records.line(text, lineNo, span),
-    bad: (lineNo, message, excerpt) => records.bad(lineNo, message, excerpt),
-    end: () => records.end(),
-  };
 }

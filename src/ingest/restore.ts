@@ -4,9 +4,9 @@
  * a complete, valid value, or into a ParseIssue that says where it was and why it is not one.
  * Nothing from a file reaches the engine or the UI without passing here.
  */
-import type { ParseIssue } from '../model/alert';
-import { SESSION_FORMAT_VERSION, SESSION_MARKER } from '../model/session';
-import type { SavedTriageNote as TriageNote } from '../model/triage';
+import type { ParseIssue } from '../model';
+import { SESSION_FORMAT_VERSION, SESSION_MARKER } from '../model';
+import type { SavedTriageNote as TriageNote } from '../model';
 import { isTriageStatus } from './triageNote';
 import { clipExcerpt, makeIssue, normalizeRecord } from './normalize';
 import { typeName } from './priority';

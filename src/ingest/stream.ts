@@ -4,7 +4,7 @@ import { SNIFF_BYTES, isGzip, sniffBytes, utf8BomLength, type Detected } from '.
 import { LineBatcher, type LinePiece } from './batcher';
 import { MAX_LINE_BYTES, splitLines } from './lines';
 import { makeIssue } from './normalize';
-import { lineRecords } from './record';
+import { lineRecords } from './lineLayout';
 import { ingestSession } from './restore';
 import { Tally } from './tally';
 import { GzipStopped, gunzip } from './gunzip';

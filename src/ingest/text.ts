@@ -1,9 +1,10 @@
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
 import { sniffText } from './detect';
 import { makeIssue } from './normalize';
-import { lineRecords } from './record';
+import { lineRecords } from './lineLayout';
 import { ingestSession } from './restore';
 import { Tally } from './tally';
+import { utf8Length } from './bytes';
 import type { IngestResult, RecordSink } from './types';
 
 /** Ingest text already in memory (pasted JSON): the same detection and parsing as a file. */
@@ -43,17 +44,4 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
   return result();
 }
 
-/** Bytes of the text encoded as UTF-8 (lone surrogates count as U+FFFD, 3 bytes). */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
+export { utf8Length } from './bytes';

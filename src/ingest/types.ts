@@ -1,6 +1,6 @@
-import type { Alert, ParseIssue } from '../model/alert';
-import type { IngestFormat, ReadProgress } from '../model/engine';
-import type { SavedTriageNote } from '../model/triage';
+import type { Alert, ParseIssue } from '../model';
+import type { IngestFormat, ReadProgress } from '../model';
+import type { SavedTriageNote } from '../model';
 import type { LinePiece } from './batcher';
 import type { Decompressor } from './gunzip';
 import type { DecompressedLimits, LimitReached } from './limits';
@@ -14,7 +14,7 @@ export interface RecordSink {
   problem(p: ParseIssue): void;
 }
 
-export type { IngestFormat } from '../model/engine';
+export type { IngestFormat } from '../model';
 
 export interface IngestResult {
   format: IngestFormat;

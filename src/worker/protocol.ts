@@ -2,9 +2,9 @@
  * The worker's transport: the engine's requests and answers (model/engine.ts) wrapped in messages
  * with ids, plus progress, questions and change notices.
  */
-import type { EngineRequest, IngestProgress, SessionStatus } from '../model/engine';
+import type { EngineRequest, IngestProgress, SessionStatus } from '../model';
 
-export type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model/engine';
+export type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model';
 
 export type RequestMessage = { id: number; request: EngineRequest };
 

@@ -1,6 +1,5 @@
 import type { Alert, ParseIssue } from '../../model';
-import { splitLines } from '../../ingest/lines';
-import { LineRecords } from '../../ingest/lineLayout';
+import { splitLines, LineRecords } from '../../ingest';
 import { IncidentBatch, effectiveTags, type IncidentBatchResult, type KeyTable } from './incidentBatch';
 
 /**
