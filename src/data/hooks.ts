@@ -1,13 +1,20 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
+import type { IncidentSummary } from '../model';
 import { useSession } from '../state/session';
+import { useTriage } from '../state/triage';
 
 /** Keep the session status (counts, version) in the store as the worker streams. */
 export function useEngineStatus(): void {
   const setStatus = useSession((s) => s.setStatus);
   useEffect(() => engine.onChange(setStatus), [setStatus]);
 }
+
+/**
+ * The page's one way to the engine's data: every component reads through these hooks (and
+ * changes it through actions.ts); none calls the engine client itself.
+ */
 
 /**
  * Versioned results are dropped as soon as nothing shows them (gcTime 0): while a file streams,
@@ -35,6 +42,45 @@ export function useReport(incidentId: string | null) {
     queryFn: () => engine.request({ type: 'report', incidentId: incidentId! }),
     enabled: incidentId !== null,
     placeholderData: (previous) => (previous?.incident.id === incidentId ? previous : undefined),
+    ...EPHEMERAL,
+  });
+}
+
+/** The Markdown of one incident, with its triage, as the preview shows and copies it. */
+export function useIncidentMarkdown(incidentId: string | null) {
+  const triage = useTriage((s) => (incidentId ? s.byIncident[incidentId] : undefined));
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['markdown', incidentId, version, triage],
+    queryFn: () =>
+      engine.request({
+        type: 'markdown',
+        incidentIds: [incidentId!],
+        triage: triage ? { [incidentId!]: triage } : {},
+        generatedAt: new Date().toISOString(),
+      }),
+    enabled: incidentId !== null,
+    ...EPHEMERAL,
+  });
+}
+
+/** One page of an incident's alerts (the page never holds them all). */
+export function useAlertsPage(incident: IncidentSummary, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['alerts', incident.id, incident.count, page],
+    queryFn: () => engine.request({ type: 'alerts', incidentId: incident.id, offset: page * pageSize, limit: pageSize }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The first `shown` problems, asked for only when there are some. */
+export function useProblems(shown: number) {
+  const version = useSession((s) => s.status?.version ?? 0);
+  const problems = useSession((s) => s.status?.problems ?? 0);
+  return useQuery({
+    queryKey: ['problems', version],
+    queryFn: () => engine.request({ type: 'problems', offset: 0, limit: shown }),
+    enabled: problems > 0,
     ...EPHEMERAL,
   });
 }

@@ -1,6 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { engine } from '../data/engine';
-import { EPHEMERAL } from '../data/hooks';
+import { useProblems } from '../data/hooks';
 import { useSession } from '../state/session';
 
 const SHOWN = 200;
@@ -9,12 +7,7 @@ const SHOWN = 200;
 export function ProblemsPanel() {
   const status = useSession((s) => s.status);
   const problems = status?.problems ?? 0;
-  const query = useQuery({
-    queryKey: ['problems', status?.version ?? 0],
-    queryFn: () => engine.request({ type: 'problems', offset: 0, limit: SHOWN }),
-    enabled: problems > 0,
-    ...EPHEMERAL,
-  });
+  const query = useProblems(SHOWN);
   if (!status || status.inputs === 0) return null;
   const records = status.alerts + status.problems;
   return (

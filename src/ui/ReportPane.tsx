@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { engine } from '../data/engine';
-import { EPHEMERAL, useReport } from '../data/hooks';
+import { useIncidentMarkdown, useReport } from '../data/hooks';
 import { downloadText, safeFileName } from '../data/download';
 import { useSession, type ReportTab } from '../state/session';
-import { useTriage } from '../state/triage';
 import { AlertsTab } from './AlertsTab';
 import { MarkdownPreview } from './MarkdownPreview';
 import { PaneBoundary } from './PaneBoundary';
@@ -19,23 +16,6 @@ const TABS: { id: ReportTab; label: string }[] = [
   { id: 'markdown', label: 'Markdown preview' },
   { id: 'alerts', label: 'Alerts' },
 ];
-
-function useIncidentMarkdown(incidentId: string | null) {
-  const triage = useTriage((s) => (incidentId ? s.byIncident[incidentId] : undefined));
-  const version = useSession((s) => s.status?.version ?? 0);
-  return useQuery({
-    queryKey: ['markdown', incidentId, version, triage],
-    queryFn: () =>
-      engine.request({
-        type: 'markdown',
-        incidentIds: [incidentId!],
-        triage: triage ? { [incidentId!]: triage } : {},
-        generatedAt: new Date().toISOString(),
-      }),
-    enabled: incidentId !== null,
-    ...EPHEMERAL,
-  });
-}
 
 export function ReportPane() {
   const selectedId = useSession((s) => s.selectedId);

@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { engine } from '../data/engine';
-import { downloadText } from '../data/download';
+import { saveSession } from '../data/actions';
 import { useSession } from '../state/session';
-import { useTriage } from '../state/triage';
 
 /** Save alerts, problems and triage as one file; "Open alert files" opens it again. */
 export function SaveSessionButton() {
@@ -16,9 +14,7 @@ export function SaveSessionButton() {
       onClick={async () => {
         setBusy(true);
         try {
-          const savedAt = new Date().toISOString();
-          const text = await engine.request({ type: 'saveSession', triage: useTriage.getState().byIncident, savedAt });
-          downloadText(`falcoscope-session-${savedAt.slice(0, 10)}.falcoscope.json`, text, 'application/json');
+          await saveSession();
         } finally {
           setBusy(false);
         }
