@@ -2,6 +2,7 @@ import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document
 import { sniffText } from './detect';
 import { makeIssue } from './normalize';
 import { lineRecords } from './lineLayout';
+import { splitLines } from './lines';
 import { ingestSession } from './restore';
 import { Tally } from './tally';
 import { utf8Length } from './bytes';
@@ -27,19 +28,9 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
     else ingestDocument(body, file, tally);
     return result();
   }
+  // The same splitter as every file (lines.ts): pasted text is encoded back to its UTF-8 bytes.
   const records = lineRecords(file, tally);
-  let lineNo = 0;
-  let start = 0;
-  while (start < body.length) {
-    const nl = body.indexOf('\n', start);
-    const end = nl === -1 ? body.length : nl;
-    const cr = end > start && body.charCodeAt(end - 1) === 0x0d;
-    const line = body.slice(start, cr ? end - 1 : end);
-    // Byte positions matter only to records kept as bytes; pasted records are kept as objects.
-    records.line(line, ++lineNo, { byteStart: 0, byteEnd: line.length });
-    if (nl === -1) break;
-    start = nl + 1;
-  }
+  splitLines(new TextEncoder().encode(body), 1, records);
   records.end();
   return result();
 }
