@@ -1,10 +1,17 @@
-// ESLint flat config: typescript-eslint recommended + react-hooks, the layering of docs/architecture.md
-// ("The one-way flow") as import bans, and bans on the ways alert text could become code or HTML.
+// ESLint flat config: typescript-eslint recommended + react-hooks, the layering of src/ as an
+// allow-list (scripts/layers.mjs: each folder names what it may import; scripts/importGraph.test.ts
+// adds no cycles), and bans on the ways alert text could become code or HTML.
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
+import { LAYERS } from './scripts/layers.mjs';
+
+/** The folders of src/ (src/main.tsx is the 'main' layer, matched by no folder pattern). */
+const FOLDERS = Object.keys(LAYERS).filter((name) => name !== 'main');
+/** Test code: checked by the rule for tests below, not by its folder's allow-list. */
+const TEST_GLOBS = ['src/**/*.test.{ts,tsx}', 'src/**/testkit.ts', 'src/testing/**'];
 
 /**
  * An import of the src/ folder `name`, written relatively ('../ui/x', '../../ui') or from the root
@@ -12,7 +19,7 @@ import { defineConfig } from 'eslint/config';
  */
 const folder = (name) => `^(?:(?:\\.\\./)+|(?:.*/)?src/)${name}(?:/|$)`;
 
-const layerMessage = (what) => `${what} (layering in docs/architecture.md: ingest -> analyze -> export -> ui; the UI reaches ingest/analyze only through the worker client).`;
+const layerMessage = (what) => `${what} (layering in docs/architecture.md; the UI reaches the engine only through src/data).`;
 
 /** The packages only the UI side may use. */
 const UI_PACKAGES = [
@@ -22,7 +29,7 @@ const UI_PACKAGES = [
   { regex: '^@tanstack/', message: layerMessage('The engine layers must not use @tanstack/*') },
 ];
 
-const uiFolders = (who) => ['ui', 'app', 'state', 'worker'].map((f) => ({
+const uiFolders = (who) => ['ui', 'app', 'state', 'data'].map((f) => ({
   regex: folder(f),
   message: layerMessage(`${who} must not import src/${f}`),
 }));
@@ -99,52 +106,33 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
 
-  // ---- Layering (docs/architecture.md) ----
-  {
-    files: ['src/model/**/*.{ts,tsx}'],
+  // ---- Layering: the allow-list of scripts/layers.mjs, one block per folder ----
+  ...Object.entries(LAYERS).filter(([name]) => name !== 'main').map(([name, layer]) => ({
+    files: [`src/${name}/**/*.{ts,tsx}`],
+    ignores: TEST_GLOBS,
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          ...['ingest', 'knowledge', 'analyze', 'export', 'worker', 'state', 'ui', 'app', 'cli'].map((f) => ({
+          ...(layer.pure || layer.noReact ? UI_PACKAGES : []),
+          ...FOLDERS.filter((f) => f !== name && !layer.may.includes(f)).map((f) => ({
             regex: folder(f),
-            message: layerMessage(`src/model is types only and must not import src/${f}`),
+            message: layerMessage(`src/${name} may import only ${layer.may.join(', ') || 'nothing'} (scripts/layers.mjs), not src/${f}`),
           })),
-          ...UI_PACKAGES,
+          ...layer.may.filter((f) => LAYERS[f].entry).map((f) => ({
+            regex: `${folder(f).slice(0, -'(?:/|$)'.length)}/`,
+            message: layerMessage(`Import src/${f} through its entry (src/${f}/index.ts), not its files`),
+          })),
         ],
       }],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      ...(layer.pure ? { 'no-restricted-globals': ['error', ...DOM_GLOBALS] } : {}),
     },
-  },
+  })),
+  // Tests of the engine layers drive whatever they check, but stay free of React and the page.
   {
-    files: ['src/{ingest,knowledge,analyze,export}/**/*.{ts,tsx}'],
+    files: TEST_GLOBS.filter((g) => g !== 'src/testing/**'),
+    ignores: ['src/{ui,app,data,state}/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [...UI_PACKAGES, ...uiFolders('The engine layers (ingest, knowledge, analyze, export)')],
-      }],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS],
-    },
-  },
-  {
-    files: ['src/worker/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^react(?:-dom)?(?:/|$)', message: layerMessage('src/worker must not use React') },
-          { regex: '^react-markdown(?:/|$)', message: layerMessage('src/worker must not use react-markdown') },
-          { regex: folder('ui'), message: layerMessage('src/worker must not import src/ui') },
-          { regex: folder('app'), message: layerMessage('src/worker must not import src/app') },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['src/ui/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: folder('ingest'), message: layerMessage('src/ui must not import src/ingest: use the worker client') },
-        ],
-      }],
+      'no-restricted-imports': ['error', { patterns: [...UI_PACKAGES, ...uiFolders('Tests of the engine layers')] }],
     },
   },
 

@@ -13,7 +13,7 @@ import { createReadStream, openAsBlob, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { EngineHost } from '../src/worker/engineHost';
+import { EngineHost } from '../src/engine/engineHost';
 import { ingestStream, type RecordSink } from '../src/ingest';
 import { ensureFile } from './generate';
 

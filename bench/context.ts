@@ -12,11 +12,11 @@
  */
 import { closeSync, openAsBlob, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { EngineHost } from '../src/worker/engineHost';
+import { EngineHost } from '../src/engine/engineHost';
 import type { EngineRequest } from '../src/worker/protocol';
 import { EMPTY_FILTER, type Alert } from '../src/model';
-import { parseBatch } from '../src/analyze/parseBatch';
-import { KeyTable } from '../src/analyze/incidentBatch';
+import { parseBatch } from '../src/engine/store/parseBatch';
+import { KeyTable } from '../src/engine/store/incidentBatch';
 import { parseLineRecord } from '../src/ingest/record';
 import { TallyBuilder } from '../src/analyze/context/prevalence';
 import { ensureFile } from './generate';

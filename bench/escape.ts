@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { AnalysisSession } from '../src/analyze/session';
+import { AnalysisSession } from '../src/engine/store/session';
 import { ingestText } from '../src/ingest';
 
 function arg(name: string, fallback: string): string {

@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/wideReport.ts [--keys 100000] [--runs 3]
  */
-import { AnalysisSession } from '../src/analyze/session';
+import { AnalysisSession } from '../src/engine/store/session';
 import { ingestText } from '../src/ingest';
 import { reportToMarkdown } from '../src/export/markdown';
 

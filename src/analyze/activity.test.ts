@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activityBins, sparkText } from './activity';
+import { activityBins } from './activity';
+import { sparkText } from '../export/sparkText';
 
 describe('activityBins', () => {
   it('spreads alerts over equal bins from the first to the last, the last instant in the last bin', () => {

@@ -28,11 +28,3 @@ export function activityBins(points: Iterable<readonly [number, number]>, bins =
   for (const [ms, count] of kept) counts[Math.min(bins - 1, Math.floor((ms - startMs) / binMs))]! += count;
   return { startMs, endMs, binMs, counts };
 }
-
-const BLOCKS = '▁▂▃▄▅▆▇█';
-
-/** The bins as a line of block characters, for Markdown and plain text: an empty bin is the lowest block. */
-export function sparkText(counts: number[]): string {
-  const max = Math.max(1, ...counts);
-  return counts.map((c) => BLOCKS[c === 0 ? 0 : Math.max(1, Math.ceil((c / max) * (BLOCKS.length - 1)))]).join('');
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from '../engine/store/session';
 import { makeAlert } from '../testing/alerts';
 
 describe('alertsOf in time order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from '../engine/store/session';
 import { computeView, facetValues } from './view';
 import { EMPTY_FILTER, FACETS, FACET_KEYS, type ViewContext } from '../model';
 import { makeAlert } from '../testing/alerts';

@@ -3,7 +3,7 @@ import type { CommandTemplate } from '../knowledge/types';
 import { fieldText } from '../knowledge/fieldValue';
 import { ENCODINGS, PLACEHOLDER } from '../knowledge/commands/placeholder';
 import type { Encoding } from '../knowledge/commands/placeholder';
-import { shellQuote } from './shellQuote';
+import { shellQuote } from '../knowledge/shellQuote';
 
 /**
  * Placeholders are `⟦field⟧` (knowledge/commands/placeholder.ts): brackets no tool syntax uses, so

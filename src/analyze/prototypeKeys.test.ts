@@ -3,7 +3,7 @@ import { ALL_PLAYBOOKS } from '../knowledge/playbooks';
 import { ruleOutputFields } from '../knowledge/ruleCatalog';
 import { reportToMarkdown } from '../export/markdown';
 import { toJsonExport } from '../export/json';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from '../engine/store/session';
 import { makeAlert } from '../testing/alerts';
 
 /**

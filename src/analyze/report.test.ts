@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from '../engine/store/session';
 import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
 import { readFileSync } from 'node:fs';
 import { ingestText } from '../ingest';

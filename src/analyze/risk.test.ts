@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk, riskLevel } from './risk';
 import { CONTEXT_RULES, isDownloadAndExecute } from './riskRules';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from '../engine/store/session';
 import { ingestText } from '../ingest';
 import { makeAlert } from '../testing/alerts';
 import type { Alert, OutputFields, Risk } from '../model';

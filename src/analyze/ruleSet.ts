@@ -9,7 +9,7 @@
  */
 import type { LoadedList, LoadedMacro, LoadedRule, ParseIssue, RuleChange, RuleException, RuleListing, RuleOrigin, RuleSetData, RulesFileItem } from '../model';
 import { RULE_CATALOG, catalogEntry } from '../knowledge/ruleCatalog';
-import { makeIssue } from '../ingest/normalize';
+import { makeIssue } from '../ingest';
 
 export interface RuleSetBuild {
   set: RuleSetData;

@@ -1,5 +1,5 @@
 import type { Alert } from '../model';
-import { isRoundedInteger } from '../ingest/exactInteger';
+import { isRoundedInteger } from '../ingest';
 
 /**
  * Whether the alert's output or one of its field values contains `needle` (lower case). Numbers

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from '../engine/store/session';
 import { computeView } from './view';
 import { EMPTY_FILTER, PRIORITIES } from '../model';
 import { makeAlert } from '../testing/alerts';

@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './queryClient';
-import { useCounters, useEngineStatus } from './hooks';
-import { useSavedSession } from './savedSession';
+import { useCounters, useEngineStatus } from '../data/hooks';
+import { useSavedSession } from '../data/savedSession';
 import { useHashSync } from './useHashSync';
-import { useIngestQueue } from './ingestQueue';
+import { useIngestQueue } from '../data/ingestQueue';
 import { useSession } from '../state/session';
 import { DropZone } from '../ui/DropZone';
 import { ExportAllButton } from '../ui/ExportAllButton';

@@ -1,4 +1,4 @@
-import { parseSize } from '../ingest/limits';
+import { parseSize } from '../ingest';
 
 /** Parsed command line of `falcoscope report FILE... [--format md|json]`. */
 export interface CliArgs {

@@ -93,6 +93,24 @@ describe('cli', () => {
     ]);
   });
 
+  it('loads the good alert of the crafted session of issue 13 and lists its three bad entries with file and line', () => {
+    // Through the built command, as a user runs it: one good alert, then "rule": 42 with
+    // "priority": "Bogus", a string and null, one entry per line.
+    const dir = mkdtempSync(join(tmpdir(), 'falcoscope-cli-'));
+    const path = join(dir, 'hand.falcoscope.json');
+    const entries = [savedAlert, { ...savedAlert, rule: 42, priority: 'Bogus' }, 'a string', null].map((e) => JSON.stringify(e));
+    writeFileSync(path, `{"format": "falcoscope-session", "version": 1,\n"alerts": [\n${entries.join(',\n')}\n]}\n`);
+    const stdout = execFileSync(process.execPath, [CLI_BUNDLE, 'report', path, '--format', 'json'], { encoding: 'utf8' });
+    const json = JSON.parse(stdout);
+    expect(json.alerts).toBe(1);
+    expect(json.incidents.map((i: { rule: string }) => i.rule)).toEqual(['Saved rule']);
+    expect(json.problems).toEqual([
+      { file: 'hand.falcoscope.json', line: 4, message: expect.stringMatching(/^saved alert 2: "rule" must be a string, got number/) },
+      { file: 'hand.falcoscope.json', line: 5, message: 'saved alert 3: expected an alert object, got string' },
+      { file: 'hand.falcoscope.json', line: 6, message: 'saved alert 4: expected an alert object, got null' },
+    ]);
+  });
+
   it('fails only when nothing could be read', async () => {
     const result = await collect({ command: 'report', files: ['/nonexistent/file.ndjson'], format: 'json' });
     expect(result.exitCode).toBe(1);

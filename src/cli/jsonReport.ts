@@ -1,4 +1,4 @@
-import type { EngineHost } from '../worker/engineHost';
+import type { EngineHost } from '../engine/engineHost';
 import { oneLine } from './oneLine';
 import type { ChunkedWriter } from './output';
 import { renderIncident, type RenderedIncident } from './incidentLine';

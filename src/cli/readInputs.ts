@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { EngineHost } from '../worker/engineHost';
+import type { EngineHost } from '../engine/engineHost';
 import { FsFile } from './fsFile';
 import { fsReason, type Input } from './inputs';
 import type { InputJson } from './jsonReport';

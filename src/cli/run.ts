@@ -1,4 +1,4 @@
-import { EngineHost } from '../worker/engineHost';
+import { EngineHost } from '../engine/engineHost';
 import type { CliArgs } from './args';
 import { resolveInputs } from './inputs';
 import { writeJsonReport, type InputJson, type ProblemJson, type RemoteRender } from './jsonReport';

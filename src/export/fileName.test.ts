@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentFileName, incidentSetFileName, slug } from './fileName';
-import { stableHash } from '../analyze/hash';
+import { stableHash } from '../engine/store/hash';
 
 const NOW = '2026-12-02T11:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsToJson } from './incidentsJson';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from '../engine/store/session';
 import { makeAlert } from '../testing/alerts';
 
 describe('incidentsToJson', () => {

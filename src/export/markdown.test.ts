@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Root } from 'hast';
 import type { Report } from '../model';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from '../engine/store/session';
 import { ingestText } from '../ingest';
 import { reportToMarkdown, sessionToMarkdown } from './markdown';
 import type { ExportedTriageNote as TriageNote } from './markdown';

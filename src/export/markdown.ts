@@ -1,10 +1,9 @@
 import type { Report, ReportSectionId, RuleDetail } from '../model';
 import { REPORT_SECTIONS, sectionTitle } from '../model';
-import { sparkText } from '../analyze/activity';
+import { sparkText } from './sparkText';
 
-/** What an export shows of a triage note: any text, escaped like alert text (it may come from a file). */
-export type ExportedTriageNote = { status: string; notes: string };
-type TriageNote = ExportedTriageNote;
+import type { ExportedTriageNote as TriageNote } from '../model';
+export type { ExportedTriageNote } from '../model';
 import { codeSpan, escapeInline as e, fencedBlock, tableRow } from './escape';
 
 /** Running text in a table cell, and an alert value as data in a table cell. */

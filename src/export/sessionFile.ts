@@ -1,4 +1,4 @@
-import { SESSION_FORMAT_VERSION, SESSION_MARKER, type SessionFile } from '../model/session';
+import { SESSION_FORMAT_VERSION, SESSION_MARKER, type SessionFile } from '../model';
 
 export { SESSION_FORMAT_VERSION, type SessionFile };
 

@@ -1,39 +1,13 @@
 /**
- * Sniff what a file holds from its first bytes, never from its name: gzip, binary, empty,
- * a JSON array, NDJSON, a pretty-printed document, or lines with JSON after a prefix (syslog);
- * and the exports of where Falco events are stored (see EXPORT_FORMATS).
+ * Sniff what a file holds from its first bytes, never from its name: binary or empty (no format
+ * at all), else the first format of the table in formats.ts that claims the content.
  */
 import { MAX_LINE_BYTES } from './lines';
-import { isOneCompleteObject } from './scan';
-import { textHeader } from './textHeader';
-import { exportFormatOfObject } from './exports';
+import { fileFormatOf, type FileFormatId } from './formats';
 
-/**
- * One entry per format. Line formats are read line by line (streamed, in parser workers); document
- * formats are held whole and split into their records (see readsAsDocument).
- *
- *   ndjson      Falco's JSON output, one alert per line; also falcosidekick's S3/GCS objects
- *               (each one alert as Falco's JSON, with no newline: `cat` of many is one line of
- *               objects one after another, read as such)
- *   lines       lines with JSON after a prefix (syslog, log shippers)
- *   falco-text  Falco's plain-text output (json_output: false), bare or behind a syslog prefix
- *   es-bulk     an Elasticsearch/OpenSearch `_bulk` body or NDJSON export: action lines and documents
- *   loki-jsonl  `logcli query --output=jsonl`: {"labels", "line", "timestamp"} per line
- *   array, document   a JSON array / pretty-printed objects
- *   es-search   an Elasticsearch/OpenSearch search API response (`hits.hits[]._source`)
- *   loki-query  Loki's HTTP query_range response (or a push body): streams of [time, line]
- */
-export type TextFormat = 'ndjson' | 'lines' | 'falco-text' | 'es-bulk' | 'loki-jsonl' | 'array' | 'document' | 'es-search' | 'loki-query';
+export { isGzip, readsAsDocument, readsAsLines } from './formats';
 
-/** Formats whose records are whole documents (or cut from one), read after the whole text is in. */
-export function readsAsDocument(format: string): boolean {
-  return format === 'array' || format === 'document' || format === 'es-search' || format === 'loki-query';
-}
-
-/** Formats read line by line: each line is one record (or none: a blank line, a bulk action line). */
-export function readsAsLines(format: string): format is 'ndjson' | 'lines' | 'falco-text' | 'es-bulk' | 'loki-jsonl' {
-  return format === 'ndjson' || format === 'lines' || format === 'falco-text' || format === 'es-bulk' || format === 'loki-jsonl';
-}
+export type TextFormat = FileFormatId;
 
 export type Detected =
   | { format: TextFormat }
@@ -41,10 +15,6 @@ export type Detected =
 
 /** Bytes looked at to tell text from binary. */
 export const SNIFF_BYTES = 1024;
-
-export function isGzip(head: Uint8Array): boolean {
-  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-}
 
 /** Length of a UTF-8 byte order mark at the start, 0 or 3. */
 export function utf8BomLength(head: Uint8Array): number {
@@ -112,9 +82,13 @@ function isBlankByte(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c;
 }
 
+/** Characters of the content's start a session sniff looks at (see formats.ts looksLikeSession). */
+const SESSION_SNIFF_CHARS = 64 * 1024;
+
 /**
- * Decide the format from the first bytes (already decompressed, BOM removed). Returns null when
- * more bytes are needed: under SNIFF_BYTES, or a first line starting with '{' not yet complete.
+ * Decide the format from the first bytes (already decompressed, BOM removed), by the table of
+ * ingest/formats.ts. Returns null when more bytes are needed: under SNIFF_BYTES, or a first line
+ * starting with '{' not yet complete.
  */
 export function sniffBytes(head: Uint8Array, eof: boolean): Detected | null {
   if (!eof && head.length < SNIFF_BYTES) return null;
@@ -122,19 +96,17 @@ export function sniffBytes(head: Uint8Array, eof: boolean): Detected | null {
   if (binary) return { format: 'binary', message: binary };
   let i = 0;
   while (i < head.length && isBlankByte(head[i]!)) i++;
-  if (i === head.length) return eof ? { format: 'empty', message: 'empty file' } : null;
-  const c = head[i];
-  if (c === 0x5b /* [ */) return { format: 'array' };
-  const nl = head.indexOf(0x0a, i);
-  if (c !== 0x7b /* { */) {
-    const firstLine = new TextDecoder().decode(head.subarray(i, nl === -1 ? Math.min(head.length, i + SNIFF_BYTES) : nl));
-    return { format: textHeader(firstLine) !== null ? 'falco-text' : 'lines' };
-  }
-  const exported = exportFormatOfObject(new TextDecoder().decode(head.subarray(i, Math.min(head.length, i + 64 * 1024))));
-  if (exported !== null) return { format: exported };
-  if (nl === -1 && !eof) return head.length > MAX_LINE_BYTES ? { format: 'ndjson' } : null;
-  const firstLine = new TextDecoder().decode(head.subarray(i, nl === -1 ? head.length : nl));
-  return { format: isOneCompleteObject(firstLine) ? 'ndjson' : 'document' };
+  if (i === head.length && !eof) return null;
+  const nl = i === head.length ? -1 : head.indexOf(0x0a, i);
+  const whole = nl !== -1 || eof;
+  let decoded: string | undefined;
+  const format = fileFormatOf({
+    first: i === head.length ? '' : String.fromCharCode(head[i]!),
+    firstLine: whole ? new TextDecoder().decode(head.subarray(i, nl === -1 ? head.length : nl)) : null,
+    overlong: !whole && head.length > MAX_LINE_BYTES,
+    text: () => (decoded ??= new TextDecoder().decode(head.subarray(i, i + SESSION_SNIFF_CHARS))),
+  });
+  return detected(format);
 }
 
 /** The same decision for text already in memory (pasted). */
@@ -149,13 +121,21 @@ export function sniffText(text: string): Detected {
     return { format: 'binary', message: sample.includes('\u0000') ? 'not a text file (binary content: it holds NUL bytes)' : 'not a text file (binary content)' };
   }
   const m = /[^ \t\r\n\f\uFEFF]/.exec(text);
-  if (!m) return { format: 'empty', message: 'empty file' };
-  if (m[0] === '[') return { format: 'array' };
-  const nl = text.indexOf('\n', m.index);
-  if (m[0] !== '{') return { format: textHeader(text.slice(m.index, nl === -1 ? m.index + SNIFF_BYTES : nl)) !== null ? 'falco-text' : 'lines' };
-  const exported = exportFormatOfObject(text.slice(m.index, m.index + 64 * 1024));
-  if (exported !== null) return { format: exported };
-  return { format: isOneCompleteObject(text.slice(m.index, nl === -1 ? text.length : nl)) ? 'ndjson' : 'document' };
+  const at = m ? m.index : text.length;
+  const nl = text.indexOf('\n', at);
+  const format = fileFormatOf({
+    first: m ? m[0] : '',
+    firstLine: text.slice(at, nl === -1 ? text.length : nl),
+    text: () => text.slice(at, at + SESSION_SNIFF_CHARS),
+  });
+  // All the text is at hand: the table always decides.
+  return detected(format) ?? { format: 'lines' };
+}
+
+function detected(format: ReturnType<typeof fileFormatOf>): Detected | null {
+  if (format === null) return null;
+  if (format === 'empty') return { format: 'empty', message: 'empty file' };
+  return { format: format.id };
 }
 
 /**

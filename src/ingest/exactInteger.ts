@@ -1,4 +1,4 @@
-import type { OutputFields } from '../model/alert';
+import type { OutputFields } from '../model';
 
 /**
  * JSON.parse rounds integers beyond 2^53 (Falco's evt.time is epoch nanoseconds, 19 digits):

@@ -16,7 +16,7 @@
  *
  * The document (_source, the parsed line) goes through the same restore as any record.
  */
-import type { Alert, ParseIssue } from '../model/alert';
+import type { Alert, ParseIssue } from '../model';
 import { topLevelEntries } from './jsonLayout';
 import { countNewlines, scanValue, skipBlank } from './scan';
 import { makeIssue, normalizeRecord } from './normalize';
@@ -27,29 +27,8 @@ import { stockMatcher, textAlert, textHeader } from './falcoText';
 type Result = Omit<Alert, 'id'> | ParseIssue;
 type Obj = Record<string, unknown>;
 
-export type ExportFormat = 'es-search' | 'es-bulk' | 'loki-jsonl' | 'loki-query';
-
-const BULK_ACTIONS = new Set(['index', 'create', 'update', 'delete']);
-const ACTION_KEYS = [...BULK_ACTIONS].map((k) => `"${k}"`);
-
-/** Which export the JSON object at the start of `head` opens (the text may stop anywhere), or null. */
-export function exportFormatOfObject(head: string): ExportFormat | null {
-  const keys = topLevelEntries(head);
-  if (keys.size === 0 || keys.has('rule')) return null;
-  if (keys.has('hits') && (keys.has('took') || keys.has('_shards') || keys.has('timed_out'))) return 'es-search';
-  if (keys.has('took') && keys.has('timed_out')) return 'es-search';
-  const data = keys.get('data');
-  if (keys.has('status') && data !== undefined && head.slice(data, data + 200).includes('"resultType"')) return 'loki-query';
-  const streams = keys.get('streams');
-  if (streams !== undefined && head.slice(streams, streams + 200).includes('"stream"')) return 'loki-query';
-  const line = keys.get('line');
-  if (line !== undefined && head.charCodeAt(line) === 0x22 && (keys.has('labels') || keys.has('timestamp'))) return 'loki-jsonl';
-  if (keys.size === 1) {
-    const [key, at] = [...keys][0]!;
-    if (BULK_ACTIONS.has(key) && head.charCodeAt(at) === 0x7b) return 'es-bulk';
-  }
-  return null;
-}
+export { exportFormatOfObject, type ExportFormat } from './exportSniff';
+import { ACTION_KEYS, exportFormatOfObject } from './exportSniff';
 
 /**
  * Whether a line is a `_bulk` action line ({"index": {...}} and the like): framing, not a record,

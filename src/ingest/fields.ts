@@ -1,4 +1,4 @@
-import type { OutputFields } from '../model/alert';
+import type { OutputFields } from '../model';
 import { stringifyJson } from './stringify';
 import { typeName } from './priority';
 

@@ -5,7 +5,7 @@
  * document back, each key is mapped to the Falco field it was (by the fields Falco declares);
  * a key that names no known field is kept as it is.
  */
-import type { OutputFields } from '../model/alert';
+import type { OutputFields } from '../model';
 import { fields as VENDORED } from '../../vendor/falco/fields/fields.json';
 
 let flat: Map<string, { name: string; arg: boolean }> | null = null;

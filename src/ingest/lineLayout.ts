@@ -4,12 +4,13 @@
  * line, several objects on one line, or a pretty-printed object spread over lines in the middle of
  * NDJSON. Each record is reported with where its JSON lies, so it can be parsed again alone.
  */
-import type { Alert, ParseIssue } from '../model/alert';
-import type { LineSpan } from './lines';
+import type { Alert, ParseIssue } from '../model';
+import type { LineHandler, LineSpan } from './lines';
+import type { Tally } from './tally';
 import { makeIssue } from './normalize';
 import { parseJsonRecord, parseLineRecord, parseWholeObject } from './record';
 import { isBlank, scanValue, skipBlank } from './scan';
-import { utf8Length } from './text';
+import { utf8Length } from './bytes';
 import { isBulkActionLine } from './exports';
 import { textHeader } from './textHeader';
 
@@ -210,4 +211,17 @@ class DepthTracker {
     if (this.inString) return 'broken';
     return this.closed ? 'closed' : 'open';
   }
+}
+
+/**
+ * A LineHandler that turns the lines of a file into records for the sink, whatever their layout
+ * (see LineRecords); `end()` after the file's last line.
+ */
+export function lineRecords(file: string, sink: Tally): LineHandler & { end(): void } {
+  const records = new LineRecords(file, true, (r) => sink.add(r));
+  return {
+    line: (text, lineNo, span) => records.line(text, lineNo, span),
+    bad: (lineNo, message, excerpt) => records.bad(lineNo, message, excerpt),
+    end: () => records.end(),
+  };
 }

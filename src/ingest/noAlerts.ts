@@ -4,10 +4,9 @@
  * first bytes (decompressed when it was gzip), so it costs nothing for inputs that loaded.
  */
 
-export interface NoAlertsDiagnosis {
-  cause: string;
-  fix: string;
-}
+import type { NoAlertsDiagnosis } from '../model';
+
+export type { NoAlertsDiagnosis };
 
 const JSON_OUTPUT_FIX =
   'Set json_output: true in falco.yaml (or start Falco with -o json_output=true) and open the JSON lines it then writes.';

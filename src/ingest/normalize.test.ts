@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert, ParseIssue } from '../model/alert';
+import type { Alert, ParseIssue } from '../model';
 import { isParseIssue, normalizeRecord } from './normalize';
 
 const base = { rule: 'R', output: 'o' };

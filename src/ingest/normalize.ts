@@ -1,11 +1,10 @@
-import type { Alert, ParseIssue } from '../model/alert';
+import type { Alert, ParseIssue } from '../model';
 import { inferSource, normalizeSource, restoreOutputFields } from './fields';
 import { unflattenFields } from './flatFields';
+import { unwrapRecord } from './formats';
 import { parsePriority, typeName } from './priority';
 import { NO_TIME, parseEpochNanos, parseTimeField, type ParsedTime } from './time';
 
-/** Keys under which a wrapper holds the alert, tried in order when a record has no "rule". */
-const WRAPPER_KEYS = ['event', '_source', 'doc'] as const;
 
 /** Characters of a record kept in a ParseIssue's excerpt. */
 export const EXCERPT_CHARS = 160;
@@ -49,16 +48,11 @@ function restore(value: unknown, file: string, line: number): Omit<Alert, 'id'> 
   // Each key is looked up once: this runs for every line of a file.
   let rule = own(rec, 'rule');
   if (rule === undefined) {
-    // Wrappers: {"event": {...alert}, "outputs": [...]} (falcosidekick-ui payload), an
-    // Elasticsearch/OpenSearch hit {"_index", "_id", "_source": {...alert}} (search results,
-    // elasticdump exports) and a `_bulk` update's {"doc": {...alert}}.
-    for (const key of WRAPPER_KEYS) {
-      const inner = own(rec, key);
-      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
-        rec = inner as Record<string, unknown>;
-        rule = own(rec, 'rule');
-        break;
-      }
+    // A wrapper around the alert (falcosidekick, an Elasticsearch hit, a _bulk update): the record formats of formats.ts unwrap it.
+    const inner = unwrapRecord(rec);
+    if (inner !== rec) {
+      rec = inner;
+      rule = own(rec, 'rule');
     }
   }
   const output = own(rec, 'output');

@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VENDORED_FALCO } from '../testing/vendored';
-import { parseBatch } from '../analyze/parseBatch';
-import { KeyTable } from '../analyze/incidentBatch';
+import { parseBatch } from '../engine/store/parseBatch';
+import { KeyTable } from '../engine/store/incidentBatch';
 import { collector, ingestBytes, utf8 } from './testkit';
 import { ingestText } from './text';
 import { parseLineRecord } from './record';

@@ -1,4 +1,4 @@
-import { PRIORITIES, type Priority } from '../model/alert';
+import { PRIORITIES, type Priority } from '../model';
 
 const BY_WORD = new Map<string, Priority>(PRIORITIES.map((p) => [p.toLowerCase(), p]));
 BY_WORD.set('info', 'Informational');

@@ -1,14 +1,12 @@
-import type { Alert, ParseIssue } from '../model/alert';
-import type { LineHandler } from './lines';
+import type { Alert, ParseIssue } from '../model';
 import { makeIssue } from './normalize';
 import { restoreRecord } from './restore';
 import { keepWrittenIntegers } from './exactInteger';
-import type { Tally } from './tally';
-import { LineRecords } from './lineLayout';
 import { parseTextLine } from './falcoText';
 
 /** Falco's own log lines on stdout: `Wed Dec  2 11:30:25 2026: Falco version: 0.41.0 (x86_64)`. */
 const FALCO_LOG_LINE = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}: /;
+import { jsonStartOnLine } from './formats';
 
 type Result = Omit<Alert, 'id'> | ParseIssue;
 
@@ -67,7 +65,7 @@ export function parseLineRecord(text: string, file: string, line: number, writte
     const textRecord = parseTextLine(text, file, line);
     if (textRecord !== null) return textRecord;
   }
-  const open = first === 0x7b /* { */ || first === 0x5b /* [ */ ? start : text.indexOf('{', start);
+  const open = jsonStartOnLine(text, start);
   if (open === -1) {
     return makeIssue(file, line, FALCO_LOG_LINE.test(text.slice(start)) ? "Falco's own log message, not an alert" : 'no JSON object on this line', text);
   }
@@ -102,17 +100,4 @@ export function firstNonBlank(text: string): number {
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a && c !== 0x0c && c !== 0xfeff) return i;
   }
   return -1;
-}
-
-/**
- * A LineHandler that turns the lines of a file into records for the sink, whatever their layout
- * (see LineRecords); `end()` after the file's last line.
- */
-export function lineRecords(file: string, sink: Tally): LineHandler & { end(): void } {
-  const records = new LineRecords(file, true, (r) => sink.add(r));
-  return {
-    line: (text, lineNo, span) => records.line(text, lineNo, span),
-    bad: (lineNo, message, excerpt) => records.bad(lineNo, message, excerpt),
-    end: () => records.end(),
-  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeSession } from '../export/sessionFile';
-import { SESSION_FORMAT_VERSION } from '../model/session';
+import { SESSION_FORMAT_VERSION } from '../model';
 import { makeAlert } from '../testing/alerts';
 import { looksLikeSession, restoreSession, restoreTriage } from './restore';
 

@@ -4,15 +4,15 @@
  * a complete, valid value, or into a ParseIssue that says where it was and why it is not one.
  * Nothing from a file reaches the engine or the UI without passing here.
  */
-import type { ParseIssue } from '../model/alert';
-import { SESSION_FORMAT_VERSION, SESSION_MARKER } from '../model/session';
-import type { SavedTriageNote as TriageNote } from '../model/triage';
+import type { ParseIssue } from '../model';
+import { SESSION_FORMAT_VERSION, SESSION_MARKER } from '../model';
+import type { SavedTriageNote as TriageNote } from '../model';
 import { isTriageStatus } from './triageNote';
 import { restoreExportEntry } from './exports';
 import { clipExcerpt, makeIssue, normalizeRecord } from './normalize';
 import { typeName } from './priority';
 import { elementLines, lineAt, topLevelEntries } from './jsonLayout';
-import type { IngestedAlert } from './types';
+import type { IngestedAlert, RecordSink } from './types';
 
 /**
  * A Falco record (or falcosidekick wrapper) parsed from a file; an entry of a store's export
@@ -201,12 +201,16 @@ export function restoreSession(text: string, file: string): RestoredSession {
   }
 }
 
+/** Session files are recognised by the format table; re-exported for their readers. */
+export { looksLikeSession } from './formats';
+
 /**
- * Whether a file's first characters (of its decompressed content) open a session file: an object
- * with a top-level "format": "falcoscope-session" among the keys those characters hold, wherever
- * it comes (a hand-made or re-indented session need not start with it).
+ * A session file read like any input: each saved alert and problem goes to the sink as one
+ * record, in the file's order (alerts, then problems); its triage comes back for the caller.
  */
-export function looksLikeSession(head: string): boolean {
-  const at = topLevelEntries(head).get('format');
-  return at !== undefined && head.startsWith(JSON.stringify(SESSION_MARKER), at);
+export function ingestSession(text: string, file: string, sink: RecordSink): Record<string, TriageNote> {
+  const saved = restoreSession(text, file);
+  for (const alert of saved.alerts) sink.alert(alert);
+  for (const problem of saved.problems) sink.problem(problem);
+  return saved.triage;
 }

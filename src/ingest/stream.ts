@@ -1,24 +1,31 @@
-import { concatBytes } from './bytes';
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
-import { SNIFF_BYTES, isGzip, readsAsDocument, sniffBytes, utf8BomLength, type Detected } from './detect';
+import { SNIFF_BYTES, readsAsDocument, sniffBytes, utf8BomLength, type Detected } from './detect';
 import { LineBatcher, type LinePiece } from './batcher';
 import { MAX_LINE_BYTES, splitLines } from './lines';
 import { makeIssue } from './normalize';
-import { lineRecords } from './record';
+import { lineRecords } from './lineLayout';
+import { ingestSession } from './restore';
 import { Tally } from './tally';
-import { GzipStopped, gunzip } from './gunzip';
-import { DEFAULT_DECOMPRESSED_LIMITS, decompressedLimitText } from './limits';
+import { Content, concat, isAbort } from './content';
 import type { IngestOptions, IngestResult, RecordSink } from './types';
 
 export { ingestText } from './text';
+export { abortError, couldNotReadToEnd } from './content';
 
 const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
 
+/** What the sniff read: the format and the content read so far (BOM removed). */
+interface Sniffed {
+  detected: Detected;
+  pieces: Uint8Array[];
+  eof: boolean;
+}
+
 /**
  * Read a file as a stream of bytes (e.g. `file.stream()`), gzip or not, and send every record to
- * the sink as it is read: NDJSON and prefixed lines stream; arrays and pretty-printed documents
- * are held as text (up to 256 MiB) and split when complete. Never reads the file as one string.
- * Rejects with a DOMException named AbortError when `opts.signal` aborts.
+ * the sink as it is read: NDJSON and prefixed lines stream; arrays, pretty-printed documents and
+ * session files are held as text (up to 256 MiB) and split when complete. Never reads the file as
+ * one string. Rejects with a DOMException named AbortError when `opts.signal` aborts.
  */
 export async function ingestStream(
   stream: ReadableStream<Uint8Array>,
@@ -27,261 +34,155 @@ export async function ingestStream(
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
   const tally = new Tally(sink);
-  const { signal, onProgress } = opts;
-  const every = Math.max(1, opts.progressEveryBytes ?? DEFAULT_PROGRESS_BYTES);
-  let bytes = 0;
-  let nextProgress = every;
-  const progress = (force = false) => {
-    if (!onProgress || (!force && bytes < nextProgress)) return;
-    nextProgress = (Math.floor(bytes / every) + 1) * every;
-    onProgress({ bytesRead: bytes, records: tally.records });
-  };
-
-  const raw = stream.getReader();
-  let active: ReadableStreamDefaultReader<Uint8Array> = raw;
-  const read = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
-    if (signal?.aborted) throw abortError();
-    if (!signal) return reader.read();
-    let onAbort = () => {};
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(abortError());
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([reader.read(), aborted]);
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
-  };
-  const readRaw = async () => {
-    const r = await read(raw);
-    if (!r.done) bytes += r.value.length;
-    return r;
-  };
-
+  const content = await Content.open(stream, opts);
+  const progress = progressReporter(content, tally, opts);
   let flushLines: (() => Promise<void>) | null = null;
   try {
-    // Gzip or not: look at the first two raw bytes.
-    const first: Uint8Array[] = [];
-    let firstLen = 0;
-    let rawDone = false;
-    while (firstLen < 2) {
-      const r = await readRaw();
-      if (r.done) {
-        rawDone = true;
-        break;
-      }
-      first.push(r.value);
-      firstLen += r.value.length;
-    }
-    const head = concat(first);
-    const gzip = isGzip(head);
-
-    let pendingHead: Uint8Array | null = head.length > 0 ? head : null;
-    let readError: string | null = null;
-    const limits = { ...DEFAULT_DECOMPRESSED_LIMITS, ...opts.decompressedLimits };
-    let decompressed = 0;
-    /** Reading stopped at a limit: the line it cut is not a record (the user chose not to read it). */
-    let stoppedAtLimit = false;
-    if (gzip) {
-      const compressed = async function* () {
-        yield head;
-        if (rawDone) return;
-        for (let r = await readRaw(); !r.done; r = await readRaw()) yield r.value;
-      };
-      const members = gunzip(compressed(), opts.decompressor);
-      // Pulled one chunk per read (highWaterMark 0): an error reaches the reader only after
-      // every chunk before it was read.
-      active = new ReadableStream<Uint8Array>(
-        {
-          async pull(c) {
-            const r = await members.next();
-            if (r.done) c.close();
-            else c.enqueue(r.value);
-          },
-          async cancel(reason) {
-            await members.return(undefined);
-            await raw.cancel(reason);
-          },
-        },
-        { highWaterMark: 0 },
-      ).getReader();
-      pendingHead = null;
-    }
-    /** Past a limit of decompressed size (a gzip bomb?): ask before reading on; false to stop here. */
-    const withinLimits = async (): Promise<boolean> => {
-      const overSize = decompressed > limits.maxBytes;
-      const overRatio = limits.ratio > 0 && decompressed > limits.ratioMinBytes && decompressed > bytes * limits.ratio;
-      if (!overSize && !overRatio) return true;
-      const info = { decompressed, compressed: bytes, reason: overSize ? ('size' as const) : ('ratio' as const) };
-      if (opts.confirmDecompressed && (await opts.confirmDecompressed(info))) {
-        // Going on: ask again only at twice the size, and no more for the ratio.
-        limits.maxBytes = Math.max(limits.maxBytes, decompressed) * 2;
-        limits.ratio = 0;
-        return true;
-      }
-      readError = decompressedLimitText(info);
-      stoppedAtLimit = true;
-      await active.cancel().catch(() => {});
-      return false;
-    };
-
-    /** The next chunk of (decompressed) content, or null at the end or after a read error. */
-    const next = async (): Promise<Uint8Array | null> => {
-      if (pendingHead) {
-        const h = pendingHead;
-        pendingHead = null;
-        return h;
-      }
-      if (readError !== null || (rawDone && !gzip)) return null;
-      try {
-        const r = gzip ? await read(active) : await readRaw();
-        if (r.done) return null;
-        if (gzip) {
-          decompressed += r.value.length;
-          if (!(await withinLimits())) return null;
-        }
-        return r.value;
-      } catch (e) {
-        if (isAbort(e)) throw e;
-        readError = e instanceof GzipStopped
-          ? `${e.message}; the records before this point were loaded`
-          : gzip
-            ? `gzip data is corrupt or truncated (${errorText(e)}); the records before this point were loaded`
-            : couldNotReadToEnd(e);
-        return null;
-      }
-    };
-
-    // Sniff the format from the first (decompressed) bytes.
-    let pieces: Uint8Array[] = [];
-    let total = 0;
-    let eof = false;
-    let bomChecked = false;
-    let detected: Detected | null = null;
-    let waitingForNewline = false;
-    while (detected === null) {
-      const chunk = await next();
-      if (chunk === null) eof = true;
-      else {
-        pieces.push(chunk);
-        total += chunk.length;
-      }
-      if (!eof && total < SNIFF_BYTES) continue;
-      if (!eof && waitingForNewline && chunk !== null && chunk.indexOf(0x0a) === -1 && total <= MAX_LINE_BYTES) continue;
-      let joined = concat(pieces);
-      if (!bomChecked) {
-        joined = joined.subarray(utf8BomLength(joined));
-        bomChecked = true;
-      }
-      pieces = [joined];
-      total = joined.length;
-      detected = sniffBytes(joined, eof);
-      waitingForNewline = true;
-      progress();
-    }
-    const format = detected.format;
-    const result = (): IngestResult => ({ format, gzip, bytes, records: tally.records, alerts: tally.alerts, problems: tally.problems });
+    const { detected, pieces, eof } = await sniff(content, progress);
+    const result = (): IngestResult => ({ format: detected.format, gzip: content.gzip, bytes: content.bytes, records: tally.records, alerts: tally.alerts, problems: tally.problems });
     const finish = () => {
-      if (readError !== null) tally.problem(makeIssue(file, 0, readError));
+      if (content.readError !== null) tally.problem(makeIssue(file, 0, content.readError));
       progress(true);
       return result();
     };
 
     if (detected.format === 'empty' || detected.format === 'binary') {
-      if (!eof) await active.cancel().catch(() => {});
+      if (!eof) await content.cancel();
       // An unreadable gzip is reported as such, not as an empty file; a binary file needs no more.
-      if (detected.format === 'binary' || readError === null) {
+      if (detected.format === 'binary' || content.readError === null) {
         tally.problem(makeIssue(file, 0, detected.message));
-        readError = null;
+        content.readError = null;
       }
       return finish();
     }
 
-    if (readsAsDocument(detected.format)) {
-      let chunk: Uint8Array | null = eof ? null : await next();
-      while (chunk !== null) {
-        pieces.push(chunk);
-        total += chunk.length;
-        if (total > MAX_DOCUMENT_BYTES) {
-          tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));
-          await active.cancel().catch(() => {});
-          progress(true);
-          return result();
-        }
-        progress();
-        chunk = await next();
+    if (readsAsDocument(detected.format) || detected.format === 'session') {
+      const text = await readWhole(content, pieces, eof, progress);
+      if (text === null) {
+        tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));
+        progress(true);
+        return result();
       }
-      const all = concat(pieces);
-      pieces = [];
-      let text: string;
-      let badUtf8 = false;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all);
-      } catch {
-        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(all);
-        badUtf8 = true;
+      if (detected.format === 'session') {
+        const triage = ingestSession(text.text, file, tally);
+        return { ...finish(), triage };
       }
-      ingestDocument(text, file, tally, { badUtf8, exports: detected.format === 'es-search' || detected.format === 'loki-query' });
+      ingestDocument(text.text, file, tally, { badUtf8: text.badUtf8, exports: detected.format === 'es-search' || detected.format === 'loki-query' });
       return finish();
     }
 
     // NDJSON or prefixed lines: stream batches of whole lines, to the caller or parsed here.
-    const lines = lineRecords(file, tally);
-    let nextLine = 1;
-    const take =
-      opts.lineBatches ??
-      ((piece: LinePiece) => {
-        if (piece.kind === 'overlong') tally.problem(makeIssue(file, nextLine++, piece.message, piece.excerpt));
-        else nextLine += splitLines(piece.bytes, nextLine, lines);
-      });
-    const batcher = new LineBatcher();
-    const feed = async (pieces: LinePiece[]) => {
-      for (const piece of pieces) await take(piece);
-    };
-    flushLines = () => feed(batcher.flush());
-    for (const p of pieces) await feed(batcher.push(p));
-    pieces = [];
-    progress();
-    if (!eof) {
-      for (let chunk = await next(); chunk !== null; chunk = await next()) {
-        await feed(batcher.push(chunk));
-        progress();
-        if (opts.afterChunk) await opts.afterChunk();
-      }
-    }
-    await feed(stoppedAtLimit ? batcher.flush() : batcher.end());
-    lines.end();
+    const lines = readLines(content, file, tally, opts);
+    flushLines = lines.flush;
+    await lines.run(pieces, eof, progress);
     return finish();
   } catch (e) {
     if (isAbort(e)) {
       // Lines already read but still held for a full batch: they were read, so they count.
       if (flushLines) await flushLines().catch(() => {});
-      await active.cancel(e).catch(() => {});
-      if (active !== raw) await raw.cancel(e).catch(() => {});
+      await content.cancel(e);
     }
     throw e;
   }
 }
 
-export function abortError(): DOMException {
-  return new DOMException('Reading the file was cancelled', 'AbortError');
+/** Calls opts.onProgress each time progressEveryBytes more raw bytes were read, or when forced. */
+function progressReporter(content: Content, tally: Tally, opts: IngestOptions): (force?: boolean) => void {
+  const { onProgress } = opts;
+  const every = Math.max(1, opts.progressEveryBytes ?? DEFAULT_PROGRESS_BYTES);
+  let nextProgress = every;
+  return (force = false) => {
+    if (!onProgress || (!force && content.bytes < nextProgress)) return;
+    nextProgress = (Math.floor(content.bytes / every) + 1) * every;
+    onProgress({ bytesRead: content.bytes, records: tally.records });
+  };
 }
 
-function isAbort(e: unknown): boolean {
-  return e instanceof DOMException && e.name === 'AbortError';
+/** Read until the format table can tell the format from the first (decompressed) bytes. */
+async function sniff(content: Content, progress: () => void): Promise<Sniffed> {
+  let pieces: Uint8Array[] = [];
+  let total = 0;
+  let eof = false;
+  let bomChecked = false;
+  let waitingForNewline = false;
+  for (;;) {
+    const chunk = await content.next();
+    if (chunk === null) eof = true;
+    else {
+      pieces.push(chunk);
+      total += chunk.length;
+    }
+    if (!eof && total < SNIFF_BYTES) continue;
+    if (!eof && waitingForNewline && chunk !== null && chunk.indexOf(0x0a) === -1 && total <= MAX_LINE_BYTES) continue;
+    let joined = concat(pieces);
+    if (!bomChecked) {
+      joined = joined.subarray(utf8BomLength(joined));
+      bomChecked = true;
+    }
+    pieces = [joined];
+    total = joined.length;
+    const detected = sniffBytes(joined, eof);
+    waitingForNewline = true;
+    progress();
+    if (detected !== null) return { detected, pieces, eof };
+  }
 }
 
-/** Why a file's records stop early: the same words whichever way it was being read. */
-export function couldNotReadToEnd(cause: unknown): string {
-  return `the file could not be read to the end (${errorText(cause)}); the records before this point were loaded`;
+/** The whole content as text (a document or a session), or null when it is over MAX_DOCUMENT_BYTES. */
+async function readWhole(content: Content, pieces: Uint8Array[], eof: boolean, progress: () => void): Promise<{ text: string; badUtf8: boolean } | null> {
+  let total = pieces.reduce((n, p) => n + p.length, 0);
+  let chunk: Uint8Array | null = eof ? null : await content.next();
+  while (chunk !== null) {
+    pieces.push(chunk);
+    total += chunk.length;
+    if (total > MAX_DOCUMENT_BYTES) {
+      await content.cancel();
+      return null;
+    }
+    progress();
+    chunk = await content.next();
+  }
+  const all = concat(pieces);
+  pieces.length = 0;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all), badUtf8: false };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(all), badUtf8: true };
+  }
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** The parts as one array: the part itself when there is only one (no copy of a large document). */
-function concat(parts: Uint8Array[]): Uint8Array {
-  return parts.length === 1 ? parts[0]! : concatBytes(parts);
+/**
+ * The lines of an NDJSON or prefixed-line file, in batches of whole lines: to opts.lineBatches
+ * when the caller parses them (the engine's parser workers), else parsed here into the tally.
+ */
+function readLines(content: Content, file: string, tally: Tally, opts: IngestOptions) {
+  const lines = lineRecords(file, tally);
+  let nextLine = 1;
+  const take =
+    opts.lineBatches ??
+    ((piece: LinePiece) => {
+      if (piece.kind === 'overlong') tally.problem(makeIssue(file, nextLine++, piece.message, piece.excerpt));
+      else nextLine += splitLines(piece.bytes, nextLine, lines);
+    });
+  const batcher = new LineBatcher();
+  const feed = async (pieces: LinePiece[]) => {
+    for (const piece of pieces) await take(piece);
+  };
+  return {
+    flush: () => feed(batcher.flush()),
+    async run(pieces: Uint8Array[], eof: boolean, progress: () => void): Promise<void> {
+      for (const p of pieces) await feed(batcher.push(p));
+      pieces.length = 0;
+      progress();
+      if (!eof) {
+        for (let chunk = await content.next(); chunk !== null; chunk = await content.next()) {
+          await feed(batcher.push(chunk));
+          progress();
+          if (opts.afterChunk) await opts.afterChunk();
+        }
+      }
+      await feed(content.stoppedAtLimit ? batcher.flush() : batcher.end());
+      lines.end();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { ParseIssue } from '../model/alert';
+import type { ParseIssue } from '../model';
 import type { IngestedAlert, RecordSink } from './types';
 
 /** A sink wrapper that counts what passes through, so records = alerts + problems by construction. */

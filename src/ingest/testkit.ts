@@ -1,6 +1,6 @@
 /** Test helpers for ingest (imported by *.test.ts only; Node APIs are fine here). */
 import { readFileSync } from 'node:fs';
-import type { ParseIssue } from '../model/alert';
+import type { ParseIssue } from '../model';
 import { VENDORED_FALCO } from '../testing/vendored';
 import { ingestStream } from './stream';
 import type { IngestedAlert, IngestOptions, IngestResult, RecordSink } from './types';

@@ -1,8 +1,11 @@
 import { MAX_DOCUMENT_BYTES, TOO_BIG_DOCUMENT, ingestDocument } from './document';
 import { readsAsDocument, sniffText } from './detect';
 import { makeIssue } from './normalize';
-import { lineRecords } from './record';
+import { lineRecords } from './lineLayout';
+import { splitLines } from './lines';
+import { ingestSession } from './restore';
 import { Tally } from './tally';
+import { utf8Length } from './bytes';
 import type { IngestResult, RecordSink } from './types';
 
 /** Ingest text already in memory (pasted JSON): the same detection and parsing as a file. */
@@ -16,39 +19,20 @@ export function ingestText(text: string, file: string, sink: RecordSink): Ingest
     tally.problem(makeIssue(file, 0, detected.message));
     return result();
   }
+  if (detected.format === 'session') {
+    const triage = ingestSession(body, file, tally);
+    return { ...result(), triage };
+  }
   if (readsAsDocument(detected.format)) {
     if (bytes > MAX_DOCUMENT_BYTES) tally.problem(makeIssue(file, 0, TOO_BIG_DOCUMENT));
     else ingestDocument(body, file, tally, { exports: detected.format === 'es-search' || detected.format === 'loki-query' });
     return result();
   }
+  // The same splitter as every file (lines.ts): pasted text is encoded back to its UTF-8 bytes.
   const records = lineRecords(file, tally);
-  let lineNo = 0;
-  let start = 0;
-  while (start < body.length) {
-    const nl = body.indexOf('\n', start);
-    const end = nl === -1 ? body.length : nl;
-    const cr = end > start && body.charCodeAt(end - 1) === 0x0d;
-    const line = body.slice(start, cr ? end - 1 : end);
-    // Byte positions matter only to records kept as bytes; pasted records are kept as objects.
-    records.line(line, ++lineNo, { byteStart: 0, byteEnd: line.length });
-    if (nl === -1) break;
-    start = nl + 1;
-  }
+  splitLines(new TextEncoder().encode(body), 1, records);
   records.end();
   return result();
 }
 
-/** Bytes of the text encoded as UTF-8 (lone surrogates count as U+FFFD, 3 bytes). */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
+export { utf8Length } from './bytes';

@@ -1,4 +1,4 @@
-import { TRIAGE_STATUSES, type SavedTriageNote, type TriageNote, type TriageStatus } from '../model/triage';
+import { TRIAGE_STATUSES, type SavedTriageNote, type TriageNote, type TriageStatus } from '../model';
 
 /**
  * Triage notes come back from places the app does not control: IndexedDB written by an older

@@ -1,6 +1,7 @@
-import type { Alert, ParseIssue } from '../model/alert';
+import type { Alert, ParseIssue } from '../model';
+import type { IngestFormat, ReadProgress } from '../model';
+import type { SavedTriageNote } from '../model';
 import type { LinePiece } from './batcher';
-import type { TextFormat } from './detect';
 import type { Decompressor } from './gunzip';
 import type { DecompressedLimits, LimitReached } from './limits';
 
@@ -13,8 +14,7 @@ export interface RecordSink {
   problem(p: ParseIssue): void;
 }
 
-/** How the file's content was read (detected from its bytes, never from its name). */
-export type IngestFormat = TextFormat | 'empty' | 'binary';
+export type { IngestFormat } from '../model';
 
 export interface IngestResult {
   format: IngestFormat;
@@ -26,16 +26,14 @@ export interface IngestResult {
   records: number;
   alerts: number;
   problems: number;
+  /** Triage restored from a session file (format 'session'), for the caller to merge. */
+  triage?: Record<string, SavedTriageNote>;
 }
 
-export interface IngestProgress {
-  bytesRead: number;
-  records: number;
-}
 
 export interface IngestOptions {
   signal?: AbortSignal;
-  onProgress?: (p: IngestProgress) => void;
+  onProgress?: (p: ReadProgress) => void;
   /** Call onProgress each time this many more raw bytes have been read (default 1 MiB). */
   progressEveryBytes?: number;
   /**

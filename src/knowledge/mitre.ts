@@ -107,10 +107,6 @@ const tacticById = new Map(TACTICS.map((x) => [x.id, x]));
 const techniqueById = new Map(TECHNIQUES.map((x) => [x.id, x]));
 const tacticOrder = new Map(TACTICS.map((x, i) => [x.slug, i]));
 
-export function tacticBySlugOrNull(slug: string): Tactic | null {
-  return tacticBySlug.get(slug) ?? null;
-}
-
 export function techniqueInfo(id: string): Technique | null {
   return techniqueById.get(id) ?? null;
 }

@@ -8,3 +8,4 @@ export * from './rules';
 export * from './outputTemplate';
 export * from './context';
 export * from './reportSections';
+export * from './engine';

@@ -15,3 +15,6 @@ export interface TriageNote {
 
 /** A note as session files and exports carry it: files saved before `updatedAt` existed lack it. */
 export type SavedTriageNote = Omit<TriageNote, 'updatedAt'> & { updatedAt?: number };
+
+/** What an export shows of a triage note: any text, escaped like alert text (it may come from a file). */
+export type ExportedTriageNote = { status: string; notes: string };

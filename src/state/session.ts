@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { FacetKey, ViewFilter, ViewWindow } from '../model';
 import { EMPTY_FILTER } from '../model';
-import type { SessionStatus } from '../worker/protocol';
+import type { SessionStatus } from '../model';
 import { decodeHash } from './urlHash';
 
 /** An input the analyst gave us. */

@@ -1,9 +1,9 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { TriageNote, TriageStatus } from '../model/triage';
-import { newerNote, restoreTriageNote } from '../ingest/triageNote';
+import type { TriageNote, TriageStatus } from '../model';
+import { newerNote, restoreTriageNote } from '../ingest';
 import { broadcastTriageChannel, indexedDbTriageRepository, type TriageChannel, type TriageRepository } from './triageRepository';
 
-export { TRIAGE_STATUSES, type TriageStatus } from '../model/triage';
+export { TRIAGE_STATUSES, type TriageStatus } from '../model';
 
 interface TriageState {
   /** Prototype-less map: incident ids from session files are attacker-chosen. */

@@ -1,5 +1,5 @@
 import { createStore, del, entries, get, set, clear, type UseStore } from 'idb-keyval';
-import type { TriageNote } from '../model/triage';
+import type { TriageNote } from '../model';
 
 /**
  * Where triage notes are kept: one record per incident, so a write from one tab changes that

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import Ajv from 'ajv';
 import draft6 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { parse } from 'yaml';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from '../engine/store/session';
 import type { TuningCatalog } from '../analyze/tuningValidator';
 import { ingestText } from '../ingest';
 import { catalogEntry } from '../knowledge/ruleCatalog';

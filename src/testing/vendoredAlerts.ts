@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from '../engine/store/session';
 import { ingestText } from '../ingest';
 import { VENDORED_ALERTS_DIR } from './vendored';
 import { gunzipSync } from 'node:zlib';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
+import { useAlertsPage } from '../data/hooks';
 import type { IncidentSummary } from '../model';
 import { formatCount, formatTime } from './format';
 import { Clipped } from './report/Clipped';
@@ -10,11 +9,7 @@ const PAGE = 50;
 /** The incident's alerts, earliest first, a page at a time from the worker (the page never holds them all). */
 export function AlertsTab({ incident }: { incident: IncidentSummary }) {
   const [page, setPage] = useState(0);
-  const query = useQuery({
-    queryKey: ['alerts', incident.id, incident.count, page],
-    queryFn: () => engine.request({ type: 'alerts', incidentId: incident.id, offset: page * PAGE, limit: PAGE, order: 'time' }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useAlertsPage(incident, page, PAGE);
   const pages = Math.ceil(incident.count / PAGE);
   return (
     <div className="alerts-tab">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { clearSession } from '../app/savedSession';
+import { clearSession } from '../data/savedSession';
 import { useSession } from '../state/session';
 
 /** Close every file and forget the session kept in this browser (after asking). */

@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { engine } from '../app/engine';
-import { saveBlob } from '../app/download';
+import { exportAllMarkdown } from '../data/actions';
 import { useSession } from '../state/session';
-import { useTriage } from '../state/triage';
 
 /** One Markdown document for the whole session, every incident by risk, triage included. */
 export function ExportAllButton() {
@@ -15,13 +13,7 @@ export function ExportAllButton() {
       onClick={async () => {
         setBusy(true);
         try {
-          const markdown = await engine.request({
-            type: 'markdownFile',
-            incidentIds: 'all',
-            triage: useTriage.getState().byIncident,
-            generatedAt: new Date().toISOString(),
-          });
-          saveBlob(`falcoscope-session-${new Date().toISOString().slice(0, 10)}.md`, markdown);
+          await exportAllMarkdown();
         } finally {
           setBusy(false);
         }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { engine } from '../app/engine';
-import { useViewContext } from '../app/hooks';
-import { downloadText } from '../app/download';
-import { incidentSetFileName } from '../export/fileName';
+import { engine } from '../data/engine';
+import { useViewContext } from '../data/hooks';
+import { downloadText } from '../data/download';
+import { incidentSetFileName } from '../data/exportText';
 import { useListSelection } from '../state/listSelection';
 import { useSession } from '../state/session';
 import { TRIAGE_STATUSES, useTriage } from '../state/triage';
-import type { ExportFormat } from '../worker/protocol';
+import type { ExportFormat } from '../model';
 import { formatCount } from './format';
 
 const FORMATS: { format: ExportFormat; label: string; mime: string }[] = [

@@ -1,4 +1,4 @@
-import { useInputStatus } from '../app/ingestQueue';
+import { useInputStatus } from '../data/ingestQueue';
 import { useSession } from '../state/session';
 
 /** At most this many inputs are named; a drop of hundreds of bad files still fits on a screen. */

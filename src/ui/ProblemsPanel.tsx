@@ -1,6 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
-import { EPHEMERAL, useCounters } from '../app/hooks';
+import { useCounters, useProblems } from '../data/hooks';
 
 const SHOWN = 200;
 
@@ -8,12 +6,7 @@ const SHOWN = 200;
 export function ProblemsPanel() {
   const status = useCounters();
   const problems = status?.problems ?? 0;
-  const query = useQuery({
-    queryKey: ['problems', status?.version ?? 0],
-    queryFn: () => engine.request({ type: 'problems', offset: 0, limit: SHOWN }),
-    enabled: problems > 0,
-    ...EPHEMERAL,
-  });
+  const query = useProblems(SHOWN);
   if (!status || status.inputs === 0) return null;
   const records = status.alerts + status.duplicates + status.problems;
   return (

@@ -1,6 +1,6 @@
-import { cancelInput, useInputStatus, type InputState } from '../app/ingestQueue';
-import { useCounters } from '../app/hooks';
-import { removeInput } from '../app/savedSession';
+import { cancelInput, useInputStatus, type InputState } from '../data/ingestQueue';
+import { useCounters } from '../data/hooks';
+import { removeInput } from '../data/savedSession';
 import { useSession, type InputEntry } from '../state/session';
 import { formatBytes, formatCount } from './format';
 

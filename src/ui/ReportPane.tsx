@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
-import { EPHEMERAL, useReport } from '../app/hooks';
-import { downloadText } from '../app/download';
-import { incidentFileName } from '../export/fileName';
+import { useIncidentMarkdown, useReport } from '../data/hooks';
+import { downloadText } from '../data/download';
+import { incidentFileName } from '../data/exportText';
 import { useSession, type ReportTab } from '../state/session';
-import { useTriage } from '../state/triage';
 import { AlertsTab } from './AlertsTab';
 import { MarkdownPreview } from './MarkdownPreview';
 import { PaneBoundary } from './PaneBoundary';
@@ -21,23 +18,6 @@ const TABS: { id: ReportTab; label: string }[] = [
   { id: 'markdown', label: 'Markdown preview' },
   { id: 'alerts', label: 'Alerts' },
 ];
-
-function useIncidentMarkdown(incidentId: string | null) {
-  const triage = useTriage((s) => (incidentId ? s.byIncident[incidentId] : undefined));
-  const version = useSession((s) => s.status?.version ?? 0);
-  return useQuery({
-    queryKey: ['markdown', incidentId, version, triage],
-    queryFn: () =>
-      engine.request({
-        type: 'markdown',
-        incidentIds: [incidentId!],
-        triage: triage ? { [incidentId!]: triage } : {},
-        generatedAt: new Date().toISOString(),
-      }),
-    enabled: incidentId !== null,
-    ...EPHEMERAL,
-  });
-}
 
 export function ReportPane() {
   const selectedId = useSession((s) => s.selectedId);

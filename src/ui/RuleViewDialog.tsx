@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { engine } from '../app/engine';
-import { EPHEMERAL } from '../app/hooks';
+import { engine } from '../data/engine';
+import { EPHEMERAL } from '../data/hooks';
 import { useSession } from '../state/session';
 import { useRuleView } from '../state/ruleView';
 import { RuleDetailView } from './report/RuleDetailView';

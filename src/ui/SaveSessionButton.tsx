@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { engine } from '../app/engine';
-import { saveBlob } from '../app/download';
+import { saveSession } from '../data/actions';
 import { useSession } from '../state/session';
-import { useTriage } from '../state/triage';
 
 /** Save alerts, problems and triage as one file; "Open alert files" opens it again. */
 export function SaveSessionButton() {
@@ -19,10 +17,7 @@ export function SaveSessionButton() {
         setBusy(true);
         setFailed(null);
         try {
-          const savedAt = new Date().toISOString();
-          // a Blob built from parts in the worker: no single string of the whole session
-          const file = await engine.request({ type: 'saveSessionFile', triage: useTriage.getState().byIncident, savedAt });
-          saveBlob(`falcoscope-session-${savedAt.slice(0, 10)}.falcoscope.json`, file);
+          await saveSession();
         } catch (error) {
           setFailed(`Save session failed: ${error instanceof Error ? error.message : String(error)}`);
         } finally {

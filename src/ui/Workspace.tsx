@@ -1,5 +1,5 @@
 import { useEffect, useState, type CSSProperties } from 'react';
-import { useView } from '../app/hooks';
+import { useView } from '../data/hooks';
 import { useSession } from '../state/session';
 import { Filters } from './Filters';
 import { formatCount } from './format';

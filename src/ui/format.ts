@@ -1,5 +1,3 @@
-import { shortTime } from '../analyze/time';
-
 /** Display helpers shared by components (pure). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -10,7 +8,10 @@ export function formatBytes(bytes: number): string {
 
 /** `2024-08-07T13:49:51.703321833Z` -> `2024-08-07 13:49:51`; '' stays ''. */
 export function formatTime(iso: string): string {
-  return shortTime(iso) || iso;
+  // The UI's own display format (the engine's report prose has its own, analyze/time.ts): the UI
+  // reads the engine's data through src/data, never the engine's modules.
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
 }
 
 /** '' for a time no Date can print (toISOString throws beyond year 275760). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { EngineHost } from './engineHost';
-import { InlineParsers } from './batchParsers';
-import type { RangeSizes } from './ranges';
+import { EngineHost } from '../engine/engineHost';
+import { InlineParsers } from '../engine/batchParsers';
+import type { RangeSizes } from '../engine/ranges';
 import { EMPTY_FILTER } from '../model';
 
 /**

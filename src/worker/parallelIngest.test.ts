@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from '../engine/store/session';
 import { alertMatchesText } from '../analyze/textMatch';
 import { computeView } from '../analyze/view';
 import { ingestText } from '../ingest';
 import { EMPTY_FILTER } from '../model';
 import { VENDORED_FALCO } from '../testing/vendored';
-import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from './batchParsers';
-import { EngineHost } from './engineHost';
-import { InOrder } from './inOrder';
+import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from '../engine/batchParsers';
+import { EngineHost } from '../engine/engineHost';
+import { InOrder } from '../engine/inOrder';
 import { PortParsers, type ParserPort } from './portParsers';
 import { serveParser, type ServedPort } from './parserService';
-import type { RangeSizes } from './ranges';
+import type { RangeSizes } from '../engine/ranges';
 import { warmUp } from './warmUp';
 
 /**

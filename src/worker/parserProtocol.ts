@@ -1,4 +1,4 @@
-import type { BatchInput, ParsedBatch } from '../analyze/parseBatch';
+import type { BatchInput, ParsedBatch } from '../engine/store/parseBatch';
 
 /** Page -> parser worker: the port the engine will talk to it on. */
 export type ParserConnect = { type: 'connect'; port: MessagePort };

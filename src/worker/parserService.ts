@@ -1,4 +1,4 @@
-import { OrderedParser } from './batchParsers';
+import { OrderedParser } from '../engine/batchParsers';
 import { transferablesOf, type ParserRequest, type ParserResponse } from './parserProtocol';
 
 /** The part of MessagePort a parser serves on (a MessagePort in the browser and in Node tests). */

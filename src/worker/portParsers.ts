@@ -1,5 +1,6 @@
-import type { BatchInput } from '../analyze/parseBatch';
-import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from './batchParsers';
+import type { BatchInput } from '../engine/store/parseBatch';
+import { InlineParsers, type BatchParsers, type ParseInput, type ParsedIn } from '../engine/batchParsers';
+import { Sequence } from '../engine/inOrder';
 import type { ParserRequest, ParserResponse } from './parserProtocol';
 
 /** The part of MessagePort used here (tests pass in-process ports). */
@@ -13,7 +14,7 @@ interface Parser {
   port: ParserPort;
   busy: number;
   /** Inputs are posted in the order they were given, whichever arrives first. */
-  posted: Promise<unknown>;
+  posted: Sequence;
 }
 
 interface Waiting {
@@ -36,7 +37,7 @@ export class PortParsers implements BatchParsers {
 
   constructor(ports: ParserPort[]) {
     ports.forEach((port, index) => {
-      const parser: Parser = { index, port, busy: 0, posted: Promise.resolve() };
+      const parser: Parser = { index, port, busy: 0, posted: new Sequence() };
       port.onmessage = (event) => this.receive(parser, event.data);
       port.postMessage({ type: 'hello' });
     });
@@ -55,7 +56,7 @@ export class PortParsers implements BatchParsers {
     parser.busy++;
     return new Promise<ParsedIn>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, job, parser: parser.index });
-      parser.posted = parser.posted.then(async () => {
+      void parser.posted.then(async () => {
         let batch: BatchInput;
         try {
           batch = await input;

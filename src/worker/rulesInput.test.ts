@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EngineHost } from './engineHost';
+import { EngineHost } from '../engine/engineHost';
 import { EMPTY_FILTER } from '../model';
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });

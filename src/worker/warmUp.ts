@@ -1,5 +1,5 @@
-import { KeyTable } from '../analyze/incidentBatch';
-import { parseBatch } from '../analyze/parseBatch';
+import { KeyTable } from '../engine/store/incidentBatch';
+import { parseBatch } from '../engine/store/parseBatch';
 import samples from '../samples/falco-samples.ndjson?raw';
 
 /** Lines parsed to warm up: enough calls for the JIT to optimise the parsing path. */

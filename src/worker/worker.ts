@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { EngineHost } from './engineHost';
+import { EngineHost } from '../engine/engineHost';
 import { PortParsers } from './portParsers';
 import type { ConfirmAnswer, ParsersMessage, RequestMessage, ResponseMessage } from './protocol';
 
@@ -45,7 +45,7 @@ scope.onmessage = async (event: MessageEvent<RequestMessage | ParsersMessage | C
     });
     post({ id, kind: 'result', value });
   } catch (error) {
-    post({ id, kind: 'error', message: error instanceof Error ? error.message : String(error), userError: false });
+    post({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
   } finally {
     running.delete(id);
   }

@@ -1,4 +1,4 @@
-import { shellQuote } from '../../analyze/shellQuote';
+import { shellQuote } from '../shellQuote';
 import type { Encoding } from './placeholder';
 import { holdsPlaceholderBracket, placeholder } from './placeholder';
 

@@ -26,9 +26,5 @@ export function playbookForRule(rule: string): Playbook | null {
   return byRule.get(rule.trim().toLowerCase()) ?? null;
 }
 
-export function playbookById(id: string): Playbook | null {
-  return ALL_PLAYBOOKS.find((p) => p.id === id) ?? null;
-}
-
 /** Shared with the risk model: the identities the k8s_audit observations call the control plane. */
 export { isControlPlaneIdentity } from './k8s-audit/observe';

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { BaselineSummary, DiffRow, DiffStatus } from '../../model';
-import { engine } from '../../app/engine';
-import { EPHEMERAL } from '../../app/hooks';
-import { downloadText } from '../../app/download';
+import { engine } from '../../data/engine';
+import { EPHEMERAL } from '../../data/hooks';
+import { downloadText } from '../../data/download';
 import { useSession } from '../../state/session';
 import { Clipped } from '../report/Clipped';
 import '../context/context.css';

@@ -1,5 +1,5 @@
 import type { OverviewDimension } from '../../model';
-import { useOverview } from '../../app/contextHooks';
+import { useOverview } from '../../data/contextHooks';
 import { useSession } from '../../state/session';
 import { TopBars } from './TopBars';
 import { OverviewTimeline } from './OverviewTimeline';

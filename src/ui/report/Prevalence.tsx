@@ -1,5 +1,5 @@
 import type { Prevalence, PrevalenceResult } from '../../model';
-import { usePrevalence } from '../../app/contextHooks';
+import { usePrevalence } from '../../data/contextHooks';
 import { useSession } from '../../state/session';
 import { filterFor } from '../../state/contextFilter';
 import { PlainSection } from './Section';

@@ -1,5 +1,5 @@
 import type { ProcessNode, ProcessTree as Tree, ProcessTreeIncident } from '../../model';
-import { useProcessTree } from '../../app/contextHooks';
+import { useProcessTree } from '../../data/contextHooks';
 import { useSession } from '../../state/session';
 import { filterFor } from '../../state/contextFilter';
 import { PlainSection } from './Section';

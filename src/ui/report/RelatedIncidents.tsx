@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useRelated } from '../../app/contextHooks';
+import { useRelated } from '../../data/contextHooks';
 import { useSession } from '../../state/session';
 import { formatMs } from '../format';
 import { PlainSection } from './Section';

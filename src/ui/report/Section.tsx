@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Report, ReportSectionId } from '../../model';
 import { sectionTitle } from '../../model';
-import { sectionMarkdown } from '../../export/markdown';
+import { sectionMarkdown } from '../../data/exportText';
 import { Clipped } from './Clipped';
 import { CopyButton } from './CopyButton';
 

@@ -1,7 +1,4 @@
-import { LineBatcher, type LinePiece } from '../ingest/batcher';
-import { isGzip, readsAsLines, sniffBytes, utf8BomLength, type TextFormat } from '../ingest/detect';
-import type { ContentHash } from '../ingest/contentHash';
-import { abortError, couldNotReadToEnd } from '../ingest/stream';
+import { LineBatcher, type LinePiece, isGzip, readsAsLines, sniffBytes, utf8BomLength, type ContentHash, type TextFormat, abortError, couldNotReadToEnd } from '../ingest';
 
 /**
  * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines, read with Blob.slice

@@ -1,30 +1,22 @@
 import type { Alert, IncidentSummary, Report, RuleDetail, RuleListing, RulesFileItem } from '../model';
-import { AnalysisSession } from '../analyze/session';
+import { AnalysisSession } from './store/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionMarkdownParts, sessionToMarkdown, reportToMarkdown } from '../export/markdown';
 import { incidentsToCsv } from '../export/csv';
 import { incidentsToJson } from '../export/incidentsJson';
-import { diagnoseNoAlerts, ingestText, isGzip } from '../ingest';
-import { looksLikeRulesFile } from '../ingest/detect';
-import { readRulesFile } from '../ingest/rulesFile';
+import { diagnoseNoAlerts, ingestText, isGzip, looksLikeRulesFile, readRulesFile, sniffText, restoreSession, gunzip, decompressedLimitQuestion, type DecompressedLimits, type LinePiece, makeIssue, ContentHash, hashBytes } from '../ingest';
 import { buildRuleSet, listLoadedRules } from '../analyze/ruleSet';
+import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model';
 import { serializeSession, sessionFileParts } from '../export/sessionFile';
 import { partsToBlob } from '../export/chunks';
-import { looksLikeSession, restoreSession } from '../ingest/restore';
-import { gunzip } from '../ingest/gunzip';
-import { decompressedLimitQuestion, type DecompressedLimits } from '../ingest/limits';
-import type { LinePiece } from '../ingest/batcher';
-import { makeIssue } from '../ingest/normalize';
-import { ContentHash, hashBytes } from '../ingest/contentHash';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
 import { RANGE_SIZES, ReadFailure, readHead, type RangeSizes } from './ranges';
 import { readFile, type IngestIO, type ReadResult } from './readFile';
 import { InOrder } from './inOrder';
 import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
-import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from './protocol';
 import { ContextHost, type ContextEngine } from './contextHost';
-import { isContextRequest } from './contextProtocol';
+import { isContextRequest } from './contextRequests';
 
 /**
  * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through
@@ -276,8 +268,10 @@ export class EngineHost implements ContextEngine {
 
   /** A file whose first bytes (`head`, all of them for a small file) are read. */
   private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
+    // The format table (ingest/formats.ts) decides, on a longer head than the stream's sniff: a
+    // session's "format" key may come after other keys.
     const start = await headText(head.subarray(0, SESSION_SNIFF_BYTES));
-    if (looksLikeSession(start)) return this.openSession(file, head);
+    if (sniffText(start).format === 'session') return this.openSession(file, head);
     if (looksLikeRulesFile(start)) return this.openRules(file, head, ctx);
     const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
     if (gaveNothing(summary)) summary.noAlerts = diagnoseNoAlerts(head, await headText(head.subarray(0, SESSION_SNIFF_BYTES)));
@@ -349,7 +343,7 @@ export class EngineHost implements ContextEngine {
     const gzip = isGzip(head);
     await this.turnOf.get(ctx);
     if (file.size > MAX_RULES_FILE_BYTES) {
-      const summary = { ...emptySummary(file.name), bytes: file.size, format: 'rules', gzip, records: 1, problems: 1 };
+      const summary: InputSummary = { ...emptySummary(file.name), bytes: file.size, format: 'rules', gzip, records: 1, problems: 1 };
       this.session.addProblem(makeIssue(file.name, 0, 'rules file larger than 32 MiB: not loaded'));
       this.inputs.push(summary);
       this.bump(true);
@@ -577,6 +571,8 @@ export class EngineHost implements ContextEngine {
       summary.format = result.format;
       summary.gzip = result.gzip;
       summary.bytes = result.bytes;
+      // A session read as text (pasted): its triage goes to the UI, as for a session file.
+      if (result.triage) return { ...summary, triage: result.triage };
       // A reader that stopped early (a binary file is rejected from its first bytes) hashed only
       // part of it: the rest is read for the hash alone.
       if (file && this.hashInputs) summary.contentHash = await hash.digest().catch(() => hashBlob(file).catch(() => undefined));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { EngineHost } from './engineHost';
-import type { SessionStatus } from './protocol';
+import type { SessionStatus } from '../worker/protocol';
 import { EMPTY_FILTER } from '../model';
 import { gzipSync } from 'node:zlib';
 import { makeAlert } from '../testing/alerts';

@@ -3,8 +3,8 @@ import { create } from 'zustand';
 import { engine } from './engine';
 import { useSession, type InputEntry } from '../state/session';
 import { useTriage } from '../state/triage';
-import { withChangeTime } from '../ingest/triageNote';
-import type { EngineRequest, IngestProgress, InputSummary } from '../worker/protocol';
+import { withChangeTime } from '../ingest';
+import type { EngineRequest, IngestProgress, InputSummary } from '../model';
 
 /** Requests in flight: more only interleaves them in the one worker, and delays every result. */
 const CONCURRENCY = 2;

@@ -1,4 +1,4 @@
-import { ContentHash, HASH_BLOCK } from '../ingest/contentHash';
+import { ContentHash, HASH_BLOCK } from '../ingest';
 
 /** An input's identity read from the blob for the hash alone (when its reader stopped early). */
 export async function hashBlob(blob: Blob): Promise<string | undefined> {

@@ -1,6 +1,6 @@
-import type { Alert } from '../model';
-import type { IngestedAlert } from '../ingest';
-import { parseLineRecord } from '../ingest/record';
+import type { Alert } from '../../model';
+import type { IngestedAlert } from '../../ingest';
+import { parseLineRecord } from '../../ingest';
 import { IntColumn } from './column';
 import type { ParsedBatch } from './parseBatch';
 

@@ -2,16 +2,20 @@ import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
 import { useShallow } from 'zustand/react/shallow';
-import type { TriageNote, TriageStatus, ViewContext } from '../model';
+import type { IncidentSummary, SessionCounters, TriageNote, TriageStatus, ViewContext } from '../model';
 import { useSession } from '../state/session';
 import { useTriage } from '../state/triage';
-import type { SessionCounters } from '../model';
 
 /** Keep the session status (counts, version) in the store as the worker streams. */
 export function useEngineStatus(): void {
   const setStatus = useSession((s) => s.setStatus);
   useEffect(() => engine.onChange(setStatus), [setStatus]);
 }
+
+/**
+ * The page's one way to the engine's data: every component reads through these hooks (and
+ * changes it through actions.ts); none calls the engine client itself.
+ */
 
 /**
  * Versioned results are dropped as soon as nothing shows them (gcTime 0): while a file streams,
@@ -33,17 +37,6 @@ export function useView() {
   });
 }
 
-/**
- * The session's counts as shown everywhere (header, progress strip, list): those the current view
- * was computed from, so every place shows the same numbers at every moment of a load. Before the
- * first view, the engine's latest status.
- */
-export function useCounters(): SessionCounters | null {
-  const status = useSession((s) => s.status);
-  const view = useView();
-  return view.data?.counters ?? status;
-}
-
 export function useReport(incidentId: string | null) {
   const version = useSession((s) => s.status?.version ?? 0);
   return useQuery({
@@ -53,6 +46,17 @@ export function useReport(incidentId: string | null) {
     placeholderData: (previous) => (previous?.incident.id === incidentId ? previous : undefined),
     ...EPHEMERAL,
   });
+}
+
+/**
+ * The session's counts as shown everywhere (header, progress strip, list): those the current view
+ * was computed from, so every place shows the same numbers at every moment of a load. Before the
+ * first view, the engine's latest status.
+ */
+export function useCounters(): SessionCounters | null {
+  const status = useSession((s) => s.status);
+  const view = useView();
+  return view.data?.counters ?? status;
 }
 
 /**
@@ -69,4 +73,43 @@ function triagedStatuses(byIncident: Record<string, TriageNote>): Record<string,
   const out: Record<string, TriageStatus> = {};
   for (const [id, note] of Object.entries(byIncident)) if (note.status !== 'new') out[id] = note.status;
   return out;
+}
+
+/** The Markdown of one incident, with its triage, as the preview shows and copies it. */
+export function useIncidentMarkdown(incidentId: string | null) {
+  const triage = useTriage((s) => (incidentId ? s.byIncident[incidentId] : undefined));
+  const version = useSession((s) => s.status?.version ?? 0);
+  return useQuery({
+    queryKey: ['markdown', incidentId, version, triage],
+    queryFn: () =>
+      engine.request({
+        type: 'markdown',
+        incidentIds: [incidentId!],
+        triage: triage ? { [incidentId!]: triage } : {},
+        generatedAt: new Date().toISOString(),
+      }),
+    enabled: incidentId !== null,
+    ...EPHEMERAL,
+  });
+}
+
+/** One page of an incident's alerts in time order (the page never holds them all). */
+export function useAlertsPage(incident: IncidentSummary, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['alerts', incident.id, incident.count, page],
+    queryFn: () => engine.request({ type: 'alerts', incidentId: incident.id, offset: page * pageSize, limit: pageSize, order: 'time' }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The first `shown` problems, asked for only when there are some. */
+export function useProblems(shown: number) {
+  const version = useSession((s) => s.status?.version ?? 0);
+  const problems = useSession((s) => s.status?.problems ?? 0);
+  return useQuery({
+    queryKey: ['problems', version],
+    queryFn: () => engine.request({ type: 'problems', offset: 0, limit: shown }),
+    enabled: problems > 0,
+    ...EPHEMERAL,
+  });
 }

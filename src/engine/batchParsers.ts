@@ -1,5 +1,6 @@
-import { KeyTable } from '../analyze/incidentBatch';
-import { parseBatch, type BatchInput, type ParsedBatch } from '../analyze/parseBatch';
+import { KeyTable } from './store/incidentBatch';
+import { parseBatch, type BatchInput, type ParsedBatch } from './store/parseBatch';
+import { Sequence } from './inOrder';
 
 /** A parsed batch and the key space its key numbers belong to (see KeyTable). */
 export interface ParsedIn {
@@ -30,17 +31,15 @@ export interface BatchParsers {
  */
 export class OrderedParser {
   private readonly tables = new Map<number, KeyTable>();
-  private turn: Promise<unknown> = Promise.resolve();
+  private readonly turns = new Sequence();
 
   parse(job: number, input: ParseInput): Promise<ParsedBatch> {
-    const parsed = this.turn.then(async () => {
+    return this.turns.then(async () => {
       const batch = await input;
       let table = this.tables.get(job);
       if (!table) this.tables.set(job, (table = new KeyTable()));
       return parseBatch(batch, table);
     });
-    this.turn = parsed.catch(() => {});
-    return parsed;
   }
 
   endJob(job: number): void {

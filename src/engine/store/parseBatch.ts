@@ -1,8 +1,7 @@
-import type { Alert, ParseIssue } from '../model';
-import { splitLines } from '../ingest/lines';
-import { LineRecords } from '../ingest/lineLayout';
+import type { Alert, ParseIssue } from '../../model';
+import { splitLines, LineRecords } from '../../ingest';
 import { IncidentBatch, effectiveTags, type IncidentBatchResult, type KeyTable } from './incidentBatch';
-import { TallyBuilder, type PrevalenceTally } from './context/prevalence';
+import { TallyBuilder, type PrevalenceTally } from '../../analyze/context/prevalence';
 
 /**
  * A batch of whole lines to parse (see LineBatcher), from the file named `file`. Its lines are

@@ -1,4 +1,4 @@
-import { abortError } from '../ingest/stream';
+import { abortError } from '../ingest';
 
 /** One file of a group, in the order given. */
 export interface GroupMember {

@@ -1,5 +1,5 @@
 import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
-import type { AnalysisSession } from '../analyze/session';
+import type { AnalysisSession } from './store/session';
 import { filterIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
@@ -7,7 +7,7 @@ import { relatedIncidents, relatedKeys } from '../analyze/context/related';
 import { buildOverview } from '../analyze/context/overview';
 import { diffSessions } from '../analyze/context/compare';
 import { diffToMarkdown } from '../export/diffMarkdown';
-import type { ContextRequest, ContextResponses } from './contextProtocol';
+import type { ContextRequest, ContextResponses } from '../model';
 import type { RequestContext } from './engineHost';
 
 /** Incidents merged into one process tree at most (the riskiest first); the rest are counted. */

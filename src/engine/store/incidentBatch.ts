@@ -1,10 +1,10 @@
-import type { Alert, Entity, Priority, RiskLevel } from '../model';
-import { PRIORITIES } from '../model';
-import { catalogEntry } from '../knowledge/ruleCatalog';
-import { fieldText } from '../knowledge/fieldValue';
-import { entityOf } from './entity';
-import { assessRisk } from './risk';
-import { alertIdentity } from './identity';
+import type { Alert, Entity, Priority, RiskLevel } from '../../model';
+import { PRIORITIES } from '../../model';
+import { catalogEntry } from '../../knowledge/ruleCatalog';
+import { fieldText } from '../../knowledge/fieldValue';
+import { entityOf } from '../../analyze/entity';
+import { assessRisk } from '../../analyze/risk';
+import { alertIdentity } from '../../analyze/identity';
 
 /**
  * What a batch of alerts adds to the incidents, computed where the alerts are parsed (a parser
@@ -244,7 +244,27 @@ function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
 }
 
 const RISK_LEVELS: readonly RiskLevel[] = ['critical', 'high', 'medium', 'low', 'info'];
-const DELTA_NUMBERS = 10;
+/**
+ * Where each number of a packed delta sits among its DELTA_NUMBERS: the one layout packDeltas
+ * writes and forEachDelta reads. A new field is a new name here, read and written by name.
+ */
+const DELTA = {
+  key: 0,
+  count: 1,
+  firstMs: 2,
+  lastMs: 3,
+  /** severity() of the most severe priority: an index into PRIORITIES. */
+  severity: 4,
+  severestAlert: 5,
+  /** NaN when the delta has no risk. */
+  riskScore: 6,
+  /** Index into RISK_LEVELS, -1 when the delta has no risk. */
+  riskLevel: 7,
+  /** How many host names (in PackedDeltas.hostnames) and timeline pairs (numbers) follow. */
+  hosts: 8,
+  timeline: 9,
+} as const;
+export const DELTA_NUMBERS = Object.keys(DELTA).length;
 
 function packDeltas(deltas: IncidentDelta[]): PackedDeltas {
   const numbers = new Float64Array(deltas.length * DELTA_NUMBERS);
@@ -252,10 +272,17 @@ function packDeltas(deltas: IncidentDelta[]): PackedDeltas {
   const hostnames: string[] = [];
   const timeline: number[] = [];
   deltas.forEach((d, i) => {
-    numbers.set(
-      [d.key, d.count, d.firstMs, d.lastMs, severity(d.severest), d.severestAlert, d.risk?.score ?? NaN, d.risk ? RISK_LEVELS.indexOf(d.risk.level) : -1, d.hostnames.length, d.timeline.length],
-      i * DELTA_NUMBERS,
-    );
+    const at = i * DELTA_NUMBERS;
+    numbers[at + DELTA.key] = d.key;
+    numbers[at + DELTA.count] = d.count;
+    numbers[at + DELTA.firstMs] = d.firstMs;
+    numbers[at + DELTA.lastMs] = d.lastMs;
+    numbers[at + DELTA.severity] = severity(d.severest);
+    numbers[at + DELTA.severestAlert] = d.severestAlert;
+    numbers[at + DELTA.riskScore] = d.risk?.score ?? NaN;
+    numbers[at + DELTA.riskLevel] = d.risk ? RISK_LEVELS.indexOf(d.risk.level) : -1;
+    numbers[at + DELTA.hosts] = d.hostnames.length;
+    numbers[at + DELTA.timeline] = d.timeline.length;
     times.push(d.firstTime, d.lastTime);
     hostnames.push(...d.hostnames);
     for (let j = 0; j < d.timeline.length; j++) timeline.push(d.timeline[j]!);
@@ -270,21 +297,22 @@ export function forEachDelta(packed: PackedDeltas, fn: (d: IncidentDelta) => voi
   let pair = 0;
   for (let i = 0; i < n.length / DELTA_NUMBERS; i++) {
     const at = i * DELTA_NUMBERS;
-    const hosts = n[at + 8]!;
-    const pairs = n[at + 9]!;
+    const hosts = n[at + DELTA.hosts]!;
+    const pairs = n[at + DELTA.timeline]!;
     const delta: IncidentDelta = {
-      key: n[at]!,
-      count: n[at + 1]!,
-      firstMs: n[at + 2]!,
-      lastMs: n[at + 3]!,
+      key: n[at + DELTA.key]!,
+      count: n[at + DELTA.count]!,
+      firstMs: n[at + DELTA.firstMs]!,
+      lastMs: n[at + DELTA.lastMs]!,
       firstTime: packed.times[2 * i]!,
       lastTime: packed.times[2 * i + 1]!,
-      severest: PRIORITIES[n[at + 4]!]!,
-      severestAlert: n[at + 5]!,
+      severest: PRIORITIES[n[at + DELTA.severity]!]!,
+      severestAlert: n[at + DELTA.severestAlert]!,
       hostnames: packed.hostnames.slice(host, host + hosts),
       timeline: packed.timeline.subarray(pair, pair + pairs),
     };
-    if (n[at + 7]! >= 0) delta.risk = { score: n[at + 6]!, level: RISK_LEVELS[n[at + 7]!]! };
+    const level = n[at + DELTA.riskLevel]!;
+    if (level >= 0) delta.risk = { score: n[at + DELTA.riskScore]!, level: RISK_LEVELS[level]! };
     host += hosts;
     pair += pairs;
     fn(delta);

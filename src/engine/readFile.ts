@@ -1,15 +1,15 @@
-import type { AnalysisSession } from '../analyze/session';
-import type { LinePiece } from '../ingest/batcher';
-import { ingestStream } from '../ingest';
-import { hashingStream, type ContentHash } from '../ingest/contentHash';
-import type { IngestOptions } from '../ingest/types';
+import type { AnalysisSession } from './store/session';
+import type { IngestFormat } from '../model';
+import { ingestStream, type LinePiece, hashingStream, type ContentHash, type IngestOptions, type IngestResult } from '../ingest';
 import type { ParseInput } from './batchParsers';
 import { RANGE_SIZES, forEachRange, linesStart, readRange, streamLines, type RangeSizes } from './ranges';
 
 export interface ReadResult {
-  format: string;
+  format: IngestFormat;
   gzip: boolean;
   bytes: number;
+  /** Triage restored from a session read as text. */
+  triage?: IngestResult['triage'];
 }
 
 /** What a reader gets from ingest(): where records, batches and ranges go, and its bookkeeping. */

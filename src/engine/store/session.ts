@@ -1,18 +1,18 @@
-import type { Alert, IncidentSummary, ParseIssue, Report, RuleDetail, RuleSetData } from '../model';
-import { PRIORITIES } from '../model';
-import { playbookForRule } from '../knowledge/playbooks';
-import { tacticsFromTags } from '../knowledge/mitre';
+import type { Alert, IncidentSummary, ParseIssue, Report, RuleDetail, RuleSetData } from '../../model';
+import { PRIORITIES } from '../../model';
+import { playbookForRule } from '../../knowledge/playbooks';
+import { tacticsFromTags } from '../../knowledge/mitre';
 import { AlertStore } from './alertStore';
 import { IntColumn } from './column';
 import { stableHash } from './hash';
 import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchParts, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
 import type { ParsedBatch } from './parseBatch';
-import { buildReport } from './report';
-import { assessRisk } from './risk';
-import { alertMatchesText } from './textMatch';
-import { ruleDetail } from './ruleDetail';
-import { PrevalenceIndex, TallyBuilder, type PrevalenceTally } from './context/prevalence';
+import { buildReport } from '../../analyze/report';
+import { assessRisk } from '../../analyze/risk';
+import { alertMatchesText } from '../../analyze/textMatch';
+import { ruleDetail } from '../../analyze/ruleDetail';
+import { PrevalenceIndex, TallyBuilder, type PrevalenceTally } from '../../analyze/context/prevalence';
 
 interface IncidentState {
   /** Position in the session's incident list (what the per-alert incident column holds). */

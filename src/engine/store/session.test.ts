@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisSession } from './session';
-import { makeAlert } from '../testing/alerts';
-import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
+import { makeAlert } from '../../testing/alerts';
+import { sessionOf, vendoredAlertFiles } from '../../testing/vendoredAlerts';
 
 const record = (overrides: Parameters<typeof makeAlert>[0]) => {
   const { id: _id, ...rest } = makeAlert(overrides);

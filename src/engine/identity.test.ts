@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineHost } from './engineHost';
 import { readSmallFiles } from './readGroup';
 import { hashBytes } from '../ingest/contentHash';
-import type { SessionStatus } from './protocol';
+import type { SessionStatus } from '../worker/protocol';
 
 const samples = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
