@@ -20,7 +20,7 @@ const crafted = JSON.stringify({
 describe('the format table', () => {
   it('holds one row per format, each id once', () => {
     const ids = [...CONTAINER_FORMATS, ...FILE_FORMATS, ...RECORD_FORMATS].map((f) => f.id);
-    expect(ids).toEqual(['gzip', 'session', 'array', 'ndjson', 'document', 'lines', 'sidekick']);
+    expect(ids).toEqual(['gzip', 'session', 'array', 'es-search', 'loki-query', 'es-bulk', 'loki-jsonl', 'ndjson', 'document', 'falco-text', 'lines', 'sidekick', 'es-hit', 'es-bulk-doc']);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -33,6 +33,10 @@ describe('the format table', () => {
     ['document', JSON.stringify(falco, null, 2)],
     ['lines', `<6>2024-08-07T13:49:51Z host Falco[1]: ${JSON.stringify(falco)}\n`],
     ['ndjson', `${JSON.stringify({ event: falco, outputs: ['slack'] })}\n`],
+    ['es-search', JSON.stringify({ took: 3, timed_out: false, hits: { hits: [{ _index: 'falco', _source: falco }] } })],
+    ['es-bulk', `{"index":{"_index":"falco"}}\n${JSON.stringify(falco)}\n`],
+    ['loki-jsonl', `${JSON.stringify({ labels: { rule: 'R' }, line: JSON.stringify(falco), timestamp: '2024-08-07T13:49:51Z' })}\n`],
+    ['falco-text', '13:49:51.123456789: Notice A shell was spawned in a container (user=root)\n'],
   ])('sniffs %s by content', (format, text) => {
     expect(sniffText(text).format).toBe(format);
     expect(sniffBytes(utf8(text), true)?.format).toBe(format);

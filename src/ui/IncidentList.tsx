@@ -4,7 +4,7 @@ import type { IncidentSummary, ViewResult } from '../model';
 import { LIST_WINDOW, useSession } from '../state/session';
 import { useListSelection } from '../state/listSelection';
 import { useTriage } from '../state/triage';
-import { engine } from '../data/engine';
+import { listIds } from '../data/requests';
 import { useViewContext } from '../data/hooks';
 import { formatCount, formatTime } from './format';
 import { clipLabel } from './report/Clipped';
@@ -102,7 +102,7 @@ export function IncidentList({ view }: { view: Pick<ViewResult, 'rows' | 'rowOff
     const to = Math.max(anchor, index);
     const loaded = rows.slice(from - rowOffset, to - rowOffset + 1);
     const all = from >= rowOffset && loaded.length === to - from + 1;
-    add(all ? loaded.map((r) => r.id) : await engine.request({ type: 'listIds', filter, context, offset: from, limit: to - from + 1 }));
+    add(all ? loaded.map((r) => r.id) : await listIds(filter, context, from, to - from + 1));
   };
 
   /** Open an incident; on a phone, where the report is below the list, bring the report into view. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { engine } from '../data/engine';
+import { exportSet, listIds } from '../data/requests';
 import { useViewContext } from '../data/hooks';
 import { downloadText } from '../data/download';
 import { incidentSetFileName } from '../data/exportText';
@@ -32,13 +32,7 @@ export function ListToolbar({ shown }: { shown: number }) {
     setBusy(true);
     try {
       const generatedAt = new Date().toISOString();
-      const result = await engine.request({
-        type: 'exportSet',
-        format,
-        target: ticked.size ? { ids: [...ticked] } : { filter, context },
-        triage: useTriage.getState().byIncident,
-        generatedAt,
-      });
+      const result = await exportSet(format, ticked.size ? { ids: [...ticked] } : { filter, context }, generatedAt);
       downloadText(incidentSetFileName(ticked.size ? 'selected' : 'filtered', result.count, generatedAt, format), result.text, mime);
     } finally {
       setBusy(false);
@@ -46,7 +40,7 @@ export function ListToolbar({ shown }: { shown: number }) {
   };
 
   const selectShown = async () => {
-    useListSelection.getState().add(await engine.request({ type: 'listIds', filter, context, offset: 0, limit: shown }));
+    useListSelection.getState().add(await listIds(filter, context, 0, shown));
   };
 
   return (

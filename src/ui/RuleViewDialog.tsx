@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { engine } from '../data/engine';
+import { loadedRules, ruleView } from '../data/requests';
 import { EPHEMERAL } from '../data/hooks';
 import { useSession } from '../state/session';
 import { useRuleView } from '../state/ruleView';
@@ -23,8 +23,8 @@ export function RuleViewDialog() {
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-  const rules = useQuery({ queryKey: ['rules', version], queryFn: () => engine.request({ type: 'rules' }), enabled: open, ...EPHEMERAL });
-  const view = useQuery({ queryKey: ['rule', name, version], queryFn: () => engine.request({ type: 'rule', name: name! }), enabled: open && name !== null, ...EPHEMERAL });
+  const rules = useQuery({ queryKey: ['rules', version], queryFn: loadedRules, enabled: open, ...EPHEMERAL });
+  const view = useQuery({ queryKey: ['rule', name, version], queryFn: () => ruleView(name!), enabled: open && name !== null, ...EPHEMERAL });
   const matches = useMemo(() => {
     const needle = query.trim().toLowerCase();
     const all = rules.data ?? [];

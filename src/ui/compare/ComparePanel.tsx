@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { BaselineSummary, DiffRow, DiffStatus } from '../../model';
-import { engine } from '../../data/engine';
+import { clearBaseline, compareMarkdown, compareWithBaseline, openBaseline } from '../../data/requests';
 import { EPHEMERAL } from '../../data/hooks';
 import { downloadText } from '../../data/download';
 import { useSession } from '../../state/session';
@@ -78,7 +78,7 @@ export function ComparePanel() {
   const [opened, setOpened] = useState<BaselineSummary | null>(null);
   const [epoch, setEpoch] = useState(0);
   const open = useMutation({
-    mutationFn: (files: File[]) => engine.request({ type: 'openBaseline', files }),
+    mutationFn: openBaseline,
     onSuccess: (summary) => {
       setOpened(summary);
       setEpoch((e) => e + 1);
@@ -86,12 +86,12 @@ export function ComparePanel() {
   });
   const diff = useQuery({
     queryKey: ['compare', version, epoch],
-    queryFn: () => engine.request({ type: 'compare' }),
+    queryFn: compareWithBaseline,
     ...EPHEMERAL,
   });
   const d = diff.data ?? null;
   const exportMarkdown = async () => {
-    const md = await engine.request({ type: 'compareMarkdown', generatedAt: new Date().toISOString() });
+    const md = await compareMarkdown();
     if (md !== null) downloadText('falcoscope-diff.md', md);
   };
   return (
@@ -126,7 +126,7 @@ export function ComparePanel() {
           <button
             type="button"
             onClick={() => {
-              void engine.request({ type: 'clearBaseline' }).then(() => {
+              void clearBaseline().then(() => {
                 setOpened(null);
                 setEpoch((e) => e + 1);
               });
