@@ -6,6 +6,10 @@ import { incidents } from './helpers';
 const SAMPLES = readFileSync(resolve(import.meta.dirname, '../src/samples/falco-samples.ndjson'), 'utf8').split('\n').filter(Boolean);
 const GOOD = SAMPLES[0]!;
 const GOOD2 = SAMPLES[1]!;
+/** GOOD as a distinct alert per file (its own uuid): the same alert in two files is counted once. */
+const withUuid = (line: string, uuid: string) => (line.includes('"uuid"') ? line.replace(/"uuid":"[^"]*"/, `"uuid":"${uuid}"`) : line.replace('{', `{"uuid":"${uuid}",`));
+const goodIn = (file: string) => withUuid(GOOD, file);
+const good2In = (file: string) => withUuid(GOOD2, `${file}-2`);
 
 type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 const text = (name: string, content: string): FilePayload => ({ name, mimeType: 'application/x-ndjson', buffer: Buffer.from(content, 'utf8') });
@@ -26,7 +30,7 @@ function randomBytes(n: number, seed = 0x2545f491): Buffer {
 /** The summary the user reads: "N records read = A alerts loaded + P problems". */
 async function counts(page: Page): Promise<{ records: number; alerts: number; problems: number }> {
   const summary = page.locator('details.problems summary');
-  await expect(summary).toHaveText(/\d+ records read = \d+ alerts loaded \+ \d+ problems?/);
+  await expect(summary).toHaveText(/[\d,]+ records read = [\d,]+ alerts loaded \+ ([\d,]+ duplicates skipped \+ )?[\d,]+ problems?/);
   const m = /(\d+) records read = (\d+) alerts loaded \+ (\d+) problem/.exec((await summary.textContent())!)!;
   return { records: Number(m[1]), alerts: Number(m[2]), problems: Number(m[3]) };
 }
@@ -48,10 +52,10 @@ test('bad files and bad lines: each problem names file, line and reason; good re
     { name: 'picture.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512, 7)]) },
     { name: 'random.bin', mimeType: 'application/octet-stream', buffer: randomBytes(4096) },
     { name: 'bad-utf8.ndjson', mimeType: 'application/x-ndjson', buffer: badUtf8 },
-    text('truncated.ndjson', `${GOOD}\n${GOOD2.slice(0, 120)}`),
-    text('not-falco.ndjson', `${GOOD}\n{"hello":"world","n":[1,2,3]}\n${GOOD2}\n`),
-    text('wrong-types.ndjson', `${GOOD}\n{"rule":5,"output":"x","priority":"Warning","time":"2024-10-05T13:00:00Z","output_fields":{}}\n`),
-    text('unknown-priority.ndjson', `${GOOD}\n${GOOD2.replace(/"priority":"\w+"/, '"priority":"Apocalyptic"')}\n`),
+    text('truncated.ndjson', `${goodIn('truncated.ndjson')}\n${good2In('truncated.ndjson').slice(0, 120)}`),
+    text('not-falco.ndjson', `${goodIn('not-falco.ndjson')}\n{"hello":"world","n":[1,2,3]}\n${good2In('not-falco.ndjson')}\n`),
+    text('wrong-types.ndjson', `${goodIn('wrong-types.ndjson')}\n{"rule":5,"output":"x","priority":"Warning","time":"2024-10-05T13:00:00Z","output_fields":{}}\n`),
+    text('unknown-priority.ndjson', `${goodIn('unknown-priority.ndjson')}\n${good2In('unknown-priority.ndjson').replace(/"priority":"\w+"/, '"priority":"Apocalyptic"')}\n`),
   ];
   await page.goto('./');
   await page.getByLabel('Open alert files').setInputFiles(files);

@@ -4,6 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** An input is known by its content, not by its name, size and modification time (issue 11). */
 
+/** Counts as the page writes them (thousands separators). */
+const count = (n: number) => n.toLocaleString('en-US');
 const GOOD = readFileSync(resolve(import.meta.dirname, '../src/samples/falco-samples.ndjson'), 'utf8').split('\n')[0]!;
 /** The sample line with its own uuid: the same length for every `n` below 10000. */
 const line = (n: number) => GOOD.replace(/"uuid":"[^"]*"/, `"uuid":"same-${String(n).padStart(4, '0')}"`);
@@ -48,13 +50,13 @@ test('a file added again after Cancel is read again, in full', async ({ page }, 
   const rows = page.getByRole('list', { name: 'Inputs' }).getByRole('listitem');
   // Cancel while it reads; on a fast machine the read may be over first: either way it is done.
   await rows.getByRole('button', { name: 'Cancel' }).click({ timeout: 5_000 }).catch(() => {});
-  await expect(rows.first()).toContainText(/again\.ndjson: \d+ alerts, 0 problems/);
-  const first = Number(/(\d+) alerts/.exec((await rows.first().textContent())!)![1]);
+  await expect(rows.first()).toContainText(/again\.ndjson: [\d,]+ alerts, 0 problems/);
+  const first = Number(/([\d,]+) alerts/.exec((await rows.first().textContent())!)![1]!.replaceAll(',', ''));
   // The same file again: a second input, read to its end; the alerts the first read loaded are
   // counted once (skipped as duplicates), the rest are added.
   await input.setInputFiles(path);
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText(first ? `again.ndjson: ${lines - first} alerts, 0 problems, ${first} duplicates skipped` : `again.ndjson: ${lines} alerts, 0 problems`);
+  await expect(rows.nth(1)).toContainText(first ? `again.ndjson: ${count(lines - first)} alerts, 0 problems, ${count(first)} duplicates skipped` : `again.ndjson: ${count(lines)} alerts, 0 problems`);
   await expect(rows.nth(1)).not.toContainText('cancelled');
   await expect(summary(page)).toHaveText(`${first + lines} records read = ${lines} alerts loaded + ${first ? `${first} duplicates skipped + ` : ''}0 problems`);
 });

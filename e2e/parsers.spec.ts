@@ -34,8 +34,8 @@ test('a large file is parsed by the parser workers: counts, line numbers and sea
   writeFileSync(path, `${lines.join('\n')}\n`);
   await page.getByLabel('Open alert files').setInputFiles(path);
 
-  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText(`parsed.ndjson: ${N} alerts, 0 problems`, { timeout: 30_000 });
-  await expect(page.locator('.session-stats')).toHaveText(`${N} alerts · 6 incidents · 0 problems`);
+  await expect(page.getByRole('list', { name: 'Inputs' })).toContainText(`parsed.ndjson: ${N.toLocaleString("en-US")} alerts, 0 problems`, { timeout: 30_000 });
+  await expect(page.locator('.session-stats')).toHaveText(`${N.toLocaleString("en-US")} alerts · 6 incidents · 0 problems`);
 
   // The last line (i = N - 1 = 23999: rule 1, container c2) is the only Critical one: its incident leads.
   await incidents(page).first().click();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { downloadedText, incidents, loadSamples, vendoredAlertPaths } from './helpers';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 function isOwn(url: string): boolean {
   return url === ORIGIN || url.startsWith(`${ORIGIN}/`) || url.startsWith('blob:') || url.startsWith('data:');

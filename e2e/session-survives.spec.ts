@@ -46,7 +46,7 @@ test('a reload restores the files, the counts, the filters, the selection and th
   ]);
   await expect(header(page)).toHaveText('11 alerts · 11 incidents · 0 problems');
   await incidents(page).filter({ hasText: RULE }).click();
-  await page.getByLabel('Status').selectOption('benign');
+  await page.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true }).click();
   await page.getByRole('group', { name: 'Source' }).getByRole('button', { name: /syscall/ }).click();
   const selectedBefore = await selectedRow(page).textContent();
   await expect.poll(() => savedInputs(page)).toBe(2);
@@ -59,7 +59,7 @@ test('a reload restores the files, the counts, the filters, the selection and th
   await expect(page.getByRole('group', { name: 'Source' }).getByRole('button', { name: /syscall/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(selectedRow(page)).toHaveText(selectedBefore!);
   await expect(page.getByRole('article', { name: `Report: ${RULE}` })).toBeVisible();
-  await expect(page.getByLabel('Status')).toHaveValue('benign');
+  await expect(page.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'benign', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('Remove closes one file (also after a reload); Clear session forgets everything', async ({ page }) => {

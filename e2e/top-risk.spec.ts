@@ -69,22 +69,22 @@ test('header, list and problems summary show the same counts at every moment of 
     const seen: (number | null)[][] = ((window as unknown as { __counts: (number | null)[][] }).__counts = []);
     const num = (selector: string, re: RegExp) => {
       const m = re.exec(document.querySelector(selector)?.textContent ?? '');
-      return m ? Number(m[1]) : null;
+      return m ? Number(m[1]!.replaceAll(',', '')) : null;
     };
     new MutationObserver(() => {
       seen.push([
-        num('.session-stats', /(\d+) alerts/),
-        num('.list-count', /· (\d+) alerts/),
-        num('details.problems summary', /= (\d+) alerts loaded/),
-        num('.session-stats', /(\d+) incidents/),
-        num('.list-count', /of (\d+) incidents/),
+        num('.session-stats', /([\d,]+) alerts/),
+        num('.list-count', /· ([\d,]+) alerts/),
+        num('details.problems summary', /= ([\d,]+) alerts loaded/),
+        num('.session-stats', /([\d,]+) incidents/),
+        num('.list-count', /of ([\d,]+) incidents/),
       ]);
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   const path = testInfo.outputPath('many.ndjson');
   writeFileSync(path, lowRisk(1_000, 30)); // 30,000 alerts, ~6 MB: read in many steps
   await page.getByLabel('Open alert files').setInputFiles(path);
-  await expect(page.locator('.list-count')).toHaveText('1000 of 1000 incidents · 30000 alerts', { timeout: 90_000 });
+  await expect(page.locator('.list-count')).toHaveText('1,000 of 1,000 incidents · 30,000 alerts', { timeout: 90_000 });
   const seen = await page.evaluate(() => (window as unknown as { __counts: (number | null)[][] }).__counts);
   const complete = seen.filter((s) => s.every((v) => v !== null)) as number[][];
   expect(complete.length).toBeGreaterThan(0);

@@ -42,7 +42,7 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
   const md = await downloadedText(one);
   expect(md).toMatch(/## Triage[\s\S]*\*\*Status:\*\* benign/);
   // Markup-like words of the note go into code spans: shown as typed, never rendered.
-  expect(md).toContain('Ops ran kubectl exec for the `14:00` maintenance `|` ticket OPS-42 `<b>ok</b>`');
+  expect(md).toContain('Ops ran kubectl exec for the 14:00 maintenance `|` ticket OPS-42 `<b>ok</b>`');
   await page.getByRole('tab', { name: 'Markdown preview' }).click();
   await expect(page.locator('.markdown-preview')).toContainText(NOTE);
   const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all' }).click()]);
@@ -91,7 +91,9 @@ test('two tabs triage different incidents: both are kept, and each tab sees the 
   const a = await context.newPage();
   const b = await context.newPage();
   await loadSamples(a);
-  await loadSamples(b);
+  // The second tab opens the same workspace, restored from the browser (samples open only in an empty session).
+  await b.goto('./');
+  await expect(incidents(b).first()).toBeVisible();
   const shell = incidents(a).filter({ hasText: RULE });
   await shell.click();
   await a.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'malicious', exact: true }).click();
@@ -111,7 +113,8 @@ test('two tabs triage different incidents: both are kept, and each tab sees the 
   // A fresh tab reads both from storage.
   await expect.poll(() => storedTriage(a)).toContain('reverse shell');
   const c = await context.newPage();
-  await loadSamples(c);
+  await c.goto('./');
+  await expect(incidents(c).first()).toBeVisible();
   await incidents(c).filter({ hasText: RULE }).click();
   await expect(c.getByRole('group', { name: 'Triage status' }).getByRole('button', { name: 'malicious', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await c.locator(`[id="${otherId}"]`).click();
