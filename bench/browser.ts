@@ -16,10 +16,12 @@
  * Prints figures and PASS/MISS against the targets of issue 4; exits 0 unless something crashed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../scripts/chromium';
 import { defaultPath, ensureFile } from './generate';
@@ -259,7 +261,7 @@ const INSTRUMENT = `
     if (!bench.doneAt) {
       const strip = document.querySelector('[aria-label="Inputs"]');
       const text = strip ? strip.textContent || '' : '';
-      if (/: \\d+ alerts, \\d+ problems/.test(text)) {
+      if (/: [\\d,]+ alerts?, [\\d,]+ problems?/.test(text)) {
         bench.doneAt = now();
         bench.doneText = text;
       }
@@ -402,8 +404,8 @@ async function runOurs(browser: Browser, browserCdp: CDPSession, url: string, fi
     const from = t0 - t0Page;
     const to = b.doneAt - t0Page + SETTLE_MS;
     const during = b.longTasks.filter((t) => t.start + t.duration >= from && t.start <= to);
-    const m = /: (\d+) alerts, (\d+) problems/.exec(b.doneText);
-    const alerts = m ? Number(m[1]) : 0;
+    const m = /: ([\d,]+) alerts?, ([\d,]+) problems?/.exec(b.doneText);
+    const alerts = m ? Number(m[1]!.replaceAll(',', '')) : 0;
     if (alerts !== expected) console.warn(`  WARNING: the app shows ${alerts} alerts, the file has ${expected}`);
     await pageCdp.detach().catch(() => {});
     return {
@@ -484,6 +486,24 @@ function printSize(sizeMB: number, bytes: number, ours: Figures, base: Figures):
   return lines;
 }
 
+/** The generated file gzip-compressed beside it (cached): gzip is read as a stream, not in ranges. */
+async function ensureGzip(path: string): Promise<string> {
+  const gz = `${path}.gz`;
+  if (existsSync(gz) && statSync(gz).mtimeMs >= statSync(path).mtimeMs) return gz;
+  await pipeline(createReadStream(path), createGzip({ level: 6 }), createWriteStream(`${gz}.tmp`));
+  renameSync(`${gz}.tmp`, gz);
+  return gz;
+}
+
+/** The gzip drop: the same checks of the page as the plain file (issue 14: "gzip included"). */
+function printGzip(bytes: number, ours: Figures): void {
+  console.log(
+    `  gzip (${fmt(mb(bytes))} MB compressed) ${fmt(ours.seconds, 2)} s, ${ours.alerts.toLocaleString('en-US')} alerts; ` +
+      `first incident ${ours.firstIncidentMs === undefined ? 'n/a' : `${fmt(ours.firstIncidentMs, 0)} ms`}; ` +
+      `longest main-thread task ${fmt(ours.longestTaskMs ?? 0, 0)} ms, target <= ${TARGETS.longTaskMs} ms ${verdict((ours.longestTaskMs ?? Infinity) <= TARGETS.longTaskMs)} (${ours.longTasksOver100} tasks > ${TARGETS.longTaskMs} ms)`,
+  );
+}
+
 function parseSizes(): number[] {
   const i = process.argv.indexOf('--sizes');
   const raw = i >= 0 ? process.argv[i + 1]! : (process.env.BENCH_SIZES ?? '10 100 500');
@@ -518,6 +538,10 @@ async function main(): Promise<void> {
         else if (base.seconds < best.base.seconds) best.base = base;
       }
       printSize(size, bytes, best!.ours, best!.base);
+      if (process.env.BENCH_GZIP !== '0') {
+        const gz = await ensureGzip(path);
+        printGzip(statSync(gz).size, await runOurs(browser, browserCdp, preview.url, gz, meta.lines));
+      }
     }
     const many = Number(process.env.BENCH_MANY_FILES ?? 10_000);
     if (many > 0) await benchManyFiles(browser, preview.url, many, runs);

@@ -60,13 +60,15 @@ const WATCH = `
   document.addEventListener('change', () => { if (!w.changeAt) w.changeAt = now(); }, true);
   const check = () => {
     const s = document.querySelector('details.problems summary');
-    const m = s && /(\\d+) records read = (\\d+) alerts loaded \\+ (\\d+) problem/.exec(s.textContent || '');
+    // Counts carry thousands separators and singular nouns ("1 alert"), as the page prints them.
+    const m = s && /([\\d,]+) records? read = ([\\d,]+) alerts? loaded \\+ (?:[\\d,]+ duplicates? skipped \\+ )?([\\d,]+) problem/.exec(s.textContent || '');
     if (!m) return;
-    const records = Number(m[1]);
+    const n = (t) => Number(t.replace(/,/g, ''));
+    const records = n(m[1]);
     if (records < w.last) w.wentDown = true;
     w.last = records;
     w.samples++;
-    if (!w.doneAt && records === w.expected && Number(m[2]) === w.expected) w.doneAt = now();
+    if (!w.doneAt && records === w.expected && n(m[2]) === w.expected) w.doneAt = now();
   };
   const start = () => new MutationObserver(check).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   if (document.documentElement) start();

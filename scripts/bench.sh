@@ -4,6 +4,7 @@
 #   BENCH_SIZES="10 100"  sizes in MB (default "10 100 500"; "" runs only the many-files case)
 #   BENCH_MANY_FILES=10000  one-alert files dropped at once against one file of the same lines (0 skips)
 #   BENCH_PORT=4183       port of the preview server (the e2e suite uses 4173)
+#   BENCH_GZIP=0         skips the gzip drop of each size (default: each file is also dropped gzip-compressed)
 #   BENCH_RUNS=1          browser runs per size (best kept); BENCH_ANALYZER_RUNS=3 for the Node bench
 #   CHROMIUM_PATH         default /usr/bin/chromium
 #   BENCH_PARTS="cli"     which parts run: any of analyzer, browser, cli, context (default all four)
