@@ -30,9 +30,10 @@ function randomBytes(n: number, seed = 0x2545f491): Buffer {
 /** The summary the user reads: "N records read = A alerts loaded + P problems". */
 async function counts(page: Page): Promise<{ records: number; alerts: number; problems: number }> {
   const summary = page.locator('details.problems summary');
-  await expect(summary).toHaveText(/[\d,]+ records read = [\d,]+ alerts loaded \+ ([\d,]+ duplicates skipped \+ )?[\d,]+ problems?/);
-  const m = /(\d+) records read = (\d+) alerts loaded \+ (\d+) problem/.exec((await summary.textContent())!)!;
-  return { records: Number(m[1]), alerts: Number(m[2]), problems: Number(m[3]) };
+  await expect(summary).toHaveText(/[\d,]+ records? read = [\d,]+ alerts? loaded \+ ([\d,]+ duplicates? skipped \+ )?[\d,]+ problems?/);
+  const m = /([\d,]+) records? read = ([\d,]+) alerts? loaded \+ (?:[\d,]+ duplicates? skipped \+ )?([\d,]+) problem/.exec((await summary.textContent())!)!;
+  const n = (s: string) => Number(s.replaceAll(',', ''));
+  return { records: n(m[1]!), alerts: n(m[2]!), problems: n(m[3]!) };
 }
 
 function problem(page: Page, where: string) {
@@ -137,12 +138,13 @@ test(`${MANY} files dropped at once: all read, counts add up and only go up`, as
   await page.evaluate(() => {
     const seen: number[][] = ((window as unknown as { __counts: number[][] }).__counts = []);
     new MutationObserver(() => {
-      const m = /(\d+) records read = (\d+) alerts loaded \+ (\d+) problem/.exec(document.querySelector('details.problems summary')?.textContent ?? '');
-      if (m) seen.push([Number(m[1]), Number(m[2]), Number(m[3])]);
+      const m = /([\d,]+) records? read = ([\d,]+) alerts? loaded \+ ([\d,]+) problem/.exec(document.querySelector('details.problems summary')?.textContent ?? '');
+      const n = (s: string) => Number(s.replaceAll(',', ''));
+      if (m) seen.push([n(m[1]!), n(m[2]!), n(m[3]!)]);
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   await page.getByLabel('Open alert files').setInputFiles(files);
-  await expect(page.locator('details.problems summary')).toHaveText(`${MANY + broken} records read = ${MANY} alerts loaded + ${broken} problems`);
+  await expect(page.locator('details.problems summary')).toHaveText(`${(MANY + broken).toLocaleString('en-US')} records read = ${MANY} alerts loaded + ${broken} problems`);
   const seen = await page.evaluate(() => (window as unknown as { __counts: number[][] }).__counts);
   expect(seen.length).toBeGreaterThan(0);
   for (let i = 0; i < seen.length; i++) {

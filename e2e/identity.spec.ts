@@ -56,7 +56,7 @@ test('a file added again after Cancel is read again, in full', async ({ page }, 
   // counted once (skipped as duplicates), the rest are added.
   await input.setInputFiles(path);
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText(first ? `again.ndjson: ${count(lines - first)} alerts, 0 problems, ${count(first)} duplicates skipped` : `again.ndjson: ${count(lines)} alerts, 0 problems`);
+  await expect(rows.nth(1)).toContainText(first ? `again.ndjson: ${count(lines - first)} alerts, 0 problems, ${count(first)} duplicate${first === 1 ? '' : 's'} skipped` : `again.ndjson: ${count(lines)} alerts, 0 problems`);
   await expect(rows.nth(1)).not.toContainText('cancelled');
-  await expect(summary(page)).toHaveText(`${first + lines} records read = ${lines} alerts loaded + ${first ? `${first} duplicates skipped + ` : ''}0 problems`);
+  await expect(summary(page)).toHaveText(`${count(first + lines)} records read = ${count(lines)} alerts loaded + ${first ? `${count(first)} duplicate${first === 1 ? '' : 's'} skipped + ` : ''}0 problems`);
 });

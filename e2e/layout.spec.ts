@@ -64,7 +64,7 @@ test.describe('at 1280 px', () => {
     await rules.getByLabel('Search Rule values').fill('rule 17');
     await expect(rules.getByRole('button')).toHaveText([/Generated rule 17\s*1$/]);
     await rules.getByRole('button', { name: /Generated rule 17/ }).click();
-    await expect(page.locator('.list-count')).toHaveText('1 of 21 incidents · 1 alerts');
+    await expect(page.locator('.list-count')).toHaveText('1 of 21 incidents · 1 alert');
     await rules.getByLabel('Search Rule values').fill('no such rule');
     await expect(rules).toContainText('No value contains');
     // The active value stays, so it can be cleared.

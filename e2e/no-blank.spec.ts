@@ -58,7 +58,7 @@ test('a hand-made gzipped session with bad alerts, problems and triage: the good
   };
   await page.goto('./');
   await page.getByLabel('Open alert files').setInputFiles([file('hand.falcoscope.json.gz', gzipSync(JSON.stringify(session, null, 2)))]);
-  await expect(page.locator('details.problems summary')).toHaveText('10 records read = 1 alerts loaded + 9 problems');
+  await expect(page.locator('details.problems summary')).toHaveText('10 records read = 1 alert loaded + 9 problems');
   const problems = page.getByRole('region', { name: 'Problems' }).getByRole('listitem');
   await expect(problems.filter({ hasText: 'saved alert 2: "rule" must be a string, got number' })).toHaveCount(1);
   await expect(problems.filter({ hasText: 'saved alert 5: expected an alert object, got null' })).toHaveCount(1);

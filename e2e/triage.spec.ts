@@ -75,7 +75,7 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
     const futurePath = testInfo.outputPath('from-the-future.falcoscope.json');
     writeFileSync(futurePath, JSON.stringify({ ...session, version: 99 }));
     await other.getByLabel('Open alert files').setInputFiles(futurePath);
-    await expect(other.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' })).toContainText('0 alerts, 1 problems');
+    await expect(other.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' })).toContainText('0 alerts, 1 problem');
     const problems = other.locator('details.problems');
     if ((await problems.getAttribute('open')) === null) await problems.locator('summary').click();
     const refusal = other.getByRole('region', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' });

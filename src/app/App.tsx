@@ -22,7 +22,7 @@ import { TriageSaveError } from '../ui/TriageSaveError';
 import { Welcome } from '../ui/Welcome';
 import { Workspace } from '../ui/Workspace';
 import { SkipToList } from '../ui/SkipToList';
-import { formatCount } from '../ui/format';
+import { countOf } from '../ui/format';
 import logo from '../ui/logo.svg';
 
 function Shell() {
@@ -56,8 +56,8 @@ function Shell() {
         {status && status.inputs ? (
           <p className="session-stats" aria-live="polite">
             {samplesOnly ? <span className="sample-label">sample alerts</span> : null}
-            {formatCount(status.alerts)} alerts · {formatCount(status.incidents)} incidents · {formatCount(status.problems)} problems
-            {status.duplicates ? ` · ${formatCount(status.duplicates)} duplicates skipped` : ''}
+            {countOf(status.alerts, 'alert')} · {countOf(status.incidents, 'incident')} · {countOf(status.problems, 'problem')}
+            {status.duplicates ? ` · ${countOf(status.duplicates, 'duplicate')} skipped` : ''}
           </p>
         ) : null}
       </header>

@@ -1,4 +1,5 @@
 import { useCounters, useProblems } from '../data/hooks';
+import { countOf } from './format';
 
 const SHOWN = 200;
 
@@ -13,8 +14,8 @@ export function ProblemsPanel() {
     <details className="problems" open={problems > 0 && problems <= 20}>
       <summary>
         <span>
-          {records} records read = {status.alerts} alerts loaded + {status.duplicates ? `${status.duplicates} duplicates skipped + ` : ''}
-          {problems} problem{problems === 1 ? '' : 's'}
+          {countOf(records, 'record')} read = {countOf(status.alerts, 'alert')} loaded + {status.duplicates ? `${countOf(status.duplicates, 'duplicate')} skipped + ` : ''}
+          {countOf(problems, 'problem')}
         </span>
       </summary>
       {problems > 0 ? (

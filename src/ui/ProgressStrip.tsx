@@ -2,7 +2,7 @@ import { cancelInput, useInputStatus, type InputState } from '../data/ingestQueu
 import { useCounters } from '../data/hooks';
 import { removeInput } from '../data/savedSession';
 import { useSession, type InputEntry } from '../state/session';
-import { formatBytes, formatCount } from './format';
+import { countOf, formatBytes, formatCount } from './format';
 
 function RemoveButton({ entry }: { entry: InputEntry }) {
   return (
@@ -36,8 +36,8 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
         <strong>{entry.name}</strong>
         <SampleLabel entry={entry} />:{' '}
         {summary.format === 'rules' ? `rules file, ${formatCount(summary.rulesItems ?? 0)} items loaded, ` : ''}
-        {formatCount(summary.alerts)} alerts, {formatCount(summary.problems)} problems
-        {summary.duplicates ? <span className="duplicates">, {formatCount(summary.duplicates)} duplicates skipped (already loaded)</span> : null}
+        {countOf(summary.alerts, 'alert')}, {countOf(summary.problems, 'problem')}
+        {summary.duplicates ? <span className="duplicates">, {countOf(summary.duplicates, 'duplicate')} skipped (already loaded)</span> : null}
         {summary.cancelled ? ' (cancelled, partial)' : ''} · {formatBytes(summary.bytes)}
         {summary.gzip ? ' gzip' : ''}
         <RemoveButton entry={entry} />
@@ -83,7 +83,7 @@ export function ProgressStrip() {
         <strong>{inputs.length} files</strong>: {counts.done} read, {counts.reading} reading, {counts.queued} queued
         {counts.failed ? `, ${counts.failed} could not be read` : ''}
         {/* The session's totals, as the header and the list show them (one source: the engine). */}
-        {counters ? ` · ${counters.alerts} alerts, ${counters.problems} problems${counters.duplicates ? `, ${counters.duplicates} duplicates skipped` : ''}` : ''}
+        {counters ? ` · ${countOf(counters.alerts, 'alert')}, ${countOf(counters.problems, 'problem')}${counters.duplicates ? `, ${countOf(counters.duplicates, 'duplicate')} skipped` : ''}` : ''}
       </li>
       {notable.map((entry) => (
         <InputRow key={entry.key} entry={entry} state={byKey.get(entry.key)} />

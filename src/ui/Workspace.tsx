@@ -2,7 +2,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { useView } from '../data/hooks';
 import { useSession } from '../state/session';
 import { Filters } from './Filters';
-import { formatCount } from './format';
+import { countOf, formatCount } from './format';
 import { IncidentList } from './IncidentList';
 import { ListToolbar } from './ListToolbar';
 import { PaneBoundary } from './PaneBoundary';
@@ -55,7 +55,7 @@ export function Workspace() {
       </PaneBoundary>
       <section className="list-pane" id="incident-list-pane" aria-label="Incident list">
         <p className="list-count" aria-live="polite">
-          {view.data ? `${formatCount(view.data.totalRows)} of ${formatCount(view.data.totalIncidents)} incidents · ${formatCount(view.data.matchedAlerts)} alerts` : 'Analysing…'}
+          {view.data ? `${formatCount(view.data.totalRows)} of ${countOf(view.data.totalIncidents, 'incident')} · ${countOf(view.data.matchedAlerts, 'alert')}` : 'Analysing…'}
         </p>
         <PaneBoundary what="The incident list" resetKey={view.data}>
           <IncidentList view={view.data ?? EMPTY_LIST} />

@@ -27,3 +27,8 @@ const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
 }
+
+/** 1 -> `1 alert`, 12345 -> `12,345 alerts`: counts on the page read as English. */
+export function countOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -3,6 +3,7 @@ import { useOverview } from '../../data/contextHooks';
 import { useSession } from '../../state/session';
 import { TopBars } from './TopBars';
 import { OverviewTimeline } from './OverviewTimeline';
+import { countOf } from '../format';
 import { Sparkline } from './Sparkline';
 import { Clipped } from '../report/Clipped';
 import '../context/context.css';
@@ -25,7 +26,7 @@ export function OverviewPanel() {
   return (
     <div className="overview" aria-label="Overview">
       <p className="overview-totals">
-        {o.totalAlerts.toLocaleString('en')} alerts in the incidents shown (of {o.totalIncidents.toLocaleString('en')} incidents). Click a bar to filter the list.
+        {countOf(o.totalAlerts, 'alert')} in the incidents shown (of {countOf(o.totalIncidents, 'incident')}). Click a bar to filter the list.
       </p>
       {o.timeline ? <OverviewTimeline timeline={o.timeline} /> : <p>No alert has a time: no timeline.</p>}
       <div className="top-grid">
