@@ -39,10 +39,9 @@ describe('writtenInteger', () => {
     const count = 100_000;
     const raw = `{${Array.from({ length: count }, (_, i) => `"k${i}":${NS}`).join(',')}}`;
     const fields = JSON.parse(raw) as Record<string, number | string>;
-    // One scan of the text per field (3 MB) would take hours; one scan for all takes milliseconds.
-    const started = Date.now();
+    // One scan of the text per field (3 MB) would take hours, far past the test timeout; one scan
+    // for all takes milliseconds. No clock here: CI machines are busy (bench/wideReport.ts times it).
     keepWrittenIntegers(fields, raw);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(Object.values(fields).filter((v) => v === NS)).toHaveLength(count);
   });
 

@@ -14,16 +14,24 @@ import type { OutputFields } from '../model';
  * from the number, as it is wherever the text is not at hand.
  */
 export function keepWrittenIntegers(fields: OutputFields, raw: string): void {
-  let written: Map<string, string[]> | null = null;
+  const rounded: string[] = [];
   for (const key in fields) {
-    const value = fields[key];
-    if (!isRoundedInteger(value) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
-    written ??= writtenIntegersByKey(raw);
-    const digits = agreeing(written.get(key), value);
+    if (isRoundedInteger(fields[key]) && Object.prototype.hasOwnProperty.call(fields, key)) rounded.push(key);
+  }
+  if (rounded.length === 0) return;
+  // Nearly every real alert has one such field (evt.time in nanoseconds): a native indexOf per key
+  // is then far cheaper than walking the whole line in JS; many keys take the single pass.
+  const written = rounded.length > FEW_KEYS ? writtenIntegersByKey(raw) : null;
+  for (const key of rounded) {
+    const value = fields[key] as number;
+    const digits = written ? agreeing(written.get(key), value) : writtenInteger(raw, key, value);
     // defineProperty, never `fields[key] =`: the key is the record's own (it may be __proto__).
     if (digits !== null) Object.defineProperty(fields, key, { value: digits, writable: true, enumerable: true, configurable: true });
   }
 }
+
+/** Up to this many rounded fields, each is looked up by its key; beyond, the text is read once. */
+const FEW_KEYS = 4;
 
 /** The digits among `candidates` that parse to `value`, when they all agree; else null. */
 function agreeing(candidates: string[] | undefined, value: number): string | null {
