@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
 # What `npm test` runs (and .ci/run through it): install, type-check, lint, unit and e2e tests.
-# Fails fast at the first failing step. Prints `falcoscope: N passed, M failed` at the end, counted
-# from the Vitest and Playwright JSON reports, when both test runners ran.
+# Fails at the first failing step. Prints how long each step took, then `falcoscope: N passed,
+# M failed`, counted from the Vitest and Playwright JSON reports, when both test runners ran.
+#
+# On CI's 2 cores, steps that each leave a core idle run side by side: the npm install (network and
+# disk) beside the Chromium install (apt), and the type-check beside the linter (each one
+# single-threaded). A side-by-side step's output is printed in one piece when it ends.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 UNIT_JSON=test-results/unit-results.json
 E2E_JSON=test-results/e2e-results.json   # written by the json reporter in playwright.config.ts
+LOGS="$(mktemp -d)"
 step=setup
+TIMES=()          # "step  12s" per finished step, printed at the end
+STARTED=$SECONDS
 
 summary() {
   local rc=$?
   set +e
+  # A step left running in the background when another failed: stop it (our own children only).
+  for pid in $(jobs -p); do kill "$pid" 2>/dev/null; done
+  if [ "${#TIMES[@]}" -gt 0 ]; then
+    echo
+    echo "falcoscope: step durations"
+    printf '  %s\n' "${TIMES[@]}"
+    echo "  total          $((SECONDS - STARTED))s"
+  fi
   # Counts come only from the runners' own reports of this run (both are deleted before it).
   if [ -s "$UNIT_JSON" ] && [ -s "$E2E_JSON" ]; then
     node -e '
@@ -31,17 +46,47 @@ summary() {
   elif [ "$rc" -ne 0 ]; then
     echo "falcoscope: stopped at $step (exit $rc)"
   fi
+  rm -rf "$LOGS"
   exit "$rc"
 }
 trap summary EXIT
 
+timed() {
+  TIMES+=("$(printf '%-14s %ss' "$1" "$2")")
+}
+
+# run STEP CMD...: one step in the foreground.
 run() {
   step="$1"; shift
   echo
   echo "==> $step"
+  local t0=$SECONDS
   "$@"
+  timed "$step" $((SECONDS - t0))
 }
 
+# start STEP CMD...: a step in the background, its output kept until finish STEP prints it.
+declare -A PIDS T0
+start() {
+  local name="$1"; shift
+  T0[$name]=$SECONDS
+  "$@" >"$LOGS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+}
+
+# finish STEP: wait for a background step, print its output, fail if it failed.
+finish() {
+  local name="$1" rc=0
+  wait "${PIDS[$name]}" || rc=$?
+  step="$name"
+  echo
+  echo "==> $name"
+  cat "$LOGS/$name.log"
+  [ "$rc" -eq 0 ] || exit "$rc"
+  timed "$name" $((SECONDS - ${T0[$name]}))
+}
+
+start chromium bash scripts/install-chromium.sh
 # Dependencies: always a clean install in CI; locally only when node_modules is missing or out of
 # date against package-lock.json (scripts/ensure-deps.mjs, as npm start does).
 if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then
@@ -49,13 +94,13 @@ if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then
 else
   run "dependencies" node scripts/ensure-deps.mjs
 fi
-
-run "chromium" bash scripts/install-chromium.sh
+finish chromium
 
 rm -f "$UNIT_JSON" "$E2E_JSON"
 mkdir -p test-results
 
+start lint npm run --silent lint
 run typecheck npm run --silent typecheck
-run lint npm run --silent lint
+finish lint
 run test:unit npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json="$UNIT_JSON"
 run test:e2e npm run --silent test:e2e
