@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -178,6 +179,9 @@ export default defineConfig(({ mode }) => {
       // (the bench measures speed), so a slow machine must not turn into a failure.
       testTimeout: 60_000,
       hookTimeout: 120_000,
+      // One test process per core. Vitest's default is one fewer, which on CI's 2 cores runs the
+      // files one at a time while the main process (transforms, reporting) mostly idles.
+      maxWorkers: availableParallelism(),
     },
   };
 });
