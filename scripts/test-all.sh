@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `npm test` runs (and .ci/run through it): install, type-check, lint, unit and e2e tests.
-# Fails at the first failing step. Prints how long each step took, then `falcoscope: N passed,
-# M failed`, counted from the Vitest and Playwright JSON reports, when both test runners ran.
+# Fails at the first failing step. Prints how long each step took (wall time, and CPU time of all its
+# processes: on a shared machine the CPU time is what compares between runs), then `falcoscope: N
+# passed, M failed`, counted from the Vitest and Playwright JSON reports, when both runners ran.
 #
 # On CI's 2 cores, steps that each leave a core idle run side by side: the npm install (network and
 # disk) beside the Chromium install (apt), and the type-check beside the linter (each one
@@ -13,8 +14,10 @@ UNIT_JSON=test-results/unit-results.json
 E2E_JSON=test-results/e2e-results.json   # written by the json reporter in playwright.config.ts
 LOGS="$(mktemp -d)"
 step=setup
-TIMES=()          # "step  12s" per finished step, printed at the end
+TIMES=()          # "step  12s wall  20.5s CPU" per finished step, printed at the end
 STARTED=$SECONDS
+NSTEPS=0
+TIMEFORMAT='%3U %3S'   # what `time` writes: user and system CPU seconds of the step's processes
 
 summary() {
   local rc=$?
@@ -25,7 +28,7 @@ summary() {
     echo
     echo "falcoscope: step durations"
     printf '  %s\n' "${TIMES[@]}"
-    echo "  total          $((SECONDS - STARTED))s"
+    printf '  %-14s %4ss wall\n' total $((SECONDS - STARTED))
   fi
   # Counts come only from the runners' own reports of this run (both are deleted before it).
   if [ -s "$UNIT_JSON" ] && [ -s "$E2E_JSON" ]; then
@@ -51,8 +54,17 @@ summary() {
 }
 trap summary EXIT
 
+# timed STEP WALL_SECONDS CPU_FILE: one line of the durations table.
 timed() {
-  TIMES+=("$(printf '%-14s %ss' "$1" "$2")")
+  local cpu
+  cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$3" 2>/dev/null || echo '?')
+  TIMES+=("$(printf '%-14s %4ss wall %7ss CPU' "$1" "$2" "$cpu")")
+}
+
+# cpu_timed FILE CMD...: runs CMD, its CPU seconds ("user sys") written to FILE.
+cpu_timed() {
+  local file="$1"; shift
+  { time "$@" 2>&4; } 4>&2 2>"$file"
 }
 
 # run STEP CMD...: one step in the foreground.
@@ -60,17 +72,18 @@ run() {
   step="$1"; shift
   echo
   echo "==> $step"
-  local t0=$SECONDS
-  "$@"
-  timed "$step" $((SECONDS - t0))
+  local t0=$SECONDS cpu="$LOGS/cpu.$((++NSTEPS))"
+  cpu_timed "$cpu" "$@"
+  timed "$step" $((SECONDS - t0)) "$cpu"
 }
 
 # start STEP CMD...: a step in the background, its output kept until finish STEP prints it.
-declare -A PIDS T0
+declare -A PIDS T0 CPU
 start() {
   local name="$1"; shift
   T0[$name]=$SECONDS
-  "$@" >"$LOGS/$name.log" 2>&1 &
+  CPU[$name]="$LOGS/cpu.$((++NSTEPS))"
+  cpu_timed "${CPU[$name]}" "$@" >"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
 }
 
@@ -83,7 +96,7 @@ finish() {
   echo "==> $name"
   cat "$LOGS/$name.log"
   [ "$rc" -eq 0 ] || exit "$rc"
-  timed "$name" $((SECONDS - ${T0[$name]}))
+  timed "$name" $((SECONDS - ${T0[$name]})) "${CPU[$name]}"
 }
 
 start chromium bash scripts/install-chromium.sh
