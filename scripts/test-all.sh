@@ -4,9 +4,9 @@
 # processes: on a shared machine the CPU time is what compares between runs), then `falcoscope: N
 # passed, M failed`, counted from the Vitest and Playwright JSON reports, when both runners ran.
 #
-# On CI's 2 cores, steps that each leave a core idle run side by side: the npm install (network and
-# disk) beside the Chromium install (apt), and the type-check beside the linter (each one
-# single-threaded). A side-by-side step's output is printed in one piece when it ends.
+# On CI's 2 cores, steps that leave a core idle run side by side: the Chromium install (apt: mostly
+# network and disk) from the start until the e2e tests need it, and the type-check beside the linter
+# (each one single-threaded). A side-by-side step's output is printed in one piece when it is waited for.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -75,6 +75,11 @@ run() {
   local t0=$SECONDS cpu="$LOGS/cpu.$((++NSTEPS))"
   cpu_timed "$cpu" "$@"
   timed "$step" $((SECONDS - t0)) "$cpu"
+  # A side-by-side step that ended meanwhile: its output now, and a failure stops here, not later.
+  local name
+  for name in "${!PIDS[@]}"; do
+    kill -0 "${PIDS[$name]}" 2>/dev/null || finish "$name"
+  done
 }
 
 # start STEP CMD...: a step in the background, its output kept until finish STEP prints it.
@@ -83,20 +88,27 @@ start() {
   local name="$1"; shift
   T0[$name]=$SECONDS
   CPU[$name]="$LOGS/cpu.$((++NSTEPS))"
-  cpu_timed "${CPU[$name]}" "$@" >"$LOGS/$name.log" 2>&1 &
+  (
+    rc=0
+    cpu_timed "${CPU[$name]}" "$@" || rc=$?
+    echo "$SECONDS" >"$LOGS/$name.end"   # when it ended, not when it was waited for
+    exit "$rc"
+  ) >"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
 }
 
-# finish STEP: wait for a background step, print its output, fail if it failed.
+# finish STEP: wait for a background step (unless already done), print its output, fail if it failed.
 finish() {
   local name="$1" rc=0
+  [ -n "${PIDS[$name]:-}" ] || return 0
   wait "${PIDS[$name]}" || rc=$?
+  unset "PIDS[$name]"
   step="$name"
   echo
   echo "==> $name"
   cat "$LOGS/$name.log"
   [ "$rc" -eq 0 ] || exit "$rc"
-  timed "$name" $((SECONDS - ${T0[$name]})) "${CPU[$name]}"
+  timed "$name" $(($(cat "$LOGS/$name.end") - ${T0[$name]})) "${CPU[$name]}"
 }
 
 start chromium bash scripts/install-chromium.sh
@@ -107,7 +119,6 @@ if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then
 else
   run "dependencies" node scripts/ensure-deps.mjs
 fi
-finish chromium
 
 rm -f "$UNIT_JSON" "$E2E_JSON"
 mkdir -p test-results
@@ -116,4 +127,5 @@ start lint npm run --silent lint
 run typecheck npm run --silent typecheck
 finish lint
 run test:unit npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json="$UNIT_JSON"
+finish chromium
 run test:e2e npm run --silent test:e2e
