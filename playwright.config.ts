@@ -11,7 +11,8 @@ import { CHROMIUM_LAUNCH } from './scripts/chromium';
  *                  `vite preview` at http://127.0.0.1:4173 (baseURL; use page.goto('/')).
  * - `single-file`  only e2e/**\/*.single.spec.ts, against dist-single/falcoscope.html opened from
  *                  disk: baseURL is the file:// URL of dist-single/, so page.goto('falcoscope.html').
- * The webServer command builds both before serving, so both projects test fresh builds.
+ * The webServer command builds both before serving (side by side: each build leaves part of a
+ * core idle), so both projects test fresh builds.
  */
 
 const CI = !!process.env.CI;
@@ -42,7 +43,9 @@ export default defineConfig({
     acceptDownloads: true,
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
-    trace: 'retain-on-failure',
+    // Recording a trace costs every test screenshots and DOM snapshots. In CI a failed test is
+    // run once more (retries: 1) and that run is traced; locally (no retries) a failure keeps its trace.
+    trace: CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: CHROMIUM_LAUNCH,
   },
@@ -59,7 +62,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npm run build:single && npx vite preview --port ${PORT} --strictPort --host ${HOST}`,
+    command: `npm run build:single & single=$!; npm run build && wait $single && npx vite preview --port ${PORT} --strictPort --host ${HOST}`,
     url: `http://${HOST}:${PORT}/`,
     reuseExistingServer: !CI,
     timeout: 240_000,
