@@ -38,6 +38,7 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
         {summary.format === 'rules' ? `rules file, ${formatCount(summary.rulesItems ?? 0)} items loaded, ` : ''}
         {formatCount(summary.alerts)} alerts, {formatCount(summary.problems)} problems
         {summary.duplicates ? <span className="duplicates">, {formatCount(summary.duplicates)} duplicates skipped (already loaded)</span> : null}
+        {summary.duplicateOf !== undefined ? <span className="duplicates"> (the same content as {summary.duplicateOf}: nothing added)</span> : null}
         {summary.cancelled ? ' (cancelled, partial)' : ''} · {formatBytes(summary.bytes)}
         {summary.gzip ? ' gzip' : ''}
         <RemoveButton entry={entry} />
