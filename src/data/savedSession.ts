@@ -55,7 +55,8 @@ async function restore(): Promise<void> {
     savedAs.push(input);
     const common = { name: input.name, restored: true, ...(input.sample ? { sample: true } : {}) };
     if (typeof data === 'string') entries.push({ ...common, size: data.length, text: data });
-    else entries.push({ ...common, size: data.size, file: data instanceof File ? data : new File([data], input.name) });
+    // Named as opened (a file read back from OPFS has the name it is kept under there).
+    else entries.push({ ...common, size: data.size, file: data instanceof File && data.name === input.name ? data : new File([data], input.name) });
   }
   // Something opened meanwhile (a drop during the restore) comes after the restored inputs.
   const opened = useSession.getState().inputs;
