@@ -17,7 +17,7 @@ import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
 import { ContextHost, type ContextEngine } from './contextHost';
 import { isContextRequest } from './contextRequests';
-import { earlierWithSameContent, newRecord, type InputRecord } from './inputRecord';
+import { contentKey, newRecord, type InputRecord } from './inputRecord';
 import { replay, withoutRecord } from './replay';
 
 /**
@@ -129,6 +129,8 @@ export class EngineHost implements ContextEngine {
   private readonly context = new ContextHost(this);
   /** Every input in the order it was opened, with what it added (see inputRecord.ts). */
   private records: InputRecord[] = [];
+  /** The input first read in full with each content (see settleRepeat): a map, as 10k files may be open. */
+  private byContent = new Map<string, InputRecord>();
   /** Ingest requests under way: closing an input waits until there is none (see removeInput). */
   private ingesting = 0;
   private idleWaiters: (() => void)[] = [];
@@ -205,9 +207,13 @@ export class EngineHost implements ContextEngine {
    * alerts were all duplicates already, its problems are taken back out, and its bytes are dropped.
    */
   private settleRepeat(record: InputRecord): void {
-    if (record.summary.cancelled || record.summary.error !== undefined) return;
-    const first = earlierWithSameContent(this.records, record);
-    if (!first) return;
+    const key = contentKey(record);
+    if (key === undefined) return;
+    const first = this.byContent.get(key);
+    if (!first) {
+      this.byContent.set(key, record);
+      return;
+    }
     this.session.dropProblems(record.problems);
     record.duplicateOf = first.summary.name;
     record.batches = [];
@@ -247,6 +253,11 @@ export class EngineHost implements ContextEngine {
         if (this.records === records) {
           this.session = replayed.session;
           this.records = rest;
+          this.byContent = new Map();
+          for (const r of rest) {
+            const key = r.duplicateOf === undefined ? contentKey(r) : undefined;
+            if (key !== undefined && !this.byContent.has(key)) this.byContent.set(key, r);
+          }
           this.rulesItems = replayed.rulesItems;
           this.ruleProblems = replayed.ruleProblems;
           this.bump(true);
@@ -352,6 +363,7 @@ export class EngineHost implements ContextEngine {
       case 'reset':
         this.session = new AnalysisSession();
         this.records = [];
+        this.byContent = new Map();
         this.rulesItems = [];
         this.ruleProblems = 0;
         this.bump(true);
@@ -641,7 +653,8 @@ export class EngineHost implements ContextEngine {
       inOrder.add(parsers.parse(job, input), ({ batch, keySpace }) => {
         const before = session.duplicates;
         record.problems.push(...session.addBatch(batch, keySpace, nextLine - 1));
-        record.batches.push({ bytes: batch.bytes, lineOffset: nextLine - 1 });
+        // A batch without alerts has nothing to replay (its problems are recorded): its bytes go.
+        if (batch.alerts > 0) record.batches.push({ bytes: batch.bytes, lineOffset: nextLine - 1 });
         const duplicates = session.duplicates - before;
         nextLine += batch.lines;
         keySpaces.add(keySpace);

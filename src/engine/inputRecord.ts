@@ -47,15 +47,12 @@ export function newRecord(summary: InputSummary, id: string | undefined): InputR
 }
 
 /**
- * The earlier input this one repeats: same content hash, read in full, not a rules file (loading
- * a rules file again is Falco's own business: its items override), not itself a repeat.
+ * The key under which an input read in full may repeat another: its content hash. None for a read
+ * cut short, and none for a rules file (loading one again is Falco's own business: its items
+ * override) or for a session that carries rules files.
  */
-export function earlierWithSameContent(records: readonly InputRecord[], record: InputRecord): InputRecord | undefined {
-  const hash = record.summary.contentHash;
-  if (hash === undefined || record.rules || record.summary.format === 'rules') return undefined;
-  for (const other of records) {
-    if (other === record) return undefined;
-    if (other.summary.contentHash === hash && !other.summary.cancelled && other.summary.format !== 'rules') return other;
-  }
-  return undefined;
+export function contentKey(record: InputRecord): string | undefined {
+  const { summary } = record;
+  if (summary.cancelled || summary.error !== undefined || summary.format === 'rules' || record.rules) return undefined;
+  return summary.contentHash;
 }
