@@ -71,7 +71,7 @@ test('a rules file and its custom rule: the report explains the rule, the rule v
 test('the rules files survive a reload and a saved session: the custom rule is still explained from its definition', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto('./');
-  await page.getByLabel('Open alert files').setInputFiles([file(resolve(RULES, 'acme-alerts.ndjson')), file(resolve(RULES, '10-acme-rules.yaml'))]);
+  await page.getByLabel('Open alert files').setInputFiles([file(resolve(RULES, 'acme-alerts.ndjson')), file(resolve(RULES, '10-acme-rules.yaml'))], { timeout: 60_000 });
   const inputs = page.getByRole('list', { name: 'Inputs' }).getByRole('listitem');
   await expect(inputs.filter({ hasText: '10-acme-rules.yaml:' })).toContainText('rules file, 6 items loaded');
   const custom = 'Custom rule: no playbook covers it, so this report is built from its definition in 10-acme-rules.yaml (line 17).';
@@ -96,7 +96,7 @@ test('the rules files survive a reload and a saved session: the custom rule is s
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Clear session' }).click();
   await expect(inputs).toHaveCount(0);
-  await page.getByLabel('Open alert files').setInputFiles(path);
+  await page.getByLabel('Open alert files').setInputFiles(path, { timeout: 60_000 });
   await expect(inputs).toHaveCount(1);
   await open();
   await expect(report.getByRole('region', { name: 'The rule as loaded' }).getByLabel('Expanded condition')).toContainText('fd.sip.name in (acme_miner_pools)');

@@ -143,7 +143,7 @@ test('Remove drops only that file (the others are not read again); the same cont
   await dropFiles(page, [{ name: 'node-a-copy.ndjson', content: withProblem }]);
   const copy = inputs(page).filter({ hasText: 'node-a-copy.ndjson' });
   await expect(copy).toContainText('0 alerts, 0 problems, 6 duplicates skipped (already loaded) (the same content as node-a.ndjson: nothing added)');
-  await expect(header(page)).toHaveText('11 alerts · 11 incidents · 1 problems');
+  await expect(header(page)).toHaveText('11 alerts · 11 incidents · 1 problems · 6 duplicates skipped');
 
   // Closing the first copy: the second now holds its alerts and its problem; node-b is untouched.
   await page.getByRole('button', { name: 'Remove node-a.ndjson' }).click();
@@ -183,7 +183,7 @@ test('a large input is kept in the Origin Private File System and read back from
     size += line.length + 1;
   }
   await page.goto('./');
-  await page.getByLabel('Open alert files').setInputFiles({ name: 'large.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.getByLabel('Open alert files').setInputFiles({ name: 'large.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) }, { timeout: 60_000 });
   const count = lines.length.toLocaleString('en-US');
   await expect(inputs(page).first()).toContainText(`large.ndjson: ${count} alerts`);
   await expect.poll(() => savedInputs(page)).toBe(1);
