@@ -277,7 +277,7 @@ export class EngineHost implements ContextEngine {
 
   status(): SessionStatus {
     // A count, not the list: this goes to the page on every change, and a drop can hold 10k files.
-    return { version: this.version, ...this.session.stats(), inputs: this.inputs.length, reading: this.reading };
+    return { version: this.version, ...this.session.stats(), inputs: this.records.length, reading: this.reading };
   }
 
   private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
