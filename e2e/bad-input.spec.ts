@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { incidents } from './helpers';
+import { incidents, withUuid } from './helpers';
 
 const SAMPLES = readFileSync(resolve(import.meta.dirname, '../src/samples/falco-samples.ndjson'), 'utf8').split('\n').filter(Boolean);
 const GOOD = SAMPLES[0]!;
 const GOOD2 = SAMPLES[1]!;
 /** GOOD as a distinct alert per file (its own uuid): the same alert in two files is counted once. */
-const withUuid = (line: string, uuid: string) => (line.includes('"uuid"') ? line.replace(/"uuid":"[^"]*"/, `"uuid":"${uuid}"`) : line.replace('{', `{"uuid":"${uuid}",`));
 const goodIn = (file: string) => withUuid(GOOD, file);
 const good2In = (file: string) => withUuid(GOOD2, `${file}-2`);
 
@@ -128,7 +127,7 @@ const MANY = 600;
 test(`${MANY} files dropped at once: all read, counts add up and only go up`, async ({ page }) => {
   const files: FilePayload[] = [];
   for (let i = 0; i < MANY; i++) {
-    const line = GOOD.replace(/"uuid":"[^"]*"/, `"uuid":"many-${i}"`);
+    const line = withUuid(GOOD, `many-${i}`);
     // Every 100th file also has a broken second line: a problem naming that file and line.
     files.push(text(`alerts-${String(i).padStart(5, '0')}.ndjson`, i % 100 === 99 ? `${line}\n{"rule":\n` : `${line}\n`));
   }

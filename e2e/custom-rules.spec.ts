@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { incidents } from './helpers';
+import { downloadedText, incidents } from './helpers';
 
 const RULES = resolve(import.meta.dirname, 'fixtures/rules');
 const file = (path: string, name = path.split('/').pop()!) => ({ name, mimeType: 'text/plain', buffer: readFileSync(path) });
@@ -66,4 +66,38 @@ test('a rules file and its custom rule: the report explains the rule, the rule v
   await expect(dialog).toBeHidden();
   const shellReport = page.getByRole('article', { name: /Report: Terminal shell in container/ });
   await expect(shellReport).toContainText('Your rules files change this stock rule: 90-acme-overrides.yaml:5 appended to the condition');
+});
+
+test('the rules files survive a reload and a saved session: the custom rule is still explained from its definition', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.getByLabel('Open alert files').setInputFiles([file(resolve(RULES, 'acme-alerts.ndjson')), file(resolve(RULES, '10-acme-rules.yaml'))], { timeout: 60_000 });
+  const inputs = page.getByRole('list', { name: 'Inputs' }).getByRole('listitem');
+  await expect(inputs.filter({ hasText: '10-acme-rules.yaml:' })).toContainText('rules file, 6 items loaded');
+  const custom = 'Custom rule: no playbook covers it, so this report is built from its definition in 10-acme-rules.yaml (line 17).';
+  const report = page.getByRole('article', { name: /Report: ACME Outbound Connection to Mining Pool/ });
+  const open = async () => {
+    await incidents(page).filter({ hasText: 'ACME Outbound Connection to Mining Pool' }).click();
+    await expect(report.getByRole('note')).toContainText(custom);
+  };
+  await open();
+
+  // Reload: the workspace kept in the browser loads the rules file again, before the alerts' reports are read.
+  await page.reload();
+  await expect(inputs.filter({ hasText: '10-acme-rules.yaml:' })).toContainText('rules file, 6 items loaded', { timeout: 30_000 });
+  await open();
+
+  // Save session, clear, reopen the file: the session file carries the rules file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session' }).click()]);
+  const saved = JSON.parse(await downloadedText(download)) as { rules: { name: string; text: string }[] };
+  expect(saved.rules.map((r) => r.name)).toEqual(['10-acme-rules.yaml']);
+  const path = testInfo.outputPath('acme.falcoscope.json');
+  await download.saveAs(path);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Clear session' }).click();
+  await expect(inputs).toHaveCount(0);
+  await page.getByLabel('Open alert files').setInputFiles(path, { timeout: 60_000 });
+  await expect(inputs).toHaveCount(1);
+  await open();
+  await expect(report.getByRole('region', { name: 'The rule as loaded' }).getByLabel('Expanded condition')).toContainText('fd.sip.name in (acme_miner_pools)');
 });

@@ -16,6 +16,15 @@ export async function downloadedText(download: Download): Promise<string> {
   return readFileSync(path!, 'utf8');
 }
 
+/**
+ * A fixture line as an alert of its own: its uuid replaced by (or given) `uuid`. Identical lines
+ * are one alert (the same alert read twice counts once), so a spec that means N alerts gives each
+ * line its own uuid with this.
+ */
+export function withUuid(line: string, uuid: string): string {
+  return line.includes('"uuid"') ? line.replace(/"uuid"\s*:\s*"[^"]*"/, `"uuid":"${uuid}"`) : line.replace('{', `{"uuid":"${uuid}",`);
+}
+
 /** The incident rows (not the options of the sort <select>). */
 export function incidents(page: Page) {
   return page.getByRole('listbox', { name: 'Incidents' }).getByRole('option');

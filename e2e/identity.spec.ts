@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { withUuid } from './helpers';
 
 /** An input is known by its content, not by its name, size and modification time (issue 11). */
 
@@ -8,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 const count = (n: number) => n.toLocaleString('en-US');
 const GOOD = readFileSync(resolve(import.meta.dirname, '../src/samples/falco-samples.ndjson'), 'utf8').split('\n')[0]!;
 /** The sample line with its own uuid: the same length for every `n` below 10000. */
-const line = (n: number) => GOOD.replace(/"uuid":"[^"]*"/, `"uuid":"same-${String(n).padStart(4, '0')}"`);
+const line = (n: number) => withUuid(GOOD, `same-${String(n).padStart(4, '0')}`);
 
 /** Drop files made in the page, with the modification time given (file inputs set their own). */
 async function dropWithTime(page: Page, files: { name: string; content: string }[], lastModified: number): Promise<void> {
@@ -44,7 +45,7 @@ test('a file added again after Cancel is read again, in full', async ({ page }, 
   const lines = 20_000;
   const path = testInfo.outputPath('again.ndjson');
   // Every line a different alert (its own uuid).
-  writeFileSync(path, Array.from({ length: lines }, (_, i) => GOOD.replace(/"uuid":"[^"]*"/, `"uuid":"again-${i}"`)).join('\n') + '\n');
+  writeFileSync(path, Array.from({ length: lines }, (_, i) => withUuid(GOOD, `again-${i}`)).join('\n') + '\n');
   const input = page.getByLabel('Open alert files');
   await input.setInputFiles(path);
   const rows = page.getByRole('list', { name: 'Inputs' }).getByRole('listitem');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { incidents, loadSamples } from './helpers';
+import { incidents, loadSamples, withUuid } from './helpers';
 
 const count = (page: Page) => page.locator('.list-count');
 
@@ -54,7 +54,7 @@ test('a large file shows progress and can be cancelled, keeping what was read', 
   const line = JSON.stringify({ rule: 'Big file rule', priority: 'Notice', time: '2024-01-01T00:00:00Z', output: 'x', output_fields: { 'container.id': 'c1', 'proc.cmdline': 'y'.repeat(400) } });
   const path = testInfo.outputPath('big.ndjson');
   // Each line its own alert (its uuid): the same line 400,000 times would be one alert.
-  writeFileSync(path, Array.from({ length: 400_000 }, (_, i) => line.replace('{', `{"uuid":"big-${i}",`)).join('\n') + '\n'); // ~200 MB
+  writeFileSync(path, Array.from({ length: 400_000 }, (_, i) => withUuid(line, `big-${i}`)).join('\n') + '\n'); // ~200 MB
   await page.getByLabel('Open alert files').setInputFiles(path);
   const inputs = page.getByRole('list', { name: 'Inputs' });
   await expect(inputs).toContainText(/big\.ndjson: reading [\d.]+ (KB|MB) of/);

@@ -14,7 +14,7 @@ export function useEngineStatus(): void {
 
 /**
  * The page's one way to the engine's data: every component reads through these hooks (and
- * changes it through actions.ts); none calls the engine client itself.
+ * asks at a moment of its own through requests.ts); none calls the engine client itself.
  */
 
 /**

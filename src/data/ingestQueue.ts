@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { create } from 'zustand';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { engine } from './engine';
 import { useSession, type InputEntry } from '../state/session';
 import { useTriage } from '../state/triage';
 import { withChangeTime } from '../ingest';
 import type { EngineRequest, IngestProgress, InputSummary } from '../model';
+import type { EngineClient } from '../worker/client';
 
 /** Requests in flight: more only interleaves them in the one worker, and delays every result. */
 const CONCURRENCY = 2;
@@ -31,164 +32,201 @@ interface InputStatusStore {
   byKey: ReadonlyMap<string, InputState>;
 }
 
-/** Per-input state for the Inputs strip, published in batches. */
-export const useInputStatus = create<InputStatusStore>(() => ({ byKey: new Map() }));
-
-const states = new Map<string, InputState>();
-/** Per queued or reading input, the controller of its request (shared by a group's files). */
-const controllers = new Map<string, AbortController>();
-let queue: InputEntry[] = [];
-/** Where the queue's unsent part starts (an index: shifting 10k entries one by one costs). */
-let head = 0;
-let running = 0;
-let publishTimer: ReturnType<typeof setTimeout> | null = null;
-/** Bumped by resetQueue: results of requests sent before it are dropped. */
-let generation = 0;
-
-function publish(now: boolean): void {
-  if (now) {
-    if (publishTimer) clearTimeout(publishTimer);
-    publishTimer = null;
-    useInputStatus.setState({ byKey: new Map(states) });
-    return;
-  }
-  if (publishTimer) return;
-  publishTimer = setTimeout(() => publish(true), PUBLISH_MS);
-}
-
-/** Inputs cancelled while still queued: skipped when their turn comes. */
-const cancelledQueued = new Set<string>();
-
-export function cancelInput(key: string): void {
-  const controller = controllers.get(key);
-  if (controller) return controller.abort();
-  const entry = states.get(key)?.phase === 'queued' ? queue.slice(head).find((e) => e.key === key) : undefined;
-  if (!entry) return;
-  cancelledQueued.add(key);
-  states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, duplicates: 0, cancelled: true } });
-  publish(false);
-}
-
 const isSmallFile = (entry: InputEntry) => entry.file !== undefined && entry.size <= SMALL_FILE_BYTES;
 
-/** The next request's inputs: one large file or paste, or consecutive small files up to a group's limits. */
-function nextBatch(): InputEntry[] {
-  const first = queue[head++]!;
-  const batch = [first];
-  if (!isSmallFile(first)) return batch;
-  let bytes = first.size;
-  for (skipCancelled(); head < queue.length && batch.length < GROUP_FILES && isSmallFile(queue[head]!) && bytes + queue[head]!.size <= GROUP_BYTES; skipCancelled()) {
-    bytes += queue[head]!.size;
-    batch.push(queue[head++]!);
-  }
-  return batch;
-}
-
-/** Told of every input read to its end (app/savedSession keeps it in the browser). */
-let onRead: (entry: InputEntry, summary: InputSummary) => void = () => {};
-export function onInputRead(listener: typeof onRead): void {
-  onRead = listener;
-}
-
-function finish(entry: InputEntry, summary: InputSummary): void {
-  // A reopened session brings its triage (restored by the engine): merged per incident, newer wins.
-  if (summary.triage && !entry.restored) useTriage.getState().mergeAll(withChangeTime(summary.triage, Date.now()));
-  if (summary.error === undefined && !summary.cancelled) onRead(entry, summary);
-  states.set(entry.key, summary.error !== undefined ? { phase: 'failed', message: summary.error } : { phase: 'done', summary });
-}
-
 /**
+ * The page's inputs on their way into the engine: which are queued, being read, done or failed,
+ * and the requests that read them. One instance per engine client, the one place this lives: the
+ * Inputs strip reads `status`, a snapshot the queue publishes in batches (never written elsewhere).
  * An input's result is held here, not as a react-query query: its identity, the hash of its bytes,
  * is known only once it is read, and a query per file cost a cache entry and a notification each.
  */
-function ingest(batch: InputEntry[], more: boolean, signal: AbortSignal): Promise<InputSummary[]> {
-  const first = batch[0]!;
-  const onProgress = (progress: IngestProgress) => {
-    states.set(first.key, { phase: 'reading', progress });
-    publish(false);
-  };
-  let request: EngineRequest;
-  if (!first.file) request = { type: 'ingestText', name: first.name, text: first.text ?? '', more };
-  else if (batch.length === 1 && !isSmallFile(first)) request = { type: 'ingestFile', file: first.file, more };
-  else return engine.request({ type: 'ingestFiles', files: batch.map((e) => e.file!), more }, { signal });
-  return engine.request(request, { signal, onProgress }).then((summary) => [summary as InputSummary]);
-}
+export class IngestQueue {
+  /** Per-input state as the strip shows it, published at most every PUBLISH_MS. */
+  readonly status: UseBoundStore<StoreApi<InputStatusStore>> = create<InputStatusStore>(() => ({ byKey: new Map() }));
+  private readonly states = new Map<string, InputState>();
+  /** Per queued or reading input, the controller of its request (shared by a group's files). */
+  private readonly controllers = new Map<string, AbortController>();
+  private queue: InputEntry[] = [];
+  /** Where the queue's unsent part starts (an index: shifting 10k entries one by one costs). */
+  private head = 0;
+  private running = 0;
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped by reset: results of requests sent before it are dropped. */
+  private generation = 0;
+  /** Inputs cancelled while still queued: skipped when their turn comes. */
+  private readonly cancelledQueued = new Set<string>();
+  /** Told of every input read to its end (data/savedSession keeps it in the browser). */
+  private onRead: (entry: InputEntry, summary: InputSummary) => void = () => {};
 
-/** Step over the inputs at the head of the queue that were cancelled before their turn. */
-function skipCancelled(): void {
-  while (head < queue.length && cancelledQueued.delete(queue[head]!.key)) head++;
-}
+  constructor(private readonly client: Pick<EngineClient, 'request'>) {}
 
-function pump(): void {
-  while (running < CONCURRENCY && (skipCancelled(), head < queue.length)) {
-    const batch = nextBatch();
-    if (head === queue.length) {
-      queue = [];
-      head = 0;
+  onInputRead(listener: (entry: InputEntry, summary: InputSummary) => void): void {
+    this.onRead = listener;
+  }
+
+  private publish(now: boolean): void {
+    if (now) {
+      if (this.publishTimer) clearTimeout(this.publishTimer);
+      this.publishTimer = null;
+      this.status.setState({ byKey: new Map(this.states) });
+      return;
     }
-    const controller = new AbortController();
-    for (const entry of batch) {
-      controllers.set(entry.key, controller);
-      states.set(entry.key, { phase: 'reading' });
+    if (this.publishTimer) return;
+    this.publishTimer = setTimeout(() => this.publish(true), PUBLISH_MS);
+  }
+
+  cancel(key: string): void {
+    const controller = this.controllers.get(key);
+    if (controller) return controller.abort();
+    const entry = this.states.get(key)?.phase === 'queued' ? this.queue.slice(this.head).find((e) => e.key === key) : undefined;
+    if (!entry) return;
+    this.cancelledQueued.add(key);
+    this.states.set(key, { phase: 'done', summary: { name: entry.name, bytes: 0, format: 'unknown', gzip: false, records: 0, alerts: 0, problems: 0, duplicates: 0, cancelled: true } });
+    this.publish(false);
+  }
+
+  /**
+   * Close one input: its read stops, the engine drops what it added (from memory, see
+   * engine/replay.ts), and the other inputs' counts are updated (an alert that was a duplicate of
+   * it is theirs now).
+   */
+  async remove(key: string): Promise<void> {
+    this.cancel(key);
+    this.cancelledQueued.add(key);
+    this.states.delete(key);
+    this.publish(true);
+    const generation = this.generation;
+    const summaries = await this.client.request({ type: 'removeInput', id: key });
+    if (generation !== this.generation) return;
+    for (const { id, summary } of summaries) if (this.states.get(id)?.phase === 'done') this.states.set(id, { phase: 'done', summary });
+    this.publish(true);
+  }
+
+  /** The next request's inputs: one large file or paste, or consecutive small files up to a group's limits. */
+  private nextBatch(): InputEntry[] {
+    const first = this.queue[this.head++]!;
+    const batch = [first];
+    if (!isSmallFile(first)) return batch;
+    let bytes = first.size;
+    for (
+      this.skipCancelled();
+      this.head < this.queue.length && batch.length < GROUP_FILES && isSmallFile(this.queue[this.head]!) && bytes + this.queue[this.head]!.size <= GROUP_BYTES;
+      this.skipCancelled()
+    ) {
+      bytes += this.queue[this.head]!.size;
+      batch.push(this.queue[this.head++]!);
     }
-    publish(false);
-    running++;
-    skipCancelled();
-    const started = generation;
-    ingest(batch, head < queue.length, controller.signal)
-      .then(
-        (summaries) => {
-          // Read for a session since reset (a file removed, the session cleared): nothing to show.
-          if (started === generation) batch.forEach((entry, i) => finish(entry, summaries[i]!));
-        },
-        (error: unknown) => {
-          if (started !== generation) return;
-          const message = error instanceof Error ? error.message : String(error);
-          for (const entry of batch) states.set(entry.key, { phase: 'failed', message });
-        },
-      )
-      .finally(() => {
-        if (started === generation) for (const entry of batch) controllers.delete(entry.key);
-        running--;
-        // The last input to finish shows at once: the analyst is waiting for exactly that.
-        publish(running === 0 && head === queue.length);
-        pump();
-      });
+    return batch;
+  }
+
+  private finish(entry: InputEntry, summary: InputSummary): void {
+    // Closed while it was read: nothing to show or keep.
+    if (!this.states.has(entry.key)) return;
+    // A reopened session brings its triage (restored by the engine): merged per incident, newer wins.
+    if (summary.triage && !entry.restored) useTriage.getState().mergeAll(withChangeTime(summary.triage, Date.now()));
+    if (summary.error === undefined && !summary.cancelled) this.onRead(entry, summary);
+    this.states.set(entry.key, summary.error !== undefined ? { phase: 'failed', message: summary.error } : { phase: 'done', summary });
+  }
+
+  private ingest(batch: InputEntry[], more: boolean, signal: AbortSignal): Promise<InputSummary[]> {
+    const first = batch[0]!;
+    const onProgress = (progress: IngestProgress) => {
+      if (!this.states.has(first.key)) return;
+      this.states.set(first.key, { phase: 'reading', progress });
+      this.publish(false);
+    };
+    let request: EngineRequest;
+    if (!first.file) request = { type: 'ingestText', name: first.name, text: first.text ?? '', more, id: first.key };
+    else if (batch.length === 1 && !isSmallFile(first)) request = { type: 'ingestFile', file: first.file, more, id: first.key };
+    else return this.client.request({ type: 'ingestFiles', files: batch.map((e) => e.file!), ids: batch.map((e) => e.key), more }, { signal });
+    return this.client.request(request, { signal, onProgress }).then((summary) => [summary as InputSummary]);
+  }
+
+  /** Step over the inputs at the head of the queue that were cancelled before their turn. */
+  private skipCancelled(): void {
+    while (this.head < this.queue.length && this.cancelledQueued.delete(this.queue[this.head]!.key)) this.head++;
+  }
+
+  private pump(): void {
+    while (this.running < CONCURRENCY && (this.skipCancelled(), this.head < this.queue.length)) {
+      const batch = this.nextBatch();
+      if (this.head === this.queue.length) {
+        this.queue = [];
+        this.head = 0;
+      }
+      const controller = new AbortController();
+      for (const entry of batch) {
+        this.controllers.set(entry.key, controller);
+        this.states.set(entry.key, { phase: 'reading' });
+      }
+      this.publish(false);
+      this.running++;
+      this.skipCancelled();
+      const started = this.generation;
+      this.ingest(batch, this.head < this.queue.length, controller.signal)
+        .then(
+          (summaries) => {
+            // Read for a session since reset (the session cleared): nothing to show.
+            if (started === this.generation) batch.forEach((entry, i) => this.finish(entry, summaries[i]!));
+          },
+          (error: unknown) => {
+            if (started !== this.generation) return;
+            const message = error instanceof Error ? error.message : String(error);
+            for (const entry of batch) if (this.states.has(entry.key)) this.states.set(entry.key, { phase: 'failed', message });
+          },
+        )
+        .finally(() => {
+          if (started === this.generation) for (const entry of batch) this.controllers.delete(entry.key);
+          this.running--;
+          // The last input to finish shows at once: the analyst is waiting for exactly that.
+          this.publish(this.running === 0 && this.head === this.queue.length);
+          this.pump();
+        });
+    }
+  }
+
+  /**
+   * Forget every input: queued ones are dropped, those being read are cancelled (what they still
+   * add goes to the engine's previous session, which a reset replaced), and the strip empties.
+   */
+  reset(): void {
+    this.generation++;
+    for (const controller of this.controllers.values()) controller.abort();
+    this.controllers.clear();
+    this.states.clear();
+    this.cancelledQueued.clear();
+    this.queue = [];
+    this.head = 0;
+    this.publish(true);
+  }
+
+  /** Queue every input not seen before; called whenever the session's input list changes. */
+  enqueue(inputs: readonly InputEntry[]): void {
+    let added = false;
+    for (const entry of inputs) {
+      if (this.states.has(entry.key) || this.cancelledQueued.has(entry.key)) continue;
+      this.states.set(entry.key, { phase: 'queued' });
+      this.queue.push(entry);
+      added = true;
+    }
+    if (added) {
+      this.publish(false);
+      this.pump();
+    }
   }
 }
 
-/**
- * Forget every input: queued ones are dropped, those being read are cancelled (what they still
- * add goes to the engine's previous session, which a reset replaced), and the strip empties.
- */
-export function resetQueue(): void {
-  generation++;
-  for (const controller of controllers.values()) controller.abort();
-  controllers.clear();
-  states.clear();
-  cancelledQueued.clear();
-  queue = [];
-  head = 0;
-  publish(true);
-}
+/** The page's queue, for its one engine. */
+export const ingestQueue = new IngestQueue(engine);
 
-/** Queue every input not seen before; called whenever the session's input list changes. */
-export function enqueueInputs(inputs: readonly InputEntry[]): void {
-  let added = false;
-  for (const entry of inputs) {
-    if (states.has(entry.key)) continue;
-    states.set(entry.key, { phase: 'queued' });
-    queue.push(entry);
-    added = true;
-  }
-  if (added) {
-    publish(false);
-    pump();
-  }
-}
+/** Per-input state for the Inputs strip, published in batches. */
+export const useInputStatus = ingestQueue.status;
+
+export const cancelInput = (key: string) => ingestQueue.cancel(key);
 
 /** Feed the queue from the session store (mounted once, in the App shell). */
 export function useIngestQueue(): void {
   const inputs = useSession((s) => s.inputs);
-  useEffect(() => enqueueInputs(inputs), [inputs]);
+  useEffect(() => ingestQueue.enqueue(inputs), [inputs]);
 }

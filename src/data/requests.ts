@@ -1,10 +1,32 @@
 /**
- * The engine's answers that a component asks for at a moment of its own (a click, a range
- * selection, a dialog opening), named here so that ui/ never holds the engine client itself.
+ * What a component asks of the engine at a moment of its own (a click, a range selection, a
+ * dialog opening), named here so that ui/ never holds the engine client itself. Reading inputs
+ * goes through ingestQueue.ts, views through the hooks (hooks.ts). A file to download is the
+ * engine's answer as a Blob the worker built from parts, so no string of the whole file ever
+ * exists (export/chunks.ts).
  */
 import type { ExportFormat, ExportTarget, ViewContext, ViewFilter } from '../model';
 import { engine } from './engine';
+import { saveBlob } from './download';
 import { useTriage } from '../state/triage';
+
+/** Alerts, problems, rules files and triage as one session file, downloaded. */
+export async function saveSession(): Promise<void> {
+  const savedAt = new Date().toISOString();
+  const file = await engine.request({ type: 'saveSessionFile', triage: useTriage.getState().byIncident, savedAt });
+  saveBlob(`falcoscope-session-${savedAt.slice(0, 10)}.falcoscope.json`, file);
+}
+
+/** One Markdown document for the whole session, every incident by risk, triage included, downloaded. */
+export async function exportAllMarkdown(): Promise<void> {
+  const markdown = await engine.request({
+    type: 'markdownFile',
+    incidentIds: 'all',
+    triage: useTriage.getState().byIncident,
+    generatedAt: new Date().toISOString(),
+  });
+  saveBlob(`falcoscope-session-${new Date().toISOString().slice(0, 10)}.md`, markdown);
+}
 
 /** Ids of rows `offset .. offset + limit` of the filtered, sorted list. */
 export function listIds(filter: ViewFilter, context: ViewContext, offset: number, limit: number): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { engine } from './engine';
-import { onInputRead, resetQueue } from './ingestQueue';
+import { ingestQueue } from './ingestQueue';
 import { useSession, type InputEntry } from '../state/session';
 import { useTriage } from '../state/triage';
 import { EMPTY_FILTER } from '../model';
@@ -30,7 +30,7 @@ function currentList(): SavedInput[] {
     .filter((s): s is SavedInput => s !== undefined);
 }
 
-onInputRead((entry, summary) => {
+ingestQueue.onInputRead((entry, summary) => {
   if (!summary.contentHash) return;
   const data = entry.file ?? entry.text;
   if (data === undefined) return;
@@ -55,7 +55,8 @@ async function restore(): Promise<void> {
     savedAs.push(input);
     const common = { name: input.name, restored: true, ...(input.sample ? { sample: true } : {}) };
     if (typeof data === 'string') entries.push({ ...common, size: data.length, text: data });
-    else entries.push({ ...common, size: data.size, file: data instanceof File ? data : new File([data], input.name) });
+    // Named as opened (a file read back from OPFS has the name it is kept under there).
+    else entries.push({ ...common, size: data.size, file: data instanceof File && data.name === input.name ? data : new File([data], input.name) });
   }
   // Something opened meanwhile (a drop during the restore) comes after the restored inputs.
   const opened = useSession.getState().inputs;
@@ -75,34 +76,19 @@ export function useSavedSession(): void {
   }, []);
 }
 
-/** Put `inputs` in place of the session's: the engine starts over and reads them again. */
-async function replaceAll(inputs: readonly InputEntry[]): Promise<void> {
-  resetQueue();
-  await engine.request({ type: 'reset' });
-  const kept = inputs.map((entry) => ({ entry, save: saved.get(entry.key) }));
-  saved.clear();
-  useSession.getState().replaceInputs(kept.map(({ entry }) => withoutKey(entry)));
-  useSession.getState().inputs.forEach((entry, i) => {
-    const save = kept[i]?.save;
-    if (save) saved.set(entry.key, save);
-  });
-  await enqueueWrite(() => repository.saveList(currentList()));
-}
-
-function withoutKey(entry: InputEntry): Omit<InputEntry, 'key'> {
-  const { key: _key, ...rest } = entry;
-  // Read again from memory: its triage, if any, is already in the triage store.
-  return { ...rest, restored: true };
-}
-
-/** Close one input: the others are read again into a fresh session (simple, and exact). */
-export function removeInput(key: string): Promise<void> {
-  return replaceAll(useSession.getState().inputs.filter((entry) => entry.key !== key));
+/**
+ * Close one input: its alerts and problems leave the session (the engine derives it again from
+ * what the other inputs added, without reading them again), and it leaves the saved list.
+ */
+export async function removeInput(key: string): Promise<void> {
+  saved.delete(key);
+  useSession.getState().dropInput(key);
+  await Promise.all([ingestQueue.remove(key), enqueueWrite(() => repository.saveList(currentList()))]);
 }
 
 /** Close everything and forget it: inputs, their saved bytes, triage, filters and selection. */
 export async function clearSession(): Promise<void> {
-  resetQueue();
+  ingestQueue.reset();
   saved.clear();
   useSession.setState({ inputs: [], selectedId: null, selectionAuto: true, filter: EMPTY_FILTER });
   useTriage.getState().clearAll();

@@ -53,6 +53,32 @@ describe('EngineHost', () => {
     expect(reopened.rows.map((r) => r.id)).toContain(incident!.id);
   });
 
+  it('a saved session keeps the rules files loaded: reopened, a custom rule is explained as before', async () => {
+    const fixture = (name: string) => readFileSync(new URL(`../../e2e/fixtures/rules/${name}`, import.meta.url), 'utf8');
+    const first = new EngineHost();
+    await first.handle({ type: 'ingestText', name: 'acme-alerts.ndjson', text: fixture('acme-alerts.ndjson') }, ctx());
+    await first.handle({ type: 'ingestFile', file: new File([fixture('10-acme-rules.yaml')], '10-acme-rules.yaml') }, ctx());
+    await first.handle({ type: 'ingestFile', file: new File([fixture('bad-rules.yaml')], 'bad-rules.yaml') }, ctx());
+    const rule = 'ACME Outbound Connection to Mining Pool';
+    const incident = (await first.handle({ type: 'view', filter: EMPTY_FILTER }, ctx())).rows.find((r) => r.rule === rule)!;
+    const before = await first.handle({ type: 'report', incidentId: incident.id }, ctx());
+    const file = await first.handle({ type: 'saveSessionFile', triage: {}, savedAt: '2026-12-01T00:00:00Z' }, ctx());
+    const asString = await first.handle({ type: 'saveSession', triage: {}, savedAt: '2026-12-01T00:00:00Z' }, ctx());
+    expect(await file.text()).toBe(asString);
+
+    const second = new EngineHost();
+    const opened = await second.handle({ type: 'ingestFile', file: new File([file], 's.falcoscope.json') }, ctx());
+    const problems = (await first.handle({ type: 'status' }, ctx())).problems;
+    expect(opened).toMatchObject({ format: 'session', alerts: 3 });
+    const reopened = await second.handle({ type: 'report', incidentId: incident.id }, ctx());
+    expect(reopened?.rule?.rule.origin.file).toBe('10-acme-rules.yaml');
+    expect(reopened).toEqual(before);
+    expect((await second.handle({ type: 'rules' }, ctx())).map((r) => r.name)).toEqual((await first.handle({ type: 'rules' }, ctx())).map((r) => r.name));
+    // The rules files' problems come back once: the saved problems hold them, loading adds none.
+    expect(problems).toBeGreaterThan(0);
+    expect((await second.handle({ type: 'status' }, ctx())).problems).toBe(problems);
+  });
+
   it('refuses a session file from a newer version with a clear message, listed as its problem', async () => {
     const host = new EngineHost();
     const file = new File(['{"format":"falcoscope-session","version":99,"alerts":[],"problems":[],"triage":{}}'], 'future.json');

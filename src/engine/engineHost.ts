@@ -1,4 +1,4 @@
-import type { Alert, IncidentSummary, Report, RuleDetail, RuleListing, RulesFileItem } from '../model';
+import type { Alert, IncidentSummary, ParseIssue, Report, RuleDetail, RuleListing, RulesFileItem, SavedRulesFile } from '../model';
 import { AnalysisSession } from './store/session';
 import { computeView, sortIncidents } from '../analyze/view';
 import { sessionMarkdownParts, sessionToMarkdown, reportToMarkdown } from '../export/markdown';
@@ -17,6 +17,8 @@ import { hashBlob } from './hashBlob';
 import { readSmallFiles } from './readGroup';
 import { ContextHost, type ContextEngine } from './contextHost';
 import { isContextRequest } from './contextRequests';
+import { contentKey, newRecord, type InputRecord } from './inputRecord';
+import { replay, withoutRecord } from './replay';
 
 /**
  * A macrotask turn: lets messages queued for this worker (or the CLI's event loop) run. Through
@@ -125,7 +127,15 @@ export class EngineHost implements ContextEngine {
   private session = new AnalysisSession();
   /** Process trees, prevalence, related incidents, overview, baseline comparison (issue 17). */
   private readonly context = new ContextHost(this);
-  private inputs: InputSummary[] = [];
+  /** Every input in the order it was opened, with what it added (see inputRecord.ts). */
+  private records: InputRecord[] = [];
+  /** The input first read in full with each content (see settleRepeat): a map, as 10k files may be open. */
+  private byContent = new Map<string, InputRecord>();
+  /** Ingest requests under way: closing an input waits until there is none (see removeInput). */
+  private ingesting = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** An input being closed: ingest requests wait for it, so they add to the session that results. */
+  private removing: Promise<void> | null = null;
   private version = 0;
   private reading = 0;
   private lastNotify = 0;
@@ -166,20 +176,108 @@ export class EngineHost implements ContextEngine {
     if (request.type !== 'ingestFile' && request.type !== 'ingestFiles' && request.type !== 'ingestText') {
       return (await this.dispatch(request, ctx)) as EngineResponses[T['type']];
     }
+    while (this.removing) await this.removing;
     const before = this.rulesTurn;
     let done = () => {};
     this.rulesTurn = new Promise((resolve) => (done = resolve));
     this.turnOf.set(ctx, before);
+    this.ingesting++;
     try {
       return (await this.dispatch(request, ctx)) as EngineResponses[T['type']];
     } finally {
       done();
+      if (--this.ingesting === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     }
+  }
+
+  /** The inputs' summaries, in the order they were opened. */
+  private get inputs(): InputSummary[] {
+    return this.records.map((r) => r.summary);
+  }
+
+  /** Start keeping what an input adds (its summary is listed from now on). */
+  private record(summary: InputSummary, id: string | undefined): InputRecord {
+    const record = newRecord(summary, id);
+    this.records.push(record);
+    return record;
+  }
+
+  /**
+   * An input read to its end whose content (hash) repeats one loaded before adds nothing: its
+   * alerts were all duplicates already, its problems are taken back out, and its bytes are dropped.
+   */
+  private settleRepeat(record: InputRecord): void {
+    const key = contentKey(record);
+    if (key === undefined) return;
+    const first = this.byContent.get(key);
+    if (!first) {
+      this.byContent.set(key, record);
+      return;
+    }
+    this.session.dropProblems(record.problems);
+    record.duplicateOf = first.summary.name;
+    record.batches = [];
+    record.objects = [];
+    const summary = record.summary;
+    summary.duplicateOf = first.summary.name;
+    summary.duplicates += summary.alerts;
+    summary.alerts = 0;
+    summary.problems = 0;
+    summary.records = summary.duplicates;
+  }
+
+  /**
+   * Close one input: the session is replayed from the other inputs' records (replay.ts), from
+   * memory. Ingest requests wait meanwhile, and the close waits for those under way, so nothing
+   * is added to a session about to be replaced.
+   */
+  private async removeInput(id: string): Promise<{ id: string; summary: InputSummary }[]> {
+    while (this.removing) await this.removing;
+    let done = () => {};
+    this.removing = new Promise((resolve) => (done = resolve));
+    try {
+      if (this.ingesting > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      const records = this.records;
+      const removed = records.find((r) => r.id === id);
+      if (removed) {
+        const rest = withoutRecord(records, removed);
+        let sliceStart = Date.now();
+        const pause = () => {
+          if (Date.now() - sliceStart < READ_SLICE_MS) return;
+          return yieldToEventLoop().then(() => {
+            sliceStart = Date.now();
+          });
+        };
+        const replayed = await replay(rest, this.inlineParsers, () => ++this.jobs, pause);
+        // A reset meanwhile started another session: the replay is of one that is gone.
+        if (this.records === records) {
+          this.session = replayed.session;
+          this.records = rest;
+          this.byContent = new Map();
+          for (const r of rest) {
+            const key = r.duplicateOf === undefined ? contentKey(r) : undefined;
+            if (key !== undefined && !this.byContent.has(key)) this.byContent.set(key, r);
+          }
+          this.rulesItems = replayed.rulesItems;
+          this.ruleProblems = replayed.ruleProblems;
+          this.bump(true);
+        }
+      }
+      return this.records.flatMap((r) => (r.id === undefined ? [] : [{ id: r.id, summary: { ...r.summary } }]));
+    } finally {
+      this.removing = null;
+      done();
+    }
+  }
+
+  /** The rules files loaded, in load order, as read (kept in a saved session). */
+  private rulesFiles(): SavedRulesFile[] {
+    return this.records.flatMap((r) => r.rules?.files ?? []);
   }
 
   status(): SessionStatus {
     // A count, not the list: this goes to the page on every change, and a drop can hold 10k files.
-    return { version: this.version, ...this.session.stats(), inputs: this.inputs.length, reading: this.reading };
+    return { version: this.version, ...this.session.stats(), inputs: this.records.length, reading: this.reading };
   }
 
   private async dispatch(request: EngineRequest, ctx: RequestContext): Promise<unknown> {
@@ -187,20 +285,20 @@ export class EngineHost implements ContextEngine {
     switch (request.type) {
       case 'ingestFile':
         this.more = request.more ?? false;
-        return this.ingestFile(request.file, ctx, await readHead(request.file));
+        return this.ingestFile(request.file, ctx, await readHead(request.file), request.id);
       case 'ingestFiles':
         this.more = request.more ?? false;
-        return this.ingestFiles(request.files, ctx);
+        return this.ingestFiles(request.files, ctx, request.ids);
       case 'ingestText': {
         this.more = request.more ?? false;
         if (looksLikeRulesFile(request.text.slice(0, SESSION_SNIFF_BYTES))) {
           await this.turnOf.get(ctx);
-          const summary = this.loadRules(request.name, request.text, request.text.length, false);
+          const summary = this.openRulesText(request.name, request.text, request.text.length, false, request.id);
           summary.contentHash = await hashBytes(new TextEncoder().encode(request.text));
-          return summary;
+          return { ...summary };
         }
-        const summary = await this.ingest(request.name, ctx, async (io) => ingestText(request.text, request.name, io.sink), request.text.length);
-        if (!summary.cancelled) summary.contentHash = await hashBytes(new TextEncoder().encode(request.text));
+        const contentHash = async () => hashBytes(new TextEncoder().encode(request.text));
+        const summary = await this.ingest(request.name, ctx, async (io) => ingestText(request.text, request.name, io.sink), request.text.length, undefined, request.id, contentHash);
         if (gaveNothing(summary)) {
           const head = request.text.slice(0, SESSION_SNIFF_BYTES);
           summary.noAlerts = diagnoseNoAlerts(new TextEncoder().encode(head), head);
@@ -232,6 +330,7 @@ export class EngineHost implements ContextEngine {
         return serializeSession({
           savedAt: request.savedAt,
           inputs: this.inputs.map((i) => i.name),
+          rules: this.rulesFiles(),
           alerts: Array.from(this.session.allAlerts(), ({ id: _id, ...alert }) => alert),
           problems: [...this.session.problems()],
           triage: request.triage,
@@ -244,7 +343,14 @@ export class EngineHost implements ContextEngine {
           for (const { id: _id, ...alert } of session.allAlerts()) yield alert;
         };
         return partsToBlob(
-          sessionFileParts({ savedAt: request.savedAt, inputs: this.inputs.map((i) => i.name), alerts: alerts(), problems: session.problems(), triage: request.triage }),
+          sessionFileParts({
+            savedAt: request.savedAt,
+            inputs: this.inputs.map((i) => i.name),
+            rules: this.rulesFiles(),
+            alerts: alerts(),
+            problems: session.problems(),
+            triage: request.triage,
+          }),
           'application/json;charset=utf-8',
         );
       }
@@ -256,24 +362,27 @@ export class EngineHost implements ContextEngine {
         return this.ruleView(request.name);
       case 'reset':
         this.session = new AnalysisSession();
-        this.inputs = [];
+        this.records = [];
+        this.byContent = new Map();
         this.rulesItems = [];
         this.ruleProblems = 0;
         this.bump(true);
         return this.status();
+      case 'removeInput':
+        return this.removeInput(request.id);
       case 'cancel':
         return false; // handled by the transport, which owns the abort controllers
     }
   }
 
   /** A file whose first bytes (`head`, all of them for a small file) are read. */
-  private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array): Promise<InputSummary> {
+  private async ingestFile(file: File, ctx: RequestContext, head: Uint8Array, id?: string): Promise<InputSummary> {
     // The format table (ingest/formats.ts) decides, on a longer head than the stream's sniff: a
     // session's "format" key may come after other keys.
     const start = await headText(head.subarray(0, SESSION_SNIFF_BYTES));
-    if (sniffText(start).format === 'session') return this.openSession(file, head);
-    if (looksLikeRulesFile(start)) return this.openRules(file, head, ctx);
-    const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file);
+    if (sniffText(start).format === 'session') return this.openSession(file, head, ctx, id);
+    if (looksLikeRulesFile(start)) return this.openRules(file, head, ctx, id);
+    const summary = await this.ingest(file.name, ctx, (io) => readFile(file, head, io, this.rangeSizes), file.size, file, id);
     if (gaveNothing(summary)) summary.noAlerts = diagnoseNoAlerts(head, await headText(head.subarray(0, SESSION_SNIFF_BYTES)));
     return summary;
   }
@@ -282,7 +391,7 @@ export class EngineHost implements ContextEngine {
    * Small files, read together (readSmallFiles) and then each like any file, from its bytes: per
    * file, no round trip to the page and none to the browser's file thread.
    */
-  private async ingestFiles(files: File[], ctx: RequestContext): Promise<InputSummary[]> {
+  private async ingestFiles(files: File[], ctx: RequestContext, ids?: readonly string[]): Promise<InputSummary[]> {
     const out: InputSummary[] = [];
     // One more input reading for the whole group: the count must not touch 0 between its files,
     // which would notify the page (and have it recompute its view) once per file.
@@ -295,7 +404,7 @@ export class EngineHost implements ContextEngine {
         }
         // `bytes` are all of the file, so it is not read again: what is parsed is what was hashed.
         // (No File is made from them: that cost 1.6 ms a file in the worker, a Blob 0.5 ms.)
-        out.push(await this.ingestFile(file, ctx, bytes));
+        out.push(await this.ingestFile(file, ctx, bytes, ids?.[out.length]));
         if (ctx.signal.aborted) break;
       }
     } catch (error) {
@@ -310,77 +419,85 @@ export class EngineHost implements ContextEngine {
   }
 
   /**
-   * Reopen a saved session: its alerts and problems join this one; its triage goes to the UI.
-   * Every entry was restored like any input record: a bad one is a problem, never a crash.
+   * Reopen a saved session: its rules files load (in their turn, before its alerts), its alerts and
+   * problems join this one; its triage goes to the UI. Every entry was restored like any input
+   * record: a bad one is a problem, never a crash.
    */
-  private async openSession(file: File, head: Uint8Array): Promise<InputSummary> {
+  private async openSession(file: File, head: Uint8Array, ctx: RequestContext, id?: string): Promise<InputSummary> {
     const bytes = head.length >= file.size ? head : new Uint8Array(await file.arrayBuffer());
     const gzip = isGzip(head);
     const saved = restoreSession(gzip ? await readText(new Blob([bytes.slice()]), true) : new TextDecoder().decode(bytes), file.name);
+    const summary: InputSummary = { ...emptySummary(file.name), bytes: file.size, format: 'session', gzip };
+    const record = this.record(summary, id);
+    if (saved.rules.length) {
+      await this.turnOf.get(ctx);
+      // Their problems were saved with the session's: listed once.
+      this.loadRules(record, saved.rules, false);
+    }
     const before = this.session.duplicates;
-    this.session.addAlerts(saved.alerts);
+    record.objects = this.session.addAlerts(saved.alerts);
     const duplicates = this.session.duplicates - before;
     for (const problem of saved.problems) this.session.addProblem(problem);
-    const summary: InputSummary = {
-      name: file.name,
-      bytes: file.size,
-      format: 'session',
-      gzip,
-      records: saved.alerts.length + saved.problems.length,
-      alerts: saved.alerts.length - duplicates,
-      problems: saved.problems.length,
-      duplicates,
-      cancelled: false,
-      contentHash: await hashBytes(bytes),
-    };
-    this.inputs.push(summary);
+    record.problems = saved.problems;
+    summary.records = saved.alerts.length + saved.problems.length;
+    summary.alerts = saved.alerts.length - duplicates;
+    summary.problems = saved.problems.length;
+    summary.duplicates = duplicates;
+    summary.contentHash = await hashBytes(bytes);
+    this.settleRepeat(record);
     this.bump(true);
     return { ...summary, triage: saved.triage };
   }
 
   /** A rules file: read whole (it is small), its items join the loaded rules in load order. */
-  private async openRules(file: File, head: Uint8Array, ctx: RequestContext): Promise<InputSummary> {
+  private async openRules(file: File, head: Uint8Array, ctx: RequestContext, id?: string): Promise<InputSummary> {
     const gzip = isGzip(head);
     await this.turnOf.get(ctx);
     if (file.size > MAX_RULES_FILE_BYTES) {
       const summary: InputSummary = { ...emptySummary(file.name), bytes: file.size, format: 'rules', gzip, records: 1, problems: 1 };
-      this.session.addProblem(makeIssue(file.name, 0, 'rules file larger than 32 MiB: not loaded'));
-      this.inputs.push(summary);
+      const problem = makeIssue(file.name, 0, 'rules file larger than 32 MiB: not loaded');
+      this.session.addProblem(problem);
+      this.record(summary, id).problems.push(problem);
       this.bump(true);
-      return summary;
+      return { ...summary };
     }
     const bytes = head.length >= file.size ? head : new Uint8Array(await file.arrayBuffer());
     const text = gzip ? await readText(new Blob([bytes.slice()]), true) : new TextDecoder().decode(bytes);
-    const summary = this.loadRules(file.name, text, file.size, gzip);
+    const summary = this.openRulesText(file.name, text, file.size, gzip, id);
     summary.contentHash = await hashBytes(bytes);
+    return { ...summary };
+  }
+
+  /** A rules file's text, listed as an input of its own; answers its summary (the record's). */
+  private openRulesText(name: string, text: string, bytes: number, gzip: boolean, id: string | undefined): InputSummary {
+    const summary: InputSummary = { ...emptySummary(name), bytes, format: 'rules', gzip };
+    const record = this.record(summary, id);
+    const problems = this.loadRules(record, [{ name, text }]);
+    // Records are alerts + problems everywhere; the items loaded are counted apart (rulesItems).
+    summary.records = summary.problems = problems.length;
+    summary.rulesItems = record.rules!.items.length;
+    this.bump(true);
     return summary;
   }
 
   /**
-   * Add a rules file's items after those loaded before and rebuild the effective rules. Problems of
+   * Add rules files' items after those loaded before and rebuild the effective rules. Problems of
    * the rebuild for the items loaded before were reported already (a later file cannot undo them).
+   * Answers the problems added.
    */
-  private loadRules(name: string, text: string, bytes: number, gzip: boolean): InputSummary {
-    const read = readRulesFile(text, name);
-    this.rulesItems.push(...read.items);
+  private loadRules(record: InputRecord, files: SavedRulesFile[], addProblems = true): ParseIssue[] {
+    const reads = files.map((f) => readRulesFile(f.text, f.name));
+    const items = reads.flatMap((r) => r.items);
+    const readProblems = reads.flatMap((r) => r.problems);
+    record.rules = { files, items, readProblems, ...(addProblems ? {} : { problemsSaved: true }) };
+    this.rulesItems.push(...items);
     const built = buildRuleSet(this.rulesItems);
-    const problems = [...read.problems, ...built.problems.slice(this.ruleProblems)];
+    const problems = [...readProblems, ...built.problems.slice(this.ruleProblems)];
     this.ruleProblems = built.problems.length;
     this.session.setRules(built.set);
+    if (!addProblems) return [];
     for (const problem of problems) this.session.addProblem(problem);
-    const summary: InputSummary = {
-      ...emptySummary(name),
-      bytes,
-      format: 'rules',
-      gzip,
-      // Records are alerts + problems everywhere; the items loaded are counted apart (rulesItems).
-      records: problems.length,
-      problems: problems.length,
-      rulesItems: read.items.length,
-    };
-    this.inputs.push(summary);
-    this.bump(true);
-    return { ...summary };
+    return problems;
   }
 
   /** The rule view: the rule as loaded, and the incidents (and alerts) it matched in this session. */
@@ -496,15 +613,20 @@ export class EngineHost implements ContextEngine {
     totalBytes: number,
     /** The file read, whose bytes the reader hashes as it goes (none for pasted text). */
     file?: Blob,
+    id?: string,
+    /** The content hash of an input that is not a file (pasted text), worked out once it is read. */
+    textHash?: () => Promise<string | undefined>,
   ): Promise<InputSummary> {
     // Counted here as records arrive, so a cancelled read still reports what it loaded.
     const summary = emptySummary(name);
     const hash = new ContentHash(file?.size, this.hashInputs);
     const session = this.session;
+    const record = this.record(summary, id);
     const sink = {
-      alert: (record: Parameters<AnalysisSession['addAlert']>[0]) => {
+      alert: (input: Parameters<AnalysisSession['addAlert']>[0]) => {
         const before = session.duplicates;
-        const alert = session.addAlert(record);
+        const alert = session.addAlert(input);
+        record.objects.push(alert);
         if (session.duplicates > before) summary.duplicates++;
         else summary.alerts++;
         summary.records++;
@@ -513,6 +635,7 @@ export class EngineHost implements ContextEngine {
       },
       problem: (issue: Parameters<AnalysisSession['addProblem']>[0]) => {
         session.addProblem(issue);
+        record.problems.push(issue);
         summary.problems++;
         summary.records++;
         this.bump(false);
@@ -529,7 +652,9 @@ export class EngineHost implements ContextEngine {
     const parse = (input: ParseInput): Promise<void> =>
       inOrder.add(parsers.parse(job, input), ({ batch, keySpace }) => {
         const before = session.duplicates;
-        session.addBatch(batch, keySpace, nextLine - 1);
+        record.problems.push(...session.addBatch(batch, keySpace, nextLine - 1));
+        // A batch without alerts has nothing to replay (its problems are recorded): its bytes go.
+        if (batch.alerts > 0) record.batches.push({ bytes: batch.bytes, lineOffset: nextLine - 1 });
         const duplicates = session.duplicates - before;
         nextLine += batch.lines;
         keySpaces.add(keySpace);
@@ -564,18 +689,20 @@ export class EngineHost implements ContextEngine {
       hash,
     };
     this.reading++;
-    this.inputs.push(summary);
     try {
       const result = await read(io);
       await inOrder.drain();
       summary.format = result.format;
       summary.gzip = result.gzip;
       summary.bytes = result.bytes;
-      // A session read as text (pasted): its triage goes to the UI, as for a session file.
-      if (result.triage) return { ...summary, triage: result.triage };
+      if (textHash) summary.contentHash = await textHash();
       // A reader that stopped early (a binary file is rejected from its first bytes) hashed only
       // part of it: the rest is read for the hash alone.
-      if (file && this.hashInputs) summary.contentHash = await hash.digest().catch(() => hashBlob(file).catch(() => undefined));
+      else if (file && this.hashInputs) summary.contentHash = await hash.digest().catch(() => hashBlob(file).catch(() => undefined));
+      if (summary.contentHash === undefined) delete summary.contentHash;
+      this.settleRepeat(record);
+      // A session read as text (pasted): its triage goes to the UI, as for a session file.
+      if (result.triage) return { ...summary, triage: result.triage };
       return { ...summary };
     } catch (error) {
       if (ctx.signal.aborted) {

@@ -8,17 +8,28 @@ const { id: _id, ...alert } = makeAlert({ outputFields: { 'proc.cmdline': 'sh -c
 const parts = {
   savedAt: '2026-11-23T10:00:00Z',
   inputs: ['a.ndjson'],
+  rules: [{ name: '10-acme-rules.yaml', text: '- list: acme_pools\n  items: [pool.example]\n' }],
   alerts: [alert],
   problems: [{ file: 'a.ndjson', line: 3, message: 'invalid JSON' }],
   triage: { abc: { status: 'benign' as const, notes: 'drill by the red team' } },
 };
 
 describe('restoreSession', () => {
-  it('round-trips alerts, problems and triage', () => {
+  it('round-trips rules files, alerts, problems and triage', () => {
     const text = serializeSession(parts);
     expect(looksLikeSession(text.slice(0, 64))).toBe(true);
     expect(restoreSession(text, 's.json')).toEqual(parts);
     expect(SESSION_FORMAT_VERSION).toBe(1);
+  });
+
+  it('opens a session saved without rules files (older versions) with none, and skips a malformed one as a problem', () => {
+    const { rules: _rules, ...older } = parts;
+    expect(restoreSession(serializeSession(older), 's.json')).toEqual({ ...older, rules: [] });
+    const text = serializeSession({ ...parts, rules: [{ name: 'ok.yaml', text: '' }, { name: 7 } as never] });
+    const restored = restoreSession(text, 's.json');
+    expect(restored.rules).toEqual([{ name: 'ok.yaml', text: '' }]);
+    expect(restored.problems.at(-1)).toMatchObject({ file: 's.json', message: 'rules file 2 of the session has no name and text: not loaded' });
+    expect(restoreSession(serializeSession({ ...parts, rules: 'x' as never }), 's.json').problems.at(-1)?.message).toBe('"rules" must be a list, got string: ignored');
   });
 
   it.each([

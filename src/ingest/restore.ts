@@ -4,7 +4,7 @@
  * a complete, valid value, or into a ParseIssue that says where it was and why it is not one.
  * Nothing from a file reaches the engine or the UI without passing here.
  */
-import type { ParseIssue } from '../model';
+import type { ParseIssue, SavedRulesFile } from '../model';
 import { SESSION_FORMAT_VERSION, SESSION_MARKER } from '../model';
 import type { SavedTriageNote as TriageNote } from '../model';
 import { isTriageStatus } from './triageNote';
@@ -132,6 +132,8 @@ export function restoreTriage(value: unknown, file: string, line = 0): { triage:
 export interface RestoredSession {
   savedAt: string;
   inputs: string[];
+  /** The rules files saved with the session, in load order (loaded before its alerts). */
+  rules: SavedRulesFile[];
   alerts: IngestedAlert[];
   /** The saved problems, then one for each entry that could not be restored. */
   problems: ParseIssue[];
@@ -143,7 +145,7 @@ export interface RestoredSession {
  * readable session at all comes back as one problem (line 0); every entry is restored on its own.
  */
 export function restoreSession(text: string, file: string): RestoredSession {
-  const empty: RestoredSession = { savedAt: '', inputs: [], alerts: [], problems: [], triage: {} };
+  const empty: RestoredSession = { savedAt: '', inputs: [], rules: [], alerts: [], problems: [], triage: {} };
   const fail = (message: string): RestoredSession => ({ ...empty, problems: [makeIssue(file, 0, message)] });
   let data: unknown;
   try {
@@ -185,6 +187,10 @@ export function restoreSession(text: string, file: string): RestoredSession {
     badEntries.push(makeIssue(file, lineOfKey('problems'), `"problems" must be a list, got ${typeName(savedProblems)}: ignored`));
   }
 
+  const rules = restoreRulesFiles(own(data, 'rules'), file, lineOfKey('rules'));
+  out.rules = rules.files;
+  badEntries.push(...rules.problems);
+
   const triage = restoreTriage(own(data, 'triage'), file, lineOfKey('triage'));
   out.triage = triage.triage;
   out.problems.push(...badEntries, ...triage.problems);
@@ -199,6 +205,21 @@ export function restoreSession(text: string, file: string): RestoredSession {
     const at = layout.get(key);
     return at === undefined ? 0 : lineAt(text, at);
   }
+}
+
+/** A session's rules files: each a name and a text; anything else is a problem and is skipped. */
+function restoreRulesFiles(value: unknown, file: string, line: number): { files: SavedRulesFile[]; problems: ParseIssue[] } {
+  if (value === undefined) return { files: [], problems: [] };
+  if (!Array.isArray(value)) return { files: [], problems: [makeIssue(file, line, `"rules" must be a list, got ${typeName(value)}: ignored`)] };
+  const files: SavedRulesFile[] = [];
+  const problems: ParseIssue[] = [];
+  value.forEach((entry: unknown, i) => {
+    const name = isObject(entry) ? own(entry, 'name') : undefined;
+    const text = isObject(entry) ? own(entry, 'text') : undefined;
+    if (typeof name === 'string' && typeof text === 'string') files.push({ name, text });
+    else problems.push(makeIssue(file, line, `rules file ${i + 1} of the session has no name and text: not loaded`));
+  });
+  return { files, problems };
 }
 
 /** Session files are recognised by the format table; re-exported for their readers. */

@@ -75,6 +75,11 @@ export interface InputSummary {
   noAlerts?: NoAlertsDiagnosis;
   /** A Falco rules file (format 'rules'): the rules, macros and lists it defines or changes. */
   rulesItems?: number;
+  /**
+   * The name of an input loaded before with the same content: this one adds nothing (its alerts
+   * are all duplicates, its problems are that input's and are not counted again).
+   */
+  duplicateOf?: string;
 }
 
 /** The counts the engine sends on every change (see SessionCounters). */
@@ -111,10 +116,17 @@ export interface ContextResponses {
 /** Requests to the engine; each gets exactly one response. */
 export type EngineRequest =
   // `more`: the page has more inputs queued behind this one (see EngineHost.bump).
-  | { type: 'ingestFile'; file: File; more?: boolean }
-  /** Small files, read as one (see readGroup); one summary each, in order. */
-  | { type: 'ingestFiles'; files: File[]; more?: boolean }
-  | { type: 'ingestText'; name: string; text: string; more?: boolean }
+  // `id`: the page's name for the input, by which it can close it later (removeInput).
+  | { type: 'ingestFile'; file: File; more?: boolean; id?: string }
+  /** Small files, read as one (see readGroup); one summary each, in order; `ids` one per file. */
+  | { type: 'ingestFiles'; files: File[]; more?: boolean; ids?: string[] }
+  | { type: 'ingestText'; name: string; text: string; more?: boolean; id?: string }
+  /**
+   * Close one input: the session is derived again from what the other inputs added, from memory
+   * (nothing is read again). Answers the other inputs' summaries, whose counts may change (an
+   * alert that was a duplicate of the closed input is now theirs).
+   */
+  | { type: 'removeInput'; id: string }
   | { type: 'view'; filter: ViewFilter; window?: ViewWindow; selectedId?: string | null; context?: ViewContext }
   /** Ids of rows `offset .. offset + limit` of the filtered, sorted list (range and "all" selection). */
   | { type: 'listIds'; filter: ViewFilter; context: ViewContext; offset: number; limit: number }
@@ -156,5 +168,6 @@ export interface EngineResponses extends ContextResponses {
   rules: RuleListing[];
   rule: RuleViewData;
   reset: SessionStatus;
+  removeInput: { id: string; summary: InputSummary }[];
   cancel: boolean;
 }

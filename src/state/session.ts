@@ -52,6 +52,8 @@ interface SessionState {
   addText: (name: string, text: string, options?: { sample?: boolean }) => void;
   /** Put these inputs in place of the current ones (each gets a new key, so it is read again). */
   replaceInputs: (inputs: readonly Omit<InputEntry, 'key'>[]) => void;
+  /** Take one input out of the list (the others keep their keys: nothing is read again). */
+  dropInput: (key: string) => void;
   setRestoring: (restoring: { files: number } | null) => void;
   select: (id: string | null) => void;
   /** Select the top of the list on the analyst's behalf (see selectionAuto). */
@@ -88,6 +90,7 @@ export const useSession = create<SessionState>((set) => ({
   addText: (name, text, options) =>
     set((s) => ({ inputs: [...s.inputs, { key: `text:${++inputCounter}`, name, size: text.length, text, ...(options?.sample ? { sample: true } : {}) }] })),
   replaceInputs: (inputs) => set({ inputs: inputs.map((entry) => ({ ...entry, key: `${entry.file ? 'file' : 'text'}:${++inputCounter}` })) }),
+  dropInput: (key) => set((s) => ({ inputs: s.inputs.filter((entry) => entry.key !== key) })),
   setRestoring: (restoring) => set({ restoring }),
   select: (id) => set({ selectedId: id, selectionAuto: id === null }),
   autoSelect: (id) => set({ selectedId: id, selectionAuto: true }),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportAllMarkdown } from '../data/actions';
+import { exportAllMarkdown } from '../data/requests';
 import { useSession } from '../state/session';
 
 /** One Markdown document for the whole session, every incident by risk, triage included. */

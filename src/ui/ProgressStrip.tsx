@@ -38,6 +38,7 @@ function InputRow({ entry, state }: { entry: InputEntry; state: InputState | und
         {summary.format === 'rules' ? `rules file, ${formatCount(summary.rulesItems ?? 0)} items loaded, ` : ''}
         {countOf(summary.alerts, 'alert')}, {countOf(summary.problems, 'problem')}
         {summary.duplicates ? <span className="duplicates">, {countOf(summary.duplicates, 'duplicate')} skipped (already loaded)</span> : null}
+        {summary.duplicateOf !== undefined ? <span className="duplicates"> (the same content as {summary.duplicateOf}: nothing added)</span> : null}
         {summary.cancelled ? ' (cancelled, partial)' : ''} · {formatBytes(summary.bytes)}
         {summary.gzip ? ' gzip' : ''}
         <RemoveButton entry={entry} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { saveSession } from '../data/actions';
+import { saveSession } from '../data/requests';
 import { useSession } from '../state/session';
 
 /** Save alerts, problems and triage as one file; "Open alert files" opens it again. */

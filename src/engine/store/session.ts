@@ -146,13 +146,15 @@ export class AnalysisSession {
    * `keySpace` names the KeyTable they were parsed with; `lineOffset` is added to the batch's line
    * numbers to give the file's. Alerts seen before (by identity) are counted once: not stored.
    */
-  addBatch(batch: ParsedBatch, keySpace: string, lineOffset = 0): void {
-    for (const problem of batch.problems) this.addProblem(lineOffset ? { ...problem, line: problem.line + lineOffset } : problem);
+  addBatch(batch: ParsedBatch, keySpace: string, lineOffset = 0): ParseIssue[] {
+    const problems = lineOffset ? batch.problems.map((problem) => ({ ...problem, line: problem.line + lineOffset })) : batch.problems;
+    for (const problem of problems) this.addProblem(problem);
     const claimed = this.claim(batch.identities);
     this.store.addBatch(batch, lineOffset, claimed.keep);
     this.applyIncidents(keySpace, batch, claimed, (fold) => forEachDelta(batch.deltas, fold));
     // A parser's tally counts the batch's duplicates too (it cannot know them): a small overcount.
     this.addTally(keySpace, batch.prevalence);
+    return problems;
   }
 
   /**
@@ -202,6 +204,20 @@ export class AnalysisSession {
 
   addProblem(problem: ParseIssue): void {
     this.problemList.push(problem);
+  }
+
+  /** Take these problems back out (an input that repeats one loaded before: see engine/inputRecord). */
+  dropProblems(problems: readonly ParseIssue[]): void {
+    if (!problems.length) return;
+    const dropped = new Set(problems);
+    const kept = this.problemList.filter((p) => !dropped.has(p));
+    this.problemList.length = 0;
+    for (const p of kept) this.problemList.push(p);
+  }
+
+  /** Count alerts as duplicates without reading them (an input that repeats one loaded before). */
+  addDuplicates(count: number): void {
+    this.duplicateCount += count;
   }
 
   stats(): SessionStats {
