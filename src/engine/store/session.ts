@@ -7,7 +7,7 @@ import { IntColumn } from './column';
 import { stableHash } from './hash';
 import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchParts, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
-import type { ParsedBatch } from './parseBatch';
+import { tallyOfAlerts, type ParsedBatch } from './parseBatch';
 import { buildReport } from '../../analyze/report';
 import { assessRisk } from '../../analyze/risk';
 import { alertMatchesText } from '../../analyze/textMatch';
@@ -151,8 +151,21 @@ export class AnalysisSession {
     const claimed = this.claim(batch.identities);
     this.store.addBatch(batch, lineOffset, claimed.keep);
     this.applyIncidents(keySpace, batch, claimed, (fold) => forEachDelta(batch.deltas, fold));
-    // A parser's tally counts the batch's duplicates too (it cannot know them): a small overcount.
+    this.addBatchTally(keySpace, batch, claimed.keep);
+  }
+
+  /**
+   * Fold a parsed batch's value counts in, each alert once like every other count: the parser
+   * counted the batch's duplicates too (it cannot know the session's alerts), so those are parsed
+   * again and taken back out. A batch of nothing but duplicates (a file read twice) adds nothing.
+   */
+  private addBatchTally(keySpace: string, batch: ParsedBatch, keep: Uint8Array | undefined): void {
+    if (keep === undefined) return this.addTally(keySpace, batch.prevalence);
+    const duplicates: number[] = [];
+    for (let i = 0; i < batch.alerts; i++) if (keep[i] === 0) duplicates.push(i);
+    if (duplicates.length === batch.alerts) return;
     this.addTally(keySpace, batch.prevalence);
+    this.prevalence.subtract(tallyOfAlerts(batch, duplicates));
   }
 
   /**
