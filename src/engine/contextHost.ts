@@ -3,7 +3,7 @@ import type { AnalysisSession } from './store/session';
 import { filterIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
-import { relatedIncidents, relatedKeys } from '../analyze/context/related';
+import { relatedFromIndex, relatedKeys } from '../analyze/context/related';
 import { buildOverview } from '../analyze/context/overview';
 import { diffSessions } from '../analyze/context/compare';
 import { diffToMarkdown } from '../export/diffMarkdown';
@@ -143,11 +143,6 @@ function prevalence(session: AnalysisSession, incidentId: string): PrevalenceRes
 function related(session: AnalysisSession, incidentId: string, windowMs?: number): RelatedResult | null {
   const incident = session.incident(incidentId);
   if (!incident) return null;
-  const alert = session.alertAt(incident.sampleAlertId);
-  const shared = relatedKeys(alert).map(({ field, value }) => ({
-    field,
-    value,
-    incidents: session.prevalence.incidentsWith(field, value).map((i) => session.summaryAt(i)),
-  }));
-  return relatedIncidents(incident, shared, windowMs);
+  const keys = relatedKeys(session.alertAt(incident.sampleAlertId));
+  return relatedFromIndex(incident, keys, { forEachIncidentWith: (field, value, fn) => session.prevalence.forEachIncidentWith(field, value, fn), summaryAt: (i) => session.summaryAt(i) }, windowMs);
 }

@@ -146,6 +146,24 @@ export class PrevalenceIndex {
     }
   }
 
+  /**
+   * Take back out alerts counted by `add` that were not new (see AnalysisSession's duplicates):
+   * their alerts, not their incidents (a duplicate belongs to its first arrival's incident, which
+   * has the same values). Values no alert has any more are dropped.
+   */
+  subtract(tally: PrevalenceTally): void {
+    for (const [field, values] of tally.values) {
+      const byValue = this.fields.get(field);
+      if (!byValue) continue;
+      for (const [value, t] of values) {
+        const entry = byValue.get(value);
+        if (!entry) continue;
+        entry.alerts -= t.alerts;
+        if (entry.alerts <= 0) byValue.delete(value);
+      }
+    }
+  }
+
   private markVaried(field: string): void {
     this.varied.add(field);
     this.fields.delete(field);
@@ -166,6 +184,14 @@ export class PrevalenceIndex {
     const entry = this.fields.get(field)?.get(value);
     if (!entry) return [];
     return [entry.first, ...(entry.more ?? [])];
+  }
+
+  /** Calls `fn` once with each index of an incident with the value (none when not counted): no array built. */
+  forEachIncidentWith(field: string, value: string, fn: (incidentIndex: number) => void): void {
+    const entry = this.fields.get(field)?.get(value);
+    if (!entry) return;
+    fn(entry.first);
+    if (entry.more) for (const incident of entry.more) fn(incident);
   }
 
   /** The user of an incident: of its first alert naming one (see USER_FIELDS). */
