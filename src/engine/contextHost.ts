@@ -1,10 +1,10 @@
 import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
 import type { AnalysisSession } from './store/session';
-import { filterIncidents } from '../analyze/view';
+import { listOrder, matchingIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
 import { relatedFromIndex, relatedKeys } from '../analyze/context/related';
-import { buildOverview } from '../analyze/context/overview';
+import { OVERVIEW_BUCKETS, buildOverview } from '../analyze/context/overview';
 import { diffSessions } from '../analyze/context/compare';
 import { diffToMarkdown } from '../export/diffMarkdown';
 import type { ContextRequest, ContextResponses } from '../model';
@@ -50,10 +50,16 @@ export class ContextHost {
         // The same filter on an unchanged session (the panel opened again): the last answer.
         const key = `${session.stats().alerts}\u0000${JSON.stringify(request.filter)}\u0000${JSON.stringify(request.context?.statuses ?? {})}`;
         if (this.lastOverview?.session === session && this.lastOverview.key === key) return this.lastOverview.overview;
-        const overview = buildOverview(filterIncidents(session, request.filter, request.context), session.stats().incidents, {
-          timelineOf: (id) => session.timelineOf(id),
+        // In arrival order: only the sparklines' few need the list's order (see buildOverview).
+        const shown = matchingIncidents(session, request.filter, request.context);
+        const source = {
+          timelineOf: (id: string) => session.timelineOf(id),
           timelineEpoch: () => session.timelineEpoch(),
-          userOf: (i) => userOf(session, i),
+          userOf: (i: IncidentSummary) => session.userAt(session.incidentIndex(i.id)),
+        };
+        const overview = buildOverview(shown, session.stats().incidents, source, OVERVIEW_BUCKETS, {
+          order: listOrder(request.filter.sort),
+          session: { sums: session.overviewTotals, all: session.summaries() },
         });
         this.lastOverview = { session, key, overview };
         return overview;
@@ -77,11 +83,6 @@ export class ContextHost {
     if (!this.baseline) return null;
     return diffSessions(this.baseline.summary.names.join(', '), this.baseline.session.summaries(), this.engine.analysis().summaries());
   }
-}
-
-function userOf(session: AnalysisSession, incident: IncidentSummary): string | undefined {
-  if (incident.entity.kind === 'k8s-user' || incident.entity.kind === 'cloud-principal' || incident.entity.kind === 'account') return incident.entity.value;
-  return session.prevalence.userOf(session.incidentIndex(incident.id));
 }
 
 /** Where an incident's processes ran: its container, else its host. */

@@ -117,8 +117,11 @@ export class PrevalenceIndex {
   private readonly varied = new Set<string>();
   private readonly users: (string | undefined)[] = [];
 
-  /** Fold a batch's tally in; `incidentOf` maps the batch's keys to incident indexes. */
-  add(tally: PrevalenceTally, incidentOf: (key: number) => number): void {
+  /**
+   * Fold a batch's tally in; `incidentOf` maps the batch's keys to incident indexes. `named` is
+   * told each incident whose user (see userOf) this batch names first.
+   */
+  add(tally: PrevalenceTally, incidentOf: (key: number) => number, named?: (incidentIndex: number, user: string) => void): void {
     for (const field of tally.varied) this.markVaried(field);
     for (const [field, values] of tally.values) {
       if (this.varied.has(field)) continue;
@@ -142,7 +145,9 @@ export class PrevalenceIndex {
     }
     for (const [key, user] of tally.users) {
       const incident = incidentOf(key);
-      if (this.users[incident] === undefined) this.users[incident] = user;
+      if (this.users[incident] !== undefined) continue;
+      this.users[incident] = user;
+      named?.(incident, user);
     }
   }
 
