@@ -5,7 +5,7 @@ import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
 import { relatedFromIndex, relatedKeys } from '../analyze/context/related';
 import { OVERVIEW_BUCKETS, buildOverview } from '../analyze/context/overview';
-import { diffSessions } from '../analyze/context/compare';
+import { countSession, diffCounts, type SessionCounts } from '../analyze/context/compare';
 import { diffToMarkdown } from '../export/diffMarkdown';
 import type { ContextRequest, ContextResponses } from '../model';
 import type { RequestContext } from './engineHost';
@@ -25,10 +25,13 @@ const treeIncident = (s: IncidentSummary): ProcessTreeIncident => ({ id: s.id, r
 
 /**
  * Answers the context requests from the engine's session: process trees, prevalence, related
- * incidents, the overview, and the comparison with a baseline session it keeps beside it.
+ * incidents, the overview, and the comparison with a baseline session (of which it keeps the counts).
  */
 export class ContextHost {
-  private baseline: { session: AnalysisSession; summary: BaselineSummary } | null = null;
+  /** The baseline, counted once for comparing (it does not change). */
+  private baseline: { summary: BaselineSummary; counts: SessionCounts } | null = null;
+  /** The last comparison, of this session at this many alerts with this baseline: asked again (the panel, then its Markdown), it is the answer. */
+  private lastDiff: { session: AnalysisSession; alerts: number; baseline: ContextHost['baseline']; diff: SessionDiff } | null = null;
   private lastOverview: { session: AnalysisSession; key: string; overview: Overview } | null = null;
 
   constructor(private readonly engine: ContextEngine) {}
@@ -64,9 +67,12 @@ export class ContextHost {
         this.lastOverview = { session, key, overview };
         return overview;
       }
-      case 'openBaseline':
-        this.baseline = await this.engine.ingestBaseline(request.files, ctx);
-        return this.baseline.summary;
+      case 'openBaseline': {
+        const { session: baseline, summary } = await this.engine.ingestBaseline(request.files, ctx);
+        // Only its counts are kept: the baseline's alerts are not needed again.
+        this.baseline = { summary, counts: countSession(baseline.summaries()) };
+        return summary;
+      }
       case 'compare':
         return this.diff();
       case 'compareMarkdown': {
@@ -75,13 +81,21 @@ export class ContextHost {
       }
       case 'clearBaseline':
         this.baseline = null;
+        this.lastDiff = null;
         return true;
     }
   }
 
   private diff(): SessionDiff | null {
     if (!this.baseline) return null;
-    return diffSessions(this.baseline.summary.names.join(', '), this.baseline.session.summaries(), this.engine.analysis().summaries());
+    const session = this.engine.analysis();
+    // A session changes only by new alerts (a duplicate changes no count).
+    const alerts = session.stats().alerts;
+    const last = this.lastDiff;
+    if (last?.session === session && last.alerts === alerts && last.baseline === this.baseline) return last.diff;
+    const diff = diffCounts(this.baseline.summary.names.join(', '), this.baseline.counts, countSession(session.summaries()));
+    this.lastDiff = { session, alerts, baseline: this.baseline, diff };
+    return diff;
   }
 }
 
