@@ -4,6 +4,7 @@ import { listOrder, matchingIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
 import { relatedFromIndex, relatedKeys } from '../analyze/context/related';
+import { firstSorted } from '../analyze/context/firstSorted';
 import { OVERVIEW_BUCKETS, buildOverview } from '../analyze/context/overview';
 import { countSession, diffCounts, type SessionCounts } from '../analyze/context/compare';
 import { diffToMarkdown } from '../export/diffMarkdown';
@@ -121,8 +122,8 @@ function processTree(session: AnalysisSession, incidentId: string): ProcessTree 
     .map((i) => session.summaryAt(i))
     .filter((s) => s.id === incident.id || scope.kind === 'container' || s.entity.kind !== 'container');
   if (!inScope.some((s) => s.id === incident.id)) inScope.push(incident);
-  inScope.sort((a, b) => (a.id === incident.id ? -1 : b.id === incident.id ? 1 : b.riskScore - a.riskScore || b.count - a.count));
-  const chosen = inScope.slice(0, TREE_INCIDENTS);
+  // A host's scope can hold tens of thousands of incidents: only the merged few are ranked.
+  const chosen = firstSorted(inScope, TREE_INCIDENTS, (a, b) => (a.id === incident.id ? -1 : b.id === incident.id ? 1 : b.riskScore - a.riskScore || b.count - a.count));
   const entries = chosen.flatMap((s) => {
     const alerts = [session.alertAt(s.sampleAlertId), ...session.alertsOf(s.id, 0, ALERTS_PER_INCIDENT)];
     return alerts.map((a) => ({ incident: treeIncident(s), chain: ancestryOf(a) }));
