@@ -1,6 +1,7 @@
 import type { IncidentSpark, IncidentSummary, Overview, OverviewBar, OverviewDimension } from '../../model';
 import { PRIORITIES } from '../../model';
 import { firstSorted } from './firstSorted';
+import type { TimelineSums } from './timelineSums';
 
 /** Columns of the full-width timeline: one per 12 minutes of a day. */
 export const OVERVIEW_BUCKETS = 120;
@@ -23,8 +24,8 @@ export interface OverviewSource {
  */
 export interface OverviewSums {
   bars(dimension: OverviewDimension): ReadonlyMap<string, OverviewBar>;
-  /** The sum of every incident's timelineOf. */
-  readonly timeline: ReadonlyMap<number, number>;
+  /** The sum of every incident's timelineOf, by ranges of seconds. */
+  readonly timeline: Pick<TimelineSums, 'span' | 'sumInto'>;
 }
 
 /** Incidents keyed on who acted: their entity is the user; others take the user their alerts name. */
@@ -152,8 +153,18 @@ export function buildOverview(
   };
   const flat = new Array<number>(buckets * priorities).fill(0);
   if (others) {
-    // Alerts outside the span shown land in the edge buckets, in the sums and in the others alike: they cancel.
-    fold(flat, session!.sums.timeline, 1, true);
+    // Each bucket's seconds summed at once (whole minutes, hours, days; see TimelineSums). The
+    // first and last bucket take every second before and after, as bucketing clamps: alerts of
+    // the others outside the span shown land there, in the sums and in the others alike.
+    const timeline = session!.sums.timeline;
+    const span = timeline.span();
+    const first = (startMs - epochMs) / 1000;
+    const width = bucketMs / 1000;
+    for (let at = 0; span && at < buckets; at++) {
+      const from = at === 0 ? Math.min(span.first, first) : first + at * width;
+      const to = at === buckets - 1 ? Math.max(span.last + 1, first + (at + 1) * width) : first + (at + 1) * width;
+      if (from < to) timeline.sumInto(from, to, flat, at * priorities);
+    }
     for (const i of others) fold(flat, source.timelineOf(i.id), -1, true);
   } else {
     for (const i of incidents) fold(flat, source.timelineOf(i.id), 1, true);

@@ -1,5 +1,6 @@
 import type { IncidentSummary, OverviewBar, OverviewDimension } from '../../model';
 import { DIMENSIONS, valuesOf, type OverviewSums } from './overview';
+import { TimelineSums } from './timelineSums';
 
 /**
  * The overview's sums over every incident of a session (see OverviewSums), kept as alerts arrive
@@ -9,7 +10,7 @@ import { DIMENSIONS, valuesOf, type OverviewSums } from './overview';
  */
 export class OverviewTotals implements OverviewSums {
   private readonly byDimension = new Map<OverviewDimension, Map<string, OverviewBar>>(DIMENSIONS.map((d) => [d, new Map()]));
-  readonly timeline = new Map<number, number>();
+  readonly timeline = new TimelineSums();
 
   bars(dimension: OverviewDimension): ReadonlyMap<string, OverviewBar> {
     return this.byDimension.get(dimension)!;
@@ -40,8 +41,6 @@ export class OverviewTotals implements OverviewSums {
 
   /** `delta` alerts at a timeline key (see AnalysisSession.timelineOf). */
   at(key: number, delta: number): void {
-    const left = (this.timeline.get(key) ?? 0) + delta;
-    if (left !== 0) this.timeline.set(key, left);
-    else this.timeline.delete(key);
+    this.timeline.add(key, delta);
   }
 }
