@@ -61,6 +61,11 @@ export function sortIncidents(incidents: IncidentSummary[], sort: SortKey): Inci
   return incidents.sort(COMPARE[sort]);
 }
 
+/** The list's order as a comparison (for taking its first few without sorting them all). */
+export function listOrder(sort: SortKey): (a: IncidentSummary, b: IncidentSummary) => number {
+  return COMPARE[sort];
+}
+
 /** Source of incidents and, on demand, their alerts: the session implements it. */
 export interface ViewSource {
   summaries(): IncidentSummary[];
@@ -76,12 +81,16 @@ export interface ViewSource {
  * overview is built from. The same filter as computeView.
  */
 export function filterIncidents(source: ViewSource, filter: ViewFilter, context: ViewContext = NO_CONTEXT): IncidentSummary[] {
+  return sortIncidents(matchingIncidents(source, filter, context), filter.sort);
+}
+
+/** filterIncidents in arrival order: for who needs the set, not the order (or only its head, see listOrder). */
+export function matchingIncidents(source: Pick<ViewSource, 'summaries' | 'incidentsMatchingText'>, filter: ViewFilter, context: ViewContext = NO_CONTEXT): IncidentSummary[] {
   const needle = filter.text.trim().toLowerCase();
   const alertHits = needle ? source.incidentsMatchingText(needle) : null;
-  const rows = source
+  return source
     .summaries()
     .filter((i) => overlapsTime(i, filter) && (alertHits === null || alertHits.has(i.id) || summaryText(i).includes(needle)) && passesFacets(i, filter, context));
-  return sortIncidents(rows, filter.sort);
 }
 
 /** Filter, facet, sort and histogram in one pass over the session, for the incident list. */

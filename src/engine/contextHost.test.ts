@@ -92,6 +92,10 @@ describe('context requests', () => {
     expect(diff!.rules.filter((r) => r.status === 'new')).toHaveLength(new Set(samples.trim().split('\n').map((l) => JSON.parse(l).rule)).size - 1);
     // The current session is unchanged by the baseline.
     expect(host.status()).toMatchObject({ alerts: 11 });
+    // Asked again, the same answer; new alerts in the session change it.
+    expect(await host.handle({ type: 'compare' }, ctx())).toBe(diff);
+    await host.handle({ type: 'ingestText', name: 'later', text: tree.split('\n')[3]! }, ctx());
+    expect((await host.handle({ type: 'compare' }, ctx()))!.rules.find((r) => r.key === 'Read sensitive file')).toMatchObject({ baseline: 1, current: 1, status: 'same' });
     const saved = await host.handle({ type: 'saveSession', triage: {}, savedAt: '2026-12-01T00:00:00Z' }, ctx());
     await host.handle({ type: 'openBaseline', files: [new File([saved], 'monday.falcoscope.json')] }, ctx());
     const same = await host.handle({ type: 'compare' }, ctx());

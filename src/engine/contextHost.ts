@@ -1,11 +1,12 @@
 import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
 import type { AnalysisSession } from './store/session';
-import { filterIncidents } from '../analyze/view';
+import { listOrder, matchingIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
-import { relatedIncidents, relatedKeys } from '../analyze/context/related';
-import { buildOverview } from '../analyze/context/overview';
-import { diffSessions } from '../analyze/context/compare';
+import { relatedFromIndex, relatedKeys } from '../analyze/context/related';
+import { firstSorted } from '../analyze/context/firstSorted';
+import { OVERVIEW_BUCKETS, buildOverview } from '../analyze/context/overview';
+import { countSession, diffCounts, type SessionCounts } from '../analyze/context/compare';
 import { diffToMarkdown } from '../export/diffMarkdown';
 import type { ContextRequest, ContextResponses } from '../model';
 import type { RequestContext } from './engineHost';
@@ -25,10 +26,13 @@ const treeIncident = (s: IncidentSummary): ProcessTreeIncident => ({ id: s.id, r
 
 /**
  * Answers the context requests from the engine's session: process trees, prevalence, related
- * incidents, the overview, and the comparison with a baseline session it keeps beside it.
+ * incidents, the overview, and the comparison with a baseline session (of which it keeps the counts).
  */
 export class ContextHost {
-  private baseline: { session: AnalysisSession; summary: BaselineSummary } | null = null;
+  /** The baseline, counted once for comparing (it does not change). */
+  private baseline: { summary: BaselineSummary; counts: SessionCounts } | null = null;
+  /** The last comparison, of this session at this many alerts with this baseline: asked again (the panel, then its Markdown), it is the answer. */
+  private lastDiff: { session: AnalysisSession; alerts: number; baseline: ContextHost['baseline']; diff: SessionDiff } | null = null;
   private lastOverview: { session: AnalysisSession; key: string; overview: Overview } | null = null;
 
   constructor(private readonly engine: ContextEngine) {}
@@ -50,17 +54,26 @@ export class ContextHost {
         // The same filter on an unchanged session (the panel opened again): the last answer.
         const key = `${session.stats().alerts}\u0000${JSON.stringify(request.filter)}\u0000${JSON.stringify(request.context?.statuses ?? {})}`;
         if (this.lastOverview?.session === session && this.lastOverview.key === key) return this.lastOverview.overview;
-        const overview = buildOverview(filterIncidents(session, request.filter, request.context), session.stats().incidents, {
-          timelineOf: (id) => session.timelineOf(id),
+        // In arrival order: only the sparklines' few need the list's order (see buildOverview).
+        const shown = matchingIncidents(session, request.filter, request.context);
+        const source = {
+          timelineOf: (id: string) => session.timelineOf(id),
           timelineEpoch: () => session.timelineEpoch(),
-          userOf: (i) => userOf(session, i),
+          userOf: (i: IncidentSummary) => session.userAt(session.incidentIndex(i.id)),
+        };
+        const overview = buildOverview(shown, session.stats().incidents, source, OVERVIEW_BUCKETS, {
+          order: listOrder(request.filter.sort),
+          session: { sums: session.overviewTotals, all: session.summaries() },
         });
         this.lastOverview = { session, key, overview };
         return overview;
       }
-      case 'openBaseline':
-        this.baseline = await this.engine.ingestBaseline(request.files, ctx);
-        return this.baseline.summary;
+      case 'openBaseline': {
+        const { session: baseline, summary } = await this.engine.ingestBaseline(request.files, ctx);
+        // Only its counts are kept: the baseline's alerts are not needed again.
+        this.baseline = { summary, counts: countSession(baseline.summaries()) };
+        return summary;
+      }
       case 'compare':
         return this.diff();
       case 'compareMarkdown': {
@@ -69,19 +82,22 @@ export class ContextHost {
       }
       case 'clearBaseline':
         this.baseline = null;
+        this.lastDiff = null;
         return true;
     }
   }
 
   private diff(): SessionDiff | null {
     if (!this.baseline) return null;
-    return diffSessions(this.baseline.summary.names.join(', '), this.baseline.session.summaries(), this.engine.analysis().summaries());
+    const session = this.engine.analysis();
+    // A session changes only by new alerts (a duplicate changes no count).
+    const alerts = session.stats().alerts;
+    const last = this.lastDiff;
+    if (last?.session === session && last.alerts === alerts && last.baseline === this.baseline) return last.diff;
+    const diff = diffCounts(this.baseline.summary.names.join(', '), this.baseline.counts, countSession(session.summaries()));
+    this.lastDiff = { session, alerts, baseline: this.baseline, diff };
+    return diff;
   }
-}
-
-function userOf(session: AnalysisSession, incident: IncidentSummary): string | undefined {
-  if (incident.entity.kind === 'k8s-user' || incident.entity.kind === 'cloud-principal' || incident.entity.kind === 'account') return incident.entity.value;
-  return session.prevalence.userOf(session.incidentIndex(incident.id));
 }
 
 /** Where an incident's processes ran: its container, else its host. */
@@ -106,8 +122,8 @@ function processTree(session: AnalysisSession, incidentId: string): ProcessTree 
     .map((i) => session.summaryAt(i))
     .filter((s) => s.id === incident.id || scope.kind === 'container' || s.entity.kind !== 'container');
   if (!inScope.some((s) => s.id === incident.id)) inScope.push(incident);
-  inScope.sort((a, b) => (a.id === incident.id ? -1 : b.id === incident.id ? 1 : b.riskScore - a.riskScore || b.count - a.count));
-  const chosen = inScope.slice(0, TREE_INCIDENTS);
+  // A host's scope can hold tens of thousands of incidents: only the merged few are ranked.
+  const chosen = firstSorted(inScope, TREE_INCIDENTS, (a, b) => (a.id === incident.id ? -1 : b.id === incident.id ? 1 : b.riskScore - a.riskScore || b.count - a.count));
   const entries = chosen.flatMap((s) => {
     const alerts = [session.alertAt(s.sampleAlertId), ...session.alertsOf(s.id, 0, ALERTS_PER_INCIDENT)];
     return alerts.map((a) => ({ incident: treeIncident(s), chain: ancestryOf(a) }));
@@ -143,11 +159,6 @@ function prevalence(session: AnalysisSession, incidentId: string): PrevalenceRes
 function related(session: AnalysisSession, incidentId: string, windowMs?: number): RelatedResult | null {
   const incident = session.incident(incidentId);
   if (!incident) return null;
-  const alert = session.alertAt(incident.sampleAlertId);
-  const shared = relatedKeys(alert).map(({ field, value }) => ({
-    field,
-    value,
-    incidents: session.prevalence.incidentsWith(field, value).map((i) => session.summaryAt(i)),
-  }));
-  return relatedIncidents(incident, shared, windowMs);
+  const keys = relatedKeys(session.alertAt(incident.sampleAlertId));
+  return relatedFromIndex(incident, keys, { forEachIncidentWith: (field, value, fn) => session.prevalence.forEachIncidentWith(field, value, fn), summaryAt: (i) => session.summaryAt(i) }, windowMs);
 }

@@ -41,4 +41,14 @@ describe('diffToMarkdown', () => {
     expect(md).toMatch(/## By rule\n\nNothing changed\.\n\n1 unchanged\./);
     expect(md).toMatch(/## By entity\n\nNothing changed\./);
   });
+
+  it('lists at most the first changed rows of a section and counts the rest', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => ({ key: `rule ${i}`, baseline: 0, current: 25 - i, status: 'new' as const }));
+    const md = diffToMarkdown({ baselineName: 'b', baseline: { alerts: 0, incidents: 0 }, current: { alerts: 1, incidents: 1 }, rules: [...rows, { key: 'steady', baseline: 1, current: 1, status: 'same' }], entities: rows }, 'now', 10);
+    const [rules, entities] = tables(renderEverywhere(md)[0]!.tree);
+    expect(rules!.slice(1).map((r) => r[1])).toEqual(rows.slice(0, 10).map((r) => shownAs(r.key)));
+    expect(entities!).toHaveLength(11);
+    expect(md).toContain('15 more changed, not listed (the first 10 are).\n\n1 unchanged.');
+    expect(md.split('15 more changed')).toHaveLength(3);
+  });
 });

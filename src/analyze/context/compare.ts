@@ -13,7 +13,7 @@ export function diffStatus(baseline: number, current: number, factor = CHANGE_FA
 
 const ORDER: Record<DiffStatus, number> = { new: 0, gone: 1, up: 2, down: 3, same: 4 };
 
-function diffRows(baseline: Map<string, number>, current: Map<string, number>): DiffRow[] {
+function diffRows(baseline: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): DiffRow[] {
   const keys = new Set([...baseline.keys(), ...current.keys()]);
   const rows = [...keys].map((key) => {
     const b = baseline.get(key) ?? 0;
@@ -23,31 +23,51 @@ function diffRows(baseline: Map<string, number>, current: Map<string, number>): 
   return rows.sort((a, b) => ORDER[a.status] - ORDER[b.status] || Math.abs(b.current - b.baseline) - Math.abs(a.current - a.baseline) || a.key.localeCompare(b.key));
 }
 
-function countBy(incidents: readonly IncidentSummary[], keyOf: (i: IncidentSummary) => string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const i of incidents) out.set(keyOf(i), (out.get(keyOf(i)) ?? 0) + i.count);
-  return out;
+/** What a comparison needs of one session: alerts per rule and per entity (kind:value), and totals. */
+export interface SessionCounts {
+  alerts: number;
+  incidents: number;
+  rules: ReadonlyMap<string, number>;
+  entities: ReadonlyMap<string, number>;
+  /** Per entity key, its label (the first incident's). */
+  labels: ReadonlyMap<string, string>;
+}
+
+/** Count a session's incidents for comparing: once per baseline, once per change of the current session. */
+export function countSession(incidents: readonly IncidentSummary[]): SessionCounts {
+  const rules = new Map<string, number>();
+  const entities = new Map<string, number>();
+  const labels = new Map<string, string>();
+  let alerts = 0;
+  for (const i of incidents) {
+    alerts += i.count;
+    rules.set(i.rule, (rules.get(i.rule) ?? 0) + i.count);
+    const key = `${i.entity.kind}:${i.entity.value}`;
+    const known = entities.get(key);
+    if (known === undefined) labels.set(key, i.entity.label);
+    entities.set(key, (known ?? 0) + i.count);
+  }
+  return { alerts, incidents: incidents.length, rules, entities, labels };
 }
 
 /**
  * What changed from a baseline session (yesterday's) to this one: alerts per rule and per entity
  * (the container, process, host or principal incidents are keyed on), each new, gone, up, down or
- * the same. Entities are compared by kind and value; their label is what is shown.
+ * the same. Entities are compared by kind and value; their label is what is shown (the baseline's
+ * when both have it).
  */
-export function diffSessions(baselineName: string, baseline: readonly IncidentSummary[], current: readonly IncidentSummary[]): SessionDiff {
-  const labels = new Map<string, string>();
-  const entityKey = (i: IncidentSummary) => {
-    const key = `${i.entity.kind}:${i.entity.value}`;
-    if (!labels.has(key)) labels.set(key, i.entity.label);
-    return key;
-  };
-  const entities = diffRows(countBy(baseline, entityKey), countBy(current, entityKey)).map((r) => ({ ...r, key: labels.get(r.key) ?? r.key }));
-  const total = (xs: readonly IncidentSummary[]) => ({ alerts: xs.reduce((n, i) => n + i.count, 0), incidents: xs.length });
+export function diffCounts(baselineName: string, baseline: SessionCounts, current: SessionCounts): SessionDiff {
+  const entities = diffRows(baseline.entities, current.entities).map((r) => ({ ...r, key: baseline.labels.get(r.key) ?? current.labels.get(r.key) ?? r.key }));
   return {
     baselineName,
-    baseline: total(baseline),
-    current: total(current),
-    rules: diffRows(countBy(baseline, (i) => i.rule), countBy(current, (i) => i.rule)),
+    baseline: { alerts: baseline.alerts, incidents: baseline.incidents },
+    current: { alerts: current.alerts, incidents: current.incidents },
+    rules: diffRows(baseline.rules, current.rules),
     entities,
   };
+}
+
+/** diffCounts of two lists of incidents. */
+export function diffSessions(baselineName: string, baseline: readonly IncidentSummary[], current: readonly IncidentSummary[]): SessionDiff {
+  return diffCounts(baselineName, countSession(baseline), countSession(current));
 }

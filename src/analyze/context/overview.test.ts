@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentSummary } from '../../model';
 import { PRIORITIES } from '../../model';
 import { buildOverview, topValues } from './overview';
+import { OverviewTotals } from './overviewTotals';
 
 function incident(id: string, over: Partial<IncidentSummary>): IncidentSummary {
   return {
@@ -46,5 +47,24 @@ describe('overview', () => {
     const o = buildOverview([incident('x', {})], 1, source);
     expect(o.timeline).toBeNull();
     expect(o.top.rule).toEqual([{ value: 'r', alerts: 1, incidents: 1 }]);
+  });
+
+  it('gives the same overview from the session sums less the incidents left out, those before and after the span shown too', () => {
+    const before = incident('d', { rule: 'Early', count: 2, hostnames: ['n3'], firstSeenMs: -60_000, lastSeenMs: -50_000 });
+    const after = incident('e', { rule: 'Late', count: 1, hostnames: ['n1'], firstSeenMs: 120_000, lastSeenMs: 120_000 });
+    const all = [a, b, c, before, after];
+    const lines: Record<string, Map<number, number>> = { ...timelines, d: new Map([[-60 * 8 + W, 1], [-50 * 8 + C, 1]]), e: new Map([[120 * 8 + W, 1]]) };
+    const wider = { ...source, timelineOf: (id: string) => lines[id]! };
+    const sums = new OverviewTotals();
+    for (const i of all) {
+      sums.open(i, wider.userOf(i));
+      for (const [key, n] of lines[i.id]!) sums.at(key, n);
+    }
+    const shown = [a, b, c];
+    const plain = buildOverview(shown, 5, wider, 6);
+    expect(buildOverview(shown, 5, wider, 6, { session: { sums, all } })).toEqual(plain);
+    expect(plain.timeline!.buckets.map((row) => row.reduce((s, n) => s + n, 0))).toEqual([3, 0, 0, 2, 0, 1]);
+    // Every incident: the sums alone.
+    expect(buildOverview(all, 5, wider, 6, { session: { sums, all } })).toEqual(buildOverview(all, 5, wider, 6));
   });
 });

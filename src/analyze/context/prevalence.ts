@@ -117,8 +117,11 @@ export class PrevalenceIndex {
   private readonly varied = new Set<string>();
   private readonly users: (string | undefined)[] = [];
 
-  /** Fold a batch's tally in; `incidentOf` maps the batch's keys to incident indexes. */
-  add(tally: PrevalenceTally, incidentOf: (key: number) => number): void {
+  /**
+   * Fold a batch's tally in; `incidentOf` maps the batch's keys to incident indexes. `named` is
+   * told each incident whose user (see userOf) this batch names first.
+   */
+  add(tally: PrevalenceTally, incidentOf: (key: number) => number, named?: (incidentIndex: number, user: string) => void): void {
     for (const field of tally.varied) this.markVaried(field);
     for (const [field, values] of tally.values) {
       if (this.varied.has(field)) continue;
@@ -142,7 +145,27 @@ export class PrevalenceIndex {
     }
     for (const [key, user] of tally.users) {
       const incident = incidentOf(key);
-      if (this.users[incident] === undefined) this.users[incident] = user;
+      if (this.users[incident] !== undefined) continue;
+      this.users[incident] = user;
+      named?.(incident, user);
+    }
+  }
+
+  /**
+   * Take back out alerts counted by `add` that were not new (see AnalysisSession's duplicates):
+   * their alerts, not their incidents (a duplicate belongs to its first arrival's incident, which
+   * has the same values). Values no alert has any more are dropped.
+   */
+  subtract(tally: PrevalenceTally): void {
+    for (const [field, values] of tally.values) {
+      const byValue = this.fields.get(field);
+      if (!byValue) continue;
+      for (const [value, t] of values) {
+        const entry = byValue.get(value);
+        if (!entry) continue;
+        entry.alerts -= t.alerts;
+        if (entry.alerts <= 0) byValue.delete(value);
+      }
     }
   }
 
@@ -166,6 +189,14 @@ export class PrevalenceIndex {
     const entry = this.fields.get(field)?.get(value);
     if (!entry) return [];
     return [entry.first, ...(entry.more ?? [])];
+  }
+
+  /** Calls `fn` once with each index of an incident with the value (none when not counted): no array built. */
+  forEachIncidentWith(field: string, value: string, fn: (incidentIndex: number) => void): void {
+    const entry = this.fields.get(field)?.get(value);
+    if (!entry) return;
+    fn(entry.first);
+    if (entry.more) for (const incident of entry.more) fn(incident);
   }
 
   /** The user of an incident: of its first alert naming one (see USER_FIELDS). */

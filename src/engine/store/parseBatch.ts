@@ -84,6 +84,23 @@ export function parseBatch(input: BatchInput, table: KeyTable): ParsedBatch {
 }
 
 /**
+ * The value counts of some alerts of a parsed batch (by position in it), parsed again from their
+ * bytes exactly as parseBatch read them: the session takes its duplicates back out of the
+ * batch's tally with it (a parser cannot know which alerts the session has already).
+ */
+export function tallyOfAlerts(batch: ParsedBatch, positions: Iterable<number>): PrevalenceTally {
+  const tally = new TallyBuilder();
+  for (const i of positions) {
+    const records = new LineRecords(batch.file, false, (r) => {
+      if (!('message' in r)) tally.add(r as Alert, batch.keys[i]!);
+    });
+    splitLines(batch.bytes.subarray(batch.byteStart[i]!, batch.byteEnd[i]!), 1, records);
+    records.end();
+  }
+  return tally.result();
+}
+
+/**
  * See ParsedBatch.plain. Integers are taken to be written as their digits, as every JSON writer
  * does: checking each would cost more than the rest of the line's grouping. Those beyond 2^53
  * (Falco's nanosecond evt.time) are kept as the digits written when the alert is parsed again

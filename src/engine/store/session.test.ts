@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisSession } from './session';
+import { parseBatch } from './parseBatch';
+import { KeyTable } from './incidentBatch';
 import { makeAlert } from '../../testing/alerts';
 import { sessionOf, vendoredAlertFiles } from '../../testing/vendoredAlerts';
 
@@ -67,5 +69,39 @@ describe('AnalysisSession', () => {
     expect(alerts + duplicates).toBeGreaterThan(90);
     expect(duplicates).toBeGreaterThan(0);
     expect(problems).toBe(1); // odd-and-malformed line 1: invalid JSON (the .sources.ndjson side-file is excluded)
+  });
+});
+
+describe('prevalence of parsed batches', () => {
+  const line = (pid: number, user: string, uuid?: string) =>
+    JSON.stringify({ uuid, rule: 'Terminal shell in container', priority: 'Notice', time: `2024-10-05T13:00:0${pid % 10}.000000000Z`, output: 'shell', source: 'syscall', hostname: 'node-a', output_fields: { 'container.id': 'c1', 'proc.name': 'bash', 'proc.pid': pid, 'user.name': user } });
+  const batch = (lines: string[], table: KeyTable) => parseBatch({ bytes: new TextEncoder().encode(lines.join('\n')), firstLine: 1, file: 'f.ndjson' }, table);
+
+  it('counts each alert once: duplicates within a batch, and of an earlier batch, are not counted again', () => {
+    const session = new AnalysisSession();
+    const first = new KeyTable();
+    // Line 3 repeats line 1 within the batch.
+    session.addBatch(batch([line(1, 'root'), line(2, 'root'), line(1, 'root')], first), 'a');
+    expect(session.stats()).toMatchObject({ alerts: 2, duplicates: 1 });
+    expect(session.prevalence.lookup('proc.name', 'bash')).toMatchObject({ alerts: 2, incidents: 1 });
+    expect(session.prevalence.lookup('proc.pid', '1')).toMatchObject({ alerts: 1, incidents: 1 });
+    expect(session.prevalence.lookup('hostname', 'node-a')).toMatchObject({ alerts: 2, incidents: 1 });
+    // Another file: one repeat of the first (also by uuid), one new alert.
+    session.addBatch(batch([line(2, 'root'), line(3, 'www')], new KeyTable()), 'b');
+    expect(session.stats()).toMatchObject({ alerts: 3, duplicates: 2 });
+    expect(session.prevalence.lookup('proc.name', 'bash')).toMatchObject({ alerts: 3, incidents: 1 });
+    expect(session.prevalence.lookup('user.name', 'root')).toMatchObject({ alerts: 2, incidents: 1 });
+    expect(session.prevalence.lookup('user.name', 'www')).toMatchObject({ alerts: 1, incidents: 1 });
+    // The same file read again: nothing counted.
+    session.addBatch(batch([line(1, 'root'), line(2, 'root'), line(3, 'www')], new KeyTable()), 'c');
+    expect(session.stats()).toMatchObject({ alerts: 3, duplicates: 5 });
+    expect(session.prevalence.lookup('proc.name', 'bash')).toMatchObject({ alerts: 3, incidents: 1 });
+    expect(session.prevalence.lookup('proc.pid', '3')).toMatchObject({ alerts: 1, incidents: 1 });
+  });
+
+  it('counts by uuid identity: the same uuid twice is one alert', () => {
+    const session = new AnalysisSession();
+    session.addBatch(batch([line(1, 'root', 'u-1'), line(1, 'root', 'u-1'), line(2, 'root', 'u-2')], new KeyTable()), 'a');
+    expect(session.prevalence.lookup('user.name', 'root')).toMatchObject({ alerts: 2, incidents: 1 });
   });
 });

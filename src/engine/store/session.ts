@@ -7,12 +7,14 @@ import { IntColumn } from './column';
 import { stableHash } from './hash';
 import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchParts, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
-import type { ParsedBatch } from './parseBatch';
+import { tallyOfAlerts, type ParsedBatch } from './parseBatch';
 import { buildReport } from '../../analyze/report';
 import { assessRisk } from '../../analyze/risk';
 import { alertMatchesText } from '../../analyze/textMatch';
 import { ruleDetail } from '../../analyze/ruleDetail';
 import { PrevalenceIndex, TallyBuilder, type PrevalenceTally } from '../../analyze/context/prevalence';
+import { OverviewTotals } from '../../analyze/context/overviewTotals';
+import { incidentUser, userIsEntity } from '../../analyze/context/overview';
 
 interface IncidentState {
   /** Position in the session's incident list (what the per-alert incident column holds). */
@@ -104,6 +106,8 @@ export class AnalysisSession {
   }
   /** How common each field value is (see context/prevalence), by incident index. */
   readonly prevalence = new PrevalenceIndex();
+  /** The overview's sums over every incident, kept as alerts arrive (see context/overviewTotals). */
+  readonly overviewTotals = new OverviewTotals();
   /** Session id of every alert by identity: the first arrival of each alert. */
   private readonly byIdentity = new Map<number, number>();
   private duplicateCount = 0;
@@ -152,9 +156,22 @@ export class AnalysisSession {
     const claimed = this.claim(batch.identities);
     this.store.addBatch(batch, lineOffset, claimed.keep);
     this.applyIncidents(keySpace, batch, claimed, (fold) => forEachDelta(batch.deltas, fold));
-    // A parser's tally counts the batch's duplicates too (it cannot know them): a small overcount.
-    this.addTally(keySpace, batch.prevalence);
+    this.addBatchTally(keySpace, batch, claimed.keep);
     return problems;
+  }
+
+  /**
+   * Fold a parsed batch's value counts in, each alert once like every other count: the parser
+   * counted the batch's duplicates too (it cannot know the session's alerts), so those are parsed
+   * again and taken back out. A batch of nothing but duplicates (a file read twice) adds nothing.
+   */
+  private addBatchTally(keySpace: string, batch: ParsedBatch, keep: Uint8Array | undefined): void {
+    if (keep === undefined) return this.addTally(keySpace, batch.prevalence);
+    const duplicates: number[] = [];
+    for (let i = 0; i < batch.alerts; i++) if (keep[i] === 0) duplicates.push(i);
+    if (duplicates.length === batch.alerts) return;
+    this.addTally(keySpace, batch.prevalence);
+    this.prevalence.subtract(tallyOfAlerts(batch, duplicates));
   }
 
   /**
@@ -184,7 +201,19 @@ export class AnalysisSession {
   /** Fold a batch's value counts into the prevalence index (its keys are the key space's). */
   private addTally(keySpace: string, tally: PrevalenceTally): void {
     const states = this.keySpaces.get(keySpace)!;
-    this.prevalence.add(tally, (key) => states[key]!.index);
+    this.prevalence.add(
+      tally,
+      (key) => states[key]!.index,
+      (index, user) => {
+        const summary = this.incidentList[index]!.summary;
+        if (!userIsEntity(summary)) this.overviewTotals.gain('user', user, summary.count);
+      },
+    );
+  }
+
+  /** The user of the incident at a position (see context/overview incidentUser). */
+  userAt(index: number): string | undefined {
+    return incidentUser(this.incidentList[index]!.summary, () => this.prevalence.userOf(index));
   }
 
   /** The position of an incident in the session's list, or -1. */
@@ -363,8 +392,11 @@ export class AnalysisSession {
   /** Take a duplicate (folded in with its batch's delta) back out of its incident's count and timeline. */
   private unmerge(state: IncidentState, timelineKey: number): void {
     state.summary.count--;
+    this.overviewTotals.count(state.summary, this.userAt(state.index), -1);
     if (Number.isNaN(timelineKey)) return;
-    const left = (state.timeline.get(timelineKey) ?? 1) - 1;
+    const had = state.timeline.get(timelineKey);
+    if (had !== undefined) this.overviewTotals.at(timelineKey, -1);
+    const left = (had ?? 1) - 1;
     if (left > 0) state.timeline.set(timelineKey, left);
     else state.timeline.delete(timelineKey);
   }
@@ -406,6 +438,7 @@ export class AnalysisSession {
     this.incidentList.push(state);
     this.byKey.set(key, state);
     this.incidents.set(state.summary.id, state);
+    this.overviewTotals.open(state.summary, this.userAt(state.index));
     return state;
   }
 
@@ -413,11 +446,15 @@ export class AnalysisSession {
   private merge(state: IncidentState, d: IncidentDelta, idOf: Int32Array, shift: number): void {
     const summary = state.summary;
     summary.count += d.count;
+    // The overview's sums: the alerts to the values the incident has, then its new hosts with all of its alerts.
+    const totals = this.overviewTotals;
+    totals.count(summary, this.userAt(state.index), d.count);
     widenSpan(summary, d.firstMs, d.firstTime, d.lastMs, d.lastTime);
     let hostsChanged = false;
     for (const host of d.hostnames) {
       if (state.hostnames.has(host)) continue;
       state.hostnames.add(this.strings.intern(host));
+      totals.gain('hostname', host, summary.count);
       hostsChanged = true;
     }
     if (hostsChanged) summary.hostnames = [...state.hostnames];
@@ -435,6 +472,7 @@ export class AnalysisSession {
     for (let i = 0; i < pairs.length; i += 2) {
       const key = pairs[i]! + shift;
       timeline.set(key, (timeline.get(key) ?? 0) + pairs[i + 1]!);
+      totals.at(key, pairs[i + 1]!);
     }
   }
 
