@@ -30,11 +30,7 @@ export function commonObservations(alert: Alert, incident: IncidentSummary): Not
   if (doubt) notes.push(about('event-generator', doubt));
   const payload = testPayloadNote(alert);
   if (payload) notes.push(about('test-payload', payload));
-  if (alert.tagsInferred) {
-    notes.push(
-      `The alert carries no tags: the tags and MITRE ATT&CK entries shown are inferred from today's upstream rule "${alert.rule}", which may differ from the rule that fired.`,
-    );
-  }
+  // Inferred tags are said where they are used (the tags field, the MITRE ATT&CK section), not here.
   const loginUid = fieldText(alert, 'user.loginuid');
   if (loginUid === '-1' || loginUid === '4294967295') {
     notes.push(about('login-session', 'user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).'));
@@ -46,7 +42,7 @@ export function commonObservations(alert: Alert, incident: IncidentSummary): Not
     }
   }
   if (alert.sourceInferred) {
-    notes.push(`The alert has no source field; source ${alert.source} was inferred from its field names.`);
+    notes.push(`The alert has no source field: ${alert.source}, from its field names.`);
   }
   return notes;
 }

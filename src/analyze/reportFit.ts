@@ -56,10 +56,10 @@ export function fitProse(prose: ReportProse, verdict: Verdict, drillNotes: strin
   return fitted;
 }
 
-/** A Falco field name in prose: `proc.tty`, `ka.user.name`, `proc.aname[2]`. */
-const FIELD_NAME = /\b[a-z][a-z0-9_]*\.[a-z0-9_.]*[a-z0-9_](?:\[[^\]\s]*\])?/g;
-/** The field an observation opens with: `proc.tty=34816: ...`. */
-const OBSERVED_FIELD = /^([a-z][a-z0-9_]*\.[a-z0-9_.]*[a-z0-9_](?:\[[^\]\s]*\])?)=/;
+/** A Falco field name in prose: `proc.tty`, `ka.user.name`, `proc.aname[2]`, `gcp.callerIP`. */
+const FIELD_NAME = /\b[a-z][a-z0-9_]*\.[a-zA-Z0-9_.]*[a-zA-Z0-9_](?:\[[^\]\s]*\])?/g;
+/** The field an observation opens with: `proc.tty=34816: ...`, `gcp.userAgent is a web browser ...`. */
+const OBSERVED_FIELD = /^([a-z][a-z0-9_]*\.[a-zA-Z0-9_.]*[a-zA-Z0-9_](?:\[[^\]\s]*\])?)(?=[=\s:])/;
 
 /** The checks no observation has answered for this alert. */
 export function unanswered(distinguish: string[], observations: string[]): string[] {

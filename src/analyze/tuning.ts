@@ -63,7 +63,12 @@ export interface ExceptionClause {
 export interface LeftOut {
   field: string;
   reason: string;
+  /** The value, for reasons the explanation gives once for several fields (general-purpose programs). */
+  value?: string;
 }
+
+/** Why a process name is never excepted; said once however many fields it leaves out. */
+const GENERAL_PURPOSE = 'general-purpose programs: an exception on them would silence anything run through them';
 
 /**
  * The clause a field contributes, or why it cannot: the field must exist for the source, hold a
@@ -89,7 +94,7 @@ export function clauseFor(alert: Alert, field: string): ExceptionClause | LeftOu
   const volatile = volatileValueReason(field, text);
   if (volatile) return { field, reason: `${text} ${volatile}` };
   if (isProcessNameField(field) && isNeverAllowProgram(text)) {
-    return { field, reason: `${text} is a general-purpose program: excepting it would silence anything run through it` };
+    return { field, reason: GENERAL_PURPOSE, value: text };
   }
   return { field, comp: '=', value: text };
 }
@@ -166,14 +171,24 @@ export function playbookText(playbook: Playbook | null): string {
   return [playbook.detects, playbook.whyItMatters, ...playbook.benignCauses, ...playbook.distinguish, ...m.immediate, ...m.shortTerm, ...m.longTerm, playbook.allowList?.note ?? ''].join('\n');
 }
 
-function clauseText(c: ExceptionClause): string {
-  if (c.comp === 'in') return `${c.field} is one of ${(c.value as string[]).join(', ')}`;
-  if (c.comp === 'startswith') return `${c.field} starts with ${c.value as string} (pods of the same owner: the generated suffix changes with every pod)`;
-  return `${c.field} = ${c.value as string}`;
+/**
+ * What the snippet's values do not show on their own: a prefix match and why. The fields and values
+ * themselves are in the YAML printed right after, so the explanation does not repeat them.
+ */
+function prefixNotes(clauses: ExceptionClause[]): string {
+  const prefixed = clauses.filter((c) => c.comp === 'startswith').map((c) => c.field);
+  return prefixed.length ? ` ${prefixed.join(', ')} match by prefix: pods of the same owner share it, the generated suffix changes with every pod.` : '';
 }
 
+/** The fields left out and why, general-purpose programs grouped under one reason. */
 function leftOutText(leftOut: LeftOut[]): string {
-  return leftOut.length ? ` Left out: ${leftOut.map((l) => `${l.field} (${l.reason})`).join('; ')}.` : '';
+  const programs = leftOut.filter((l) => l.reason === GENERAL_PURPOSE);
+  const others = leftOut.filter((l) => l.reason !== GENERAL_PURPOSE);
+  const parts = [
+    ...others.map((l) => `${l.field} (${l.reason})`),
+    ...(programs.length ? [`${programs.map((l) => `${l.field} (${l.value})`).join(', ')}, as ${GENERAL_PURPOSE}`] : []),
+  ];
+  return parts.length ? ` Left out: ${parts.join('; ')}.` : '';
 }
 
 function noSnippet(reason: string): Tuning {
@@ -199,8 +214,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
     ? `falco -V ${rulesFile} -V ${LOCAL_RULES_FILE}`
     : `falco -V ${custom ? `<path of ${custom}>` : '<the rules file that defines this rule>'} -V ${LOCAL_RULES_FILE}`;
   const where = custom
-    ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}) and check it with: ${validate}`
-    : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
+    ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}); check with: ${validate}`
+    : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules); check with: ${validate}`;
   const options = { catalog: alertCatalog(alert, rule), reportText: playbookText(playbook) };
   if (playbook?.noException) return noSnippet(`No safe exception: ${playbook.noException}`);
   const named = rule ? namedExceptionTuning(alert, rule, options, where) : null;
@@ -258,7 +273,7 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
   const tuning: Tuning = {
     yaml,
     explanation:
-      `Appends an exception to "${alert.rule}" that skips events where ${clauses.map(clauseText).join(' and ')}; every other event still alerts. ` +
+      `Skips events that match every value below; others still alert.${prefixNotes(clauses)} ` +
       `Add it only once the activity is confirmed benign.${leftOutText(leftOut)} ${where}`,
   };
   if (alternative) tuning.alternative = alternative;

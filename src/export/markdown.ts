@@ -82,7 +82,7 @@ const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
     );
   },
   mitre: (report) => {
-    const inferred = report.alert.tagsInferred ? "Inferred: the alert carries no tags, so these come from today's upstream rule of the same name.\n\n" : '';
+    const inferred = report.alert.tagsInferred ? "Inferred from today's upstream rule of this name (the alert carries no tags); the rule that fired may differ.\n\n" : '';
     return report.mitre.length
       ? inferred +
           [
