@@ -38,7 +38,7 @@ export function commonObservations(alert: Alert, incident: IncidentSummary): Not
   if (incident.count > 1) {
     const span = incident.lastSeenMs - incident.firstSeenMs;
     if (Number.isFinite(span)) {
-      notes.push(`${incident.count} alerts over ${humanSpan(span)}: ${span < 60_000 ? 'a burst, one action repeated' : 'recurring activity'}.`);
+      notes.push(span < 60_000 ? `All within ${humanSpan(span)}: a burst, one action repeated.` : `Spread over ${humanSpan(span)}: recurring activity.`);
     }
   }
   if (alert.sourceInferred) {

@@ -180,14 +180,15 @@ function prefixNotes(clauses: ExceptionClause[]): string {
   return prefixed.length ? ` ${prefixed.join(', ')} match by prefix: pods of the same owner share it, the generated suffix changes with every pod.` : '';
 }
 
-/** The fields left out and why, general-purpose programs grouped under one reason. */
+/** The fields left out and why, each reason said once for the fields it applies to. */
 function leftOutText(leftOut: LeftOut[]): string {
-  const programs = leftOut.filter((l) => l.reason === GENERAL_PURPOSE);
-  const others = leftOut.filter((l) => l.reason !== GENERAL_PURPOSE);
-  const parts = [
-    ...others.map((l) => `${l.field} (${l.reason})`),
-    ...(programs.length ? [`${programs.map((l) => `${l.field} (${l.value})`).join(', ')}, as ${GENERAL_PURPOSE}`] : []),
-  ];
+  const byReason = new Map<string, LeftOut[]>();
+  for (const l of leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l]);
+  const parts = [...byReason].map(([reason, fields]) =>
+    reason === GENERAL_PURPOSE
+      ? `${fields.map((l) => `${l.field} (${l.value})`).join(', ')}, as ${GENERAL_PURPOSE}`
+      : `${fields.map((l) => l.field).join(', ')} (${reason})`,
+  );
   return parts.length ? ` Left out: ${parts.join('; ')}.` : '';
 }
 
@@ -251,8 +252,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
     }
     const needs = needsIdentity(alert.source) ? 'who acted (user or principal) and what was acted on' : 'the workload (image, executable path, namespace)';
     return noSnippet(
-      `No safe exception: an exception must name ${needs} with values that stay the same from one event to the next, and this alert does not offer that.${leftOutText(leftOut)} ` +
-        'Disabling the rule would blind it for everyone; if the activity is confirmed benign, write an exception by hand on the stable fields that identify it.',
+      `No safe exception: it must name ${needs} with values that stay the same from event to event, and this alert has none.${leftOutText(leftOut)} ` +
+        'Do not disable the rule (it would go blind for everyone); once the activity is confirmed benign, write an exception by hand on stable fields that identify it.',
     );
   }
 

@@ -353,16 +353,16 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     title: 'GCP WAF rule modified or deleted',
     rules: ['GCP WAF rule modified or deleted'],
     family: 'gcp',
-    detects: 'A Compute Engine call whose method contains compute.securityPolicies.addRule, patchRule or removeRule: a rule inside a Cloud Armor policy was added, changed or removed.',
+    detects: 'A Compute Engine call whose method contains compute.securityPolicies.addRule, patchRule or removeRule: a Cloud Armor policy rule was added, changed or removed.',
     whyItMatters:
-      'A single high-priority allow rule, a rule switched to preview, or a removed deny rule lets traffic the policy used to block reach the application, typically to let an exploit or a scraper through.',
+      'One high-priority allow rule, a rule switched to preview or a removed deny rule lets blocked traffic reach the application, typically an exploit or a scraper.',
     benignCauses: [
       'Blocking an abusive address or country during an incident.',
       'Tuning preconfigured WAF rules that cause false positives.',
       'Terraform reconciling policy rules.',
     ],
     distinguish: distinguishWith(
-      'gcp.request: action, priority, source ranges, expression and preview. New deny rules tighten the policy; allow rules for broad sources, removed deny rules, or preview set to true loosen it.',
+      'gcp.request: action, priority, source ranges, expression, preview. New deny rules tighten the policy; allow rules for broad sources, removed deny rules or preview true loosen it.',
     ),
     mitigations: {
       immediate: [
@@ -372,7 +372,7 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
         'Check load balancer logs for traffic matching the loosened rule since the change.',
       ],
       longTerm: [
-        'Manage Cloud Armor rules only through reviewed infrastructure as code and restrict compute.securityPolicies.update.',
+        'Manage Cloud Armor rules only through reviewed infrastructure as code; restrict compute.securityPolicies.update.',
       ],
     },
     investigate: [

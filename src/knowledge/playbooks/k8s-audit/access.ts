@@ -138,7 +138,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       const uri = fieldText(alert, 'ka.uri');
       const verb = fieldText(alert, 'ka.verb');
       if (uri && PROBE_URIS.test(uri)) {
-        out.push(`ka.uri ${uri} is a health probe endpoint that the current upstream rule excludes: this alert comes from an older rules file and is harmless.`);
+        out.push(`ka.uri ${uri} is a health probe the current upstream rule excludes: an older rules file raised this harmless alert.`);
       } else if (uri === '/version' || uri?.startsWith('/version?')) {
         out.push('ka.uri /version is public cluster information served to anonymous callers by default.');
       } else if (uri?.includes('/namespaces/kube-public/configmaps/cluster-info')) {

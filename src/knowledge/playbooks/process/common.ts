@@ -160,7 +160,7 @@ export function baseName(path: string): string {
 /** Investigation commands shared by several playbooks of this folder. */
 export const local = {
   psByName: {
-    title: 'Find running processes with this name, with parent PID, owner and start time (works for container processes too, from the node)',
+    title: 'Find processes with this name: parent PID, owner, start time (container processes too, from the node)',
     command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.name⟧',
   },
   psByParentName: {
@@ -184,7 +184,7 @@ export const local = {
     command: 'crictl exec ⟦container.id⟧ sha256sum ⟦proc.exepath⟧',
   },
   dockerExecHistory: {
-    title: 'On a Docker host, list the exec sessions opened into this container in the hour either side of the alert',
+    title: 'On a Docker host, list exec sessions into this container within an hour of the alert',
     command: docker.execEvents(),
   },
   dockerDiff: {

@@ -379,22 +379,22 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     detects:
       'A process starts as a system account (bin, daemon, games, lp, mail, nobody, sshd, sync, uucp, www-data) in an interactive context: it has sshd as an ancestor, or it is login or systemd-logind itself.',
     whyItMatters:
-      'System accounts exist to run services and have no business in a login session. An interactive session as one of them means either a person switched into it or the account was given a shell, password or SSH key, a quiet persistence trick because such accounts are rarely reviewed.',
+      'System accounts run services, not login sessions. An interactive session as one means a person switched into it, or the account was given a shell, password or SSH key: quiet persistence, as such accounts are rarely reviewed.',
     benignCauses: [
-      'An administrator who logged in over SSH and switched to the service account (sudo -u www-data, su -s /bin/sh) to debug file permissions.',
-      'Configuration management connecting over SSH and becoming a service user (Ansible become_user, deployment scripts).',
+      'An administrator switching to the service account over SSH (sudo -u www-data, su -s /bin/sh) to debug file permissions.',
+      'Configuration management becoming a service user over SSH (Ansible become_user, deployment scripts).',
       "Detection drills: falcosecurity's event-generator runs login as the daemon user to trigger this rule.",
     ],
     distinguish: [
-      'user.loginuid against user.uid: a different login UID names the person who switched accounts; a login UID equal to the system account UID means the account itself logged in.',
-      'proc.pname and proc.cmdline: sudo or su from an admin shell is a switch; a session that starts directly under sshd as www-data means the account accepts logins.',
-      'user.name: www-data or nobody with an interactive session after web alerts suggests a web compromise being upgraded to SSH access.',
+      'user.loginuid against user.uid: a different login UID names the person who switched; equal to the system account UID, the account itself logged in.',
+      'proc.pname and proc.cmdline: sudo or su from an admin shell is a switch; a session directly under sshd as www-data means the account accepts logins.',
+      'user.name: www-data or nobody in an interactive session after web alerts suggests a web compromise upgraded to SSH access.',
     ],
     mitigations: {
       immediate: [
-        'If the session was opened directly as the system account, copy the account\'s authorized_keys and shell history aside, lock the password (passwd -l), then kill the session and remove the keys.',
+        'If the session was opened directly as the system account, copy its authorized_keys and shell history aside, lock the password (passwd -l), then kill the session and remove the keys.',
       ],
-      shortTerm: ['Set the login shell of every system account to /usr/sbin/nologin and verify none has a password hash in /etc/shadow.'],
+      shortTerm: ['Set every system account\'s login shell to /usr/sbin/nologin and check none has a password hash in /etc/shadow.'],
       longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
     },
     investigate: [
