@@ -33,7 +33,7 @@ export function commonObservations(alert: Alert, incident: IncidentSummary): Not
   // Inferred tags are said where they are used (the tags field, the MITRE ATT&CK section), not here.
   const loginUid = fieldText(alert, 'user.loginuid');
   if (loginUid === '-1' || loginUid === '4294967295') {
-    notes.push(about('login-session', 'user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).'));
+    notes.push(about('login-session', 'user.loginuid=-1: no interactive login session behind it (typical of containers and daemons).'));
   }
   if (incident.count > 1) {
     const span = incident.lastSeenMs - incident.firstSeenMs;

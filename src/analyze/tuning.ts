@@ -68,7 +68,9 @@ export interface LeftOut {
 }
 
 /** Why a process name is never excepted; said once however many fields it leaves out. */
-const GENERAL_PURPOSE = 'general-purpose programs: an exception on them would silence anything run through them';
+const GENERAL_PURPOSE = 'general-purpose program';
+const generalPurpose = (n: number) =>
+  n === 1 ? 'as a general-purpose program: an exception on it would silence anything run through it' : 'as general-purpose programs: an exception on them would silence anything run through them';
 
 /**
  * The clause a field contributes, or why it cannot: the field must exist for the source, hold a
@@ -186,7 +188,7 @@ function leftOutText(leftOut: LeftOut[]): string {
   for (const l of leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l]);
   const parts = [...byReason].map(([reason, fields]) =>
     reason === GENERAL_PURPOSE
-      ? `${fields.map((l) => `${l.field} (${l.value})`).join(', ')}, as ${GENERAL_PURPOSE}`
+      ? `${fields.map((l) => `${l.field} (${l.value})`).join(', ')}, ${generalPurpose(fields.length)}`
       : `${fields.map((l) => l.field).join(', ')} (${reason})`,
   );
   return parts.length ? ` Left out: ${parts.join('; ')}.` : '';
@@ -274,8 +276,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
   const tuning: Tuning = {
     yaml,
     explanation:
-      `Skips events that match every value below; others still alert.${prefixNotes(clauses)} ` +
-      `Add it only once the activity is confirmed benign.${leftOutText(leftOut)} ${where}`,
+      `Add it only once the activity is confirmed benign: it skips events matching every value below; others still alert.` +
+      `${prefixNotes(clauses)}${leftOutText(leftOut)} ${where}`,
   };
   if (alternative) tuning.alternative = alternative;
   return tuning;

@@ -83,16 +83,16 @@ const writeBelowBinaryDir: Playbook = {
   rules: ['Write below binary dir'],
   family: 'filesystem',
   detects:
-    'A program other than a package manager (package_mgmt_binaries) opens a file for writing directly in /bin, /sbin, /usr/bin or /usr/sbin; Docker save helpers, python get-pip.py and the Azure agent scripts under /var/lib/waagent/ are excluded.',
+    'A program other than a package manager (package_mgmt_binaries) writes directly in /bin, /sbin, /usr/bin or /usr/sbin; Docker save helpers, python get-pip.py and Azure agent scripts (/var/lib/waagent/) are excluded.',
   whyItMatters:
-    'Everyone runs these files by name: replacing ps, ls, ss or sshd hides an intruder or captures credentials; a new file plants a tool in a trusted place. In a container it is also drift from the image.',
+    'Everyone runs these files by name: replacing ps, ls, ss or sshd hides an intruder or captures credentials; a new file plants a tool in a trusted place (and, in a container, drifts from the image).',
   benignCauses: [
     'Manual or make install into /usr, and vendor installers copying binaries there.',
     'Configuration management (Ansible, Salt, scripts) deploying a binary.',
     'Container entrypoints downloading a tool (kubectl, jq) into /usr/bin.',
   ],
   distinguish: [
-    'fd.name: overwriting an existing system tool is far more serious than adding a new, clearly named file.',
+    'fd.name: overwriting a system tool is far worse than adding a new, clearly named file.',
     packageChain('proc.name, proc.pcmdline and proc.aname[2]'),
     'Package verification: rpm -Vf or dpkg --verify flags a replaced packaged binary; a file no package owns was added by hand or by an intruder.',
   ],

@@ -66,8 +66,8 @@ export const projectIamPolicy: CommandTemplate = {
 
 /** Distinguish items every GCP audit playbook shares. */
 export const COMMON_DISTINGUISH: readonly string[] = [
-  'gcp.user: the deployment or CI service account that owns the resource is the usual benign actor; a human, a default compute or App Engine account, or another project\'s service account deserves a closer look.',
-  'gcp.userAgent and gcp.callerIP: Terraform or gcloud from a CI runner or corporate egress fits a pipeline; a browser, curl or raw client library from an unfamiliar public address does not.',
+  'gcp.user: the owning deployment or CI service account is the usual benign actor; a human, a default compute or App Engine account, or another project\'s service account is not.',
+  'gcp.userAgent and gcp.callerIP: Terraform or gcloud from CI or corporate egress fits a pipeline; a browser, curl or raw client library from an unfamiliar public address does not.',
 ];
 
 /** Join the shared distinguish items after the rule-specific ones. */

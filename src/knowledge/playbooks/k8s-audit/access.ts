@@ -102,21 +102,21 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     detects:
       'Completed requests by system:anonymous that the authorizer allowed (ka.auth.decision allow), except the /healthz, /livez and /readyz probes.',
     whyItMatters:
-      'Whatever system:anonymous may do, anyone who reaches the API server can do without a credential. Bindings for anonymous or unauthenticated callers have exposed entire clusters; even read-only discovery gives away the version and API surface.',
+      'Anything system:anonymous may do, anyone reaching the API server can do without a credential: such bindings have exposed entire clusters, and even read-only discovery reveals the version and API surface.',
     benignCauses: [
-      'Reads of /version under the default system:public-info-viewer binding (load balancer checks, scanners).',
-      'The kubeadm join flow reading the cluster-info ConfigMap in kube-public, opened to anonymous callers on purpose.',
-      'Old rules files without the /readyz or /livez exclusion flagging health probes.',
+      '/version reads under the default system:public-info-viewer binding (load balancer checks, scanners).',
+      'kubeadm join reading the cluster-info ConfigMap in kube-public, open to anonymous callers on purpose.',
+      'Old rules files without the /readyz or /livez exclusion.',
     ],
     distinguish: [
       'ka.uri: /version and /api/v1/namespaces/kube-public/configmaps/cluster-info come from default bindings; secrets, pods, namespaces or any write mean real permissions were bound to anonymous callers.',
       'ka.auth.reason names the binding and role that allowed it: system:public-info-viewer and the kubeadm cluster-info role are defaults; any other binding needs an owner.',
       'ka.verb: a write verb from system:anonymous should never happen.',
-      'Source IPs (audit log): addresses outside the cluster and your networks mean the endpoint is reachable from outside.',
+      'Source IPs (audit log) outside the cluster and your networks mean the endpoint is reachable from outside.',
     ],
     mitigations: {
       immediate: ['Save the binding named in ka.auth.reason (kubectl get -o yaml), then delete it if it grants system:anonymous or system:unauthenticated more than the defaults.'],
-      shortTerm: ['Limit network reach to the API server endpoint (authorized networks, security groups, private endpoint).'],
+      shortTerm: ['Limit who can reach the API server (authorized networks, security groups, private endpoint).'],
       longTerm: [
         'Run kube-apiserver with --anonymous-auth=false where probes allow, or on 1.32+ limit anonymous access to the health endpoints in the anonymous section of the AuthenticationConfiguration file.',
       ],

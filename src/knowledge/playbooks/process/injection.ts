@@ -55,7 +55,7 @@ function observePtraceAttach(alert: Alert): Note[] {
   const name = fieldText(alert, 'proc.name');
   return compact(
     eg
-      ? about('event-generator', `${eg.field}=${eg.value}: this is falcosecurity's event-generator test tool. Its ptrace action starts a child process of its own (a sleep) and attaches to that child with PTRACE_ATTACH, so this alert is a detection drill, not an attack. Confirm the test run was planned.`)
+      ? about('event-generator', `${eg.field}=${eg.value}: falcosecurity's event-generator test tool, whose ptrace action attaches with PTRACE_ATTACH to a sleep child it started itself: a detection drill, not an attack.`)
       : undefined,
     ptraceRequestNote(alert),
     !eg && name !== undefined && DEBUGGER_NAMES.has(name)

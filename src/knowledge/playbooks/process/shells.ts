@@ -202,9 +202,9 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     rules: ['Run shell untrusted'],
     family: 'process',
     detects:
-      'A shell starts under a server program: a web server, database, NoSQL store, mail daemon or other protected_shell_spawning_binaries, or a Java parent running Kafka, ZooKeeper, Elasticsearch, Cassandra, JBoss and similar. Known helpers (user_known_shell_spawn_binaries, known_shell_spawn_cmdlines, package managers, cron, some vendor scripts) are excluded.',
+      'A shell starts under a server (a web server, database, NoSQL store, mail daemon or other protected_shell_spawning_binaries) or a Java service (Kafka, ZooKeeper, Elasticsearch, Cassandra, JBoss...); known helpers (user_known_shell_spawn_binaries, known_shell_spawn_cmdlines, package managers, cron) are excluded.',
     whyItMatters:
-      'This is remote code execution seen from the kernel: a web shell, command injection, JVM deserialization or template injection all end with the service forking a shell. The shell inherits the service identity, secrets and network reach, and usually pulls tools or opens a reverse shell.',
+      'Remote code execution seen from the kernel: web shells, command injection, JVM deserialization and template injection all end with the service forking a shell, which inherits its identity, secrets and network reach to pull tools or call back.',
     benignCauses: [
       'Features that shell out by design: image or PDF conversion, CGI scripts, delivery to a program.',
       'Database or broker hooks the exclusions miss: archive or backup commands, startup wrappers.',
@@ -228,7 +228,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
         'For a legitimate spawner, add the parent to user_known_shell_spawn_binaries or the exact command to known_shell_spawn_cmdlines rather than disabling the rule.',
       ],
       longTerm: [
-        'Remove shells and interpreters from server images so an RCE cannot become a shell.',
+        'Remove shells and interpreters from server images.',
         'Restrict server egress so a shell cannot fetch tools or call back.',
       ],
     },
