@@ -55,7 +55,7 @@ function observePtraceAttach(alert: Alert): Note[] {
   const name = fieldText(alert, 'proc.name');
   return compact(
     eg
-      ? about('event-generator', `${eg.field}=${eg.value}: falcosecurity's event-generator test tool, whose ptrace action attaches with PTRACE_ATTACH to a sleep child it started itself: a detection drill, not an attack.`)
+      ? about('event-generator', `${eg.field}=${eg.value}: falcosecurity's event-generator test tool, whose ptrace action attaches with PTRACE_ATTACH to a child process (a sleep) it started itself: a detection drill, not an attack.`)
       : undefined,
     ptraceRequestNote(alert),
     !eg && name !== undefined && DEBUGGER_NAMES.has(name)
