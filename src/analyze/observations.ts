@@ -30,23 +30,19 @@ export function commonObservations(alert: Alert, incident: IncidentSummary): Not
   if (doubt) notes.push(about('event-generator', doubt));
   const payload = testPayloadNote(alert);
   if (payload) notes.push(about('test-payload', payload));
-  if (alert.tagsInferred) {
-    notes.push(
-      `The alert carries no tags: the tags and MITRE ATT&CK entries shown are inferred from today's upstream rule "${alert.rule}", which may differ from the rule that fired.`,
-    );
-  }
+  // Inferred tags are said where they are used (the tags field, the MITRE ATT&CK section), not here.
   const loginUid = fieldText(alert, 'user.loginuid');
   if (loginUid === '-1' || loginUid === '4294967295') {
-    notes.push(about('login-session', 'user.loginuid=-1: the process did not come from an interactive login session (typical of containers and daemons).'));
+    notes.push(about('login-session', 'user.loginuid=-1: no interactive login session behind it (typical of containers and daemons).'));
   }
   if (incident.count > 1) {
     const span = incident.lastSeenMs - incident.firstSeenMs;
     if (Number.isFinite(span)) {
-      notes.push(`${incident.count} alerts over ${humanSpan(span)}: ${span < 60_000 ? 'a burst, one action repeated' : 'recurring activity'}.`);
+      notes.push(span < 60_000 ? `All within ${humanSpan(span)}: a burst, one action repeated.` : `Spread over ${humanSpan(span)}: recurring activity.`);
     }
   }
   if (alert.sourceInferred) {
-    notes.push(`The alert has no source field; source ${alert.source} was inferred from its field names.`);
+    notes.push(`The alert has no source field: ${alert.source}, from its field names.`);
   }
   return notes;
 }

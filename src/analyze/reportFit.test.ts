@@ -60,6 +60,8 @@ describe('unanswered', () => {
     [['proc.aname[2]: who launched it.'], ['proc.aname[2]=bash: a shell.'], []],
     [['proc.name: packaged or not.'], ['The process is the tracer.'], ['proc.name: packaged or not.']],
     [['Who: the audit log, e.g. for k8s.pod.name.'], ['user.loginuid=-1: no login.'], ['Who: the audit log, e.g. for k8s.pod.name.']],
+    [['gcp.userAgent and gcp.callerIP: a pipeline or a person.'], ['gcp.userAgent is a web browser: the Cloud Console.'], []],
+    [['gcp.user: a deployment account or a person.'], ['The change grants a role to allUsers.'], ['gcp.user: a deployment account or a person.']],
   ])('%j with observations %j keeps %j', (checks, observations, kept) => {
     expect(unanswered(checks, observations)).toEqual(kept);
   });

@@ -7,9 +7,9 @@ import type { Mitigations, Risk, Verdict } from '../model';
 const RESPONSE_TO_COMPROMISE = /\b(rotate|re-?image|rebuild|reinstall|isolate|quarantine|cordon|known-good)\b/i;
 
 const PAYLOAD_ACTION =
-  'No event happened: find who sent this test payload (an output test or a replayed rule template) and confirm it was planned; nothing on the host needs containing.';
+  'No event happened: find who sent this test payload (an output test or a replayed rule template); nothing on the host needs containing.';
 const GENERATOR_ACTION =
-  "Ask whoever runs Falco's event-generator whether this drill was planned; a planned drill needs no containment. If no one ran it, handle the alert as real and follow the Next steps.";
+  "Ask whoever runs Falco's event-generator: a planned drill needs no containment; if no one ran it, handle the alert as real and follow the Next steps.";
 
 /**
  * The playbook's mitigations as they apply to this report: a likely drill replaces the immediate
@@ -56,10 +56,10 @@ export function fitProse(prose: ReportProse, verdict: Verdict, drillNotes: strin
   return fitted;
 }
 
-/** A Falco field name in prose: `proc.tty`, `ka.user.name`, `proc.aname[2]`. */
-const FIELD_NAME = /\b[a-z][a-z0-9_]*\.[a-z0-9_.]*[a-z0-9_](?:\[[^\]\s]*\])?/g;
-/** The field an observation opens with: `proc.tty=34816: ...`. */
-const OBSERVED_FIELD = /^([a-z][a-z0-9_]*\.[a-z0-9_.]*[a-z0-9_](?:\[[^\]\s]*\])?)=/;
+/** A Falco field name in prose: `proc.tty`, `ka.user.name`, `proc.aname[2]`, `gcp.callerIP`. */
+const FIELD_NAME = /\b[a-z][a-z0-9_]*\.[a-zA-Z0-9_.]*[a-zA-Z0-9_](?:\[[^\]\s]*\])?/g;
+/** The field an observation opens with: `proc.tty=34816: ...`, `gcp.userAgent is a web browser ...`. */
+const OBSERVED_FIELD = /^([a-z][a-z0-9_]*\.[a-zA-Z0-9_.]*[a-zA-Z0-9_](?:\[[^\]\s]*\])?)(?=[=\s:])/;
 
 /** The checks no observation has answered for this alert. */
 export function unanswered(distinguish: string[], observations: string[]): string[] {

@@ -63,7 +63,14 @@ export interface ExceptionClause {
 export interface LeftOut {
   field: string;
   reason: string;
+  /** The value, for reasons the explanation gives once for several fields (general-purpose programs). */
+  value?: string;
 }
+
+/** Why a process name is never excepted; said once however many fields it leaves out. */
+const GENERAL_PURPOSE = 'general-purpose program';
+const generalPurpose = (n: number) =>
+  n === 1 ? 'as a general-purpose program: an exception on it would silence anything run through it' : 'as general-purpose programs: an exception on them would silence anything run through them';
 
 /**
  * The clause a field contributes, or why it cannot: the field must exist for the source, hold a
@@ -89,7 +96,7 @@ export function clauseFor(alert: Alert, field: string): ExceptionClause | LeftOu
   const volatile = volatileValueReason(field, text);
   if (volatile) return { field, reason: `${text} ${volatile}` };
   if (isProcessNameField(field) && isNeverAllowProgram(text)) {
-    return { field, reason: `${text} is a general-purpose program: excepting it would silence anything run through it` };
+    return { field, reason: GENERAL_PURPOSE, value: text };
   }
   return { field, comp: '=', value: text };
 }
@@ -166,14 +173,25 @@ export function playbookText(playbook: Playbook | null): string {
   return [playbook.detects, playbook.whyItMatters, ...playbook.benignCauses, ...playbook.distinguish, ...m.immediate, ...m.shortTerm, ...m.longTerm, playbook.allowList?.note ?? ''].join('\n');
 }
 
-function clauseText(c: ExceptionClause): string {
-  if (c.comp === 'in') return `${c.field} is one of ${(c.value as string[]).join(', ')}`;
-  if (c.comp === 'startswith') return `${c.field} starts with ${c.value as string} (pods of the same owner: the generated suffix changes with every pod)`;
-  return `${c.field} = ${c.value as string}`;
+/**
+ * What the snippet's values do not show on their own: a prefix match and why. The fields and values
+ * themselves are in the YAML printed right after, so the explanation does not repeat them.
+ */
+function prefixNotes(clauses: ExceptionClause[]): string {
+  const prefixed = clauses.filter((c) => c.comp === 'startswith').map((c) => c.field);
+  return prefixed.length ? ` ${prefixed.join(', ')} match by prefix: pods of the same owner share it, the generated suffix changes with every pod.` : '';
 }
 
+/** The fields left out and why, each reason said once for the fields it applies to. */
 function leftOutText(leftOut: LeftOut[]): string {
-  return leftOut.length ? ` Left out: ${leftOut.map((l) => `${l.field} (${l.reason})`).join('; ')}.` : '';
+  const byReason = new Map<string, LeftOut[]>();
+  for (const l of leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l]);
+  const parts = [...byReason].map(([reason, fields]) =>
+    reason === GENERAL_PURPOSE
+      ? `${fields.map((l) => `${l.field} (${l.value})`).join(', ')}, ${generalPurpose(fields.length)}`
+      : `${fields.map((l) => l.field).join(', ')} (${reason})`,
+  );
+  return parts.length ? ` Left out: ${parts.join('; ')}.` : '';
 }
 
 function noSnippet(reason: string): Tuning {
@@ -199,8 +217,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
     ? `falco -V ${rulesFile} -V ${LOCAL_RULES_FILE}`
     : `falco -V ${custom ? `<path of ${custom}>` : '<the rules file that defines this rule>'} -V ${LOCAL_RULES_FILE}`;
   const where = custom
-    ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}) and check it with: ${validate}`
-    : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
+    ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}); check with: ${validate}`
+    : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules); check with: ${validate}`;
   const options = { catalog: alertCatalog(alert, rule), reportText: playbookText(playbook) };
   if (playbook?.noException) return noSnippet(`No safe exception: ${playbook.noException}`);
   const named = rule ? namedExceptionTuning(alert, rule, options, where) : null;
@@ -236,8 +254,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
     }
     const needs = needsIdentity(alert.source) ? 'who acted (user or principal) and what was acted on' : 'the workload (image, executable path, namespace)';
     return noSnippet(
-      `No safe exception: an exception must name ${needs} with values that stay the same from one event to the next, and this alert does not offer that.${leftOutText(leftOut)} ` +
-        'Disabling the rule would blind it for everyone; if the activity is confirmed benign, write an exception by hand on the stable fields that identify it.',
+      `No safe exception: it must name ${needs} with values that stay the same from event to event, and this alert has none.${leftOutText(leftOut)} ` +
+        'Do not disable the rule (it would go blind for everyone); once the activity is confirmed benign, write an exception by hand on stable fields that identify it.',
     );
   }
 
@@ -258,8 +276,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
   const tuning: Tuning = {
     yaml,
     explanation:
-      `Appends an exception to "${alert.rule}" that skips events where ${clauses.map(clauseText).join(' and ')}; every other event still alerts. ` +
-      `Add it only once the activity is confirmed benign.${leftOutText(leftOut)} ${where}`,
+      `Add it only once the activity is confirmed benign: it skips events matching every value below; others still alert.` +
+      `${prefixNotes(clauses)}${leftOutText(leftOut)} ${where}`,
   };
   if (alternative) tuning.alternative = alternative;
   return tuning;

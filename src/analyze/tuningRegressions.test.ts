@@ -109,6 +109,6 @@ describe('tuning the review found harmful is no longer printed', () => {
     const tuning = tuningOf(alert);
     expect(tuning.yaml).toBe('');
     expect(tuning.explanation).toMatch(/^No safe exception/);
-    expect(tuning.explanation).toContain('proc.name (bash is a general-purpose program');
+    expect(tuning.explanation).toContain('proc.name (bash), as a general-purpose program');
   });
 });

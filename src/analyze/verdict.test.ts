@@ -18,13 +18,13 @@ describe('judgeRisk', () => {
     ['a drill factor with a claim against it is not a drill', risk(f('priority', 40), f('test-tooling', -35)), true, 'needs-investigation', /decoy/],
     ['download piped to a shell at high risk', risk(f('priority', 50), f('download-and-execute', 20, 'proc.cmdline', 'curl x | sh')), false, 'likely-malicious', /downloads? and execute \(proc\.cmdline = curl x \| sh\)/],
     ['two hostile factors at high risk', risk(f('priority', 40), f('privileged-container', 12), f('public-destination', 10)), false, 'likely-malicious', /privileged container .* and public destination/],
-    ['one mild hostile factor at high risk', risk(f('priority', 65), f('public-destination', 10)), false, 'needs-investigation', /^Public destination \(proc\.name = x\) raises it to 75\/100/],
-    ['hostile factor but low score', risk(f('priority', 25), f('download-and-execute', 20)), false, 'needs-investigation', /^Download and execute \(proc\.name = x\) raises it to 45\/100/],
+    ['one mild hostile factor at high risk', risk(f('priority', 65), f('public-destination', 10)), false, 'needs-investigation', /^Public destination \(proc\.name = x\) raises the risk; nothing suggests a drill/],
+    ['hostile factor but low score', risk(f('priority', 25), f('download-and-execute', 20)), false, 'needs-investigation', /^Download and execute \(proc\.name = x\) raises the risk/],
     ['routine cause below medium', risk(f('priority', 25), f('ci-runner', -12, 'k8s.ns.name', 'gitlab-runner')), false, 'likely-benign', /routine cause fits: ci runner \(k8s\.ns\.name = gitlab-runner\)/],
     ['routine cause but a hostile factor too', risk(f('priority', 25), f('ci-runner', -12), f('temp-dir-exec', 12)), false, 'needs-investigation', /^Temp dir exec/],
-    ['routine cause at medium or more', risk(f('priority', 65), f('falco-own-pod', -15)), false, 'needs-investigation', /Only the rule's priority \(x\) sets it to 50\/100/],
+    ['routine cause at medium or more', risk(f('priority', 65), f('falco-own-pod', -15)), false, 'needs-investigation', /Only the rule's priority \(x\) sets the risk/],
     ['informational rule, nothing raising it', risk(f('priority', 12, 'priority', 'Informational')), false, 'likely-benign', /rule's own Informational priority/],
-    ['warning rule, nothing else', risk(f('priority', 40, 'priority', 'Warning')), false, 'needs-investigation', /^Only the rule's priority \(Warning\) sets it to 40\/100, and nothing marks/],
+    ['warning rule, nothing else', risk(f('priority', 40, 'priority', 'Warning')), false, 'needs-investigation', /^Only the rule's priority \(Warning\) sets the risk; nothing suggests a drill or a routine cause/],
   ];
   it.each(table)('%s', (_name, r, claimsToBeDrill, kind, reason) => {
     const verdict = judgeRisk(r, { claimsToBeDrill });

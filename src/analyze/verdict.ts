@@ -95,8 +95,9 @@ export function judgeRisk(risk: Risk, findings: VerdictFindings = { claimsToBeDr
     return verdict('likely-benign', `Low risk (${risk.score}/100) and nothing in the alert raises it above the rule's own ${risk.factors[0]?.value ?? 'low'} priority.`);
   }
   const raising = risk.factors.filter((f) => f.delta > 0 && f.id !== 'priority').sort((a, b) => b.delta - a.delta);
-  const why = raising.length ? `${capitalise(list(raising.slice(0, 1)))} raises it` : `Only the rule's priority (${risk.factors[0]?.value ?? 'unknown'}) sets it`;
-  return verdict('needs-investigation', `${why} to ${risk.score}/100, and nothing marks the alert as a drill or routine.`);
+  // The score is on the risk line right after the verdict: not repeated here.
+  const why = raising.length ? `${capitalise(list(raising.slice(0, 1)))} raises the risk` : `Only the rule's priority (${risk.factors[0]?.value ?? 'unknown'}) sets the risk`;
+  return verdict('needs-investigation', `${why}; nothing suggests a drill or a routine cause.`);
 }
 
 function capitalise(text: string): string {

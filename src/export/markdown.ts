@@ -36,11 +36,6 @@ function factorWords(f: { delta: number; label: string }): string {
   return `${f.label} (${signed(f.delta)})`;
 }
 
-/** Date and time of an instant for prose, to the second, in UTC. */
-function instant(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /**
  * The top of the report, before any section: the verdict and its reason, who did what where and
  * when, the risk with its top factors, and the first action with its command. No heading: the
@@ -56,15 +51,14 @@ export function headlineMarkdown(report: Report): string {
   const action = headline.firstAction;
   const first = action ? `**First action:** ${e(action.title)}
 
-${fencedBlock(action.command, 'sh')}` : '**First action:** no investigation command applies to this alert\'s fields; read the Mitigation section.';
+${fencedBlock(action.command, 'sh')}` : '**First action:** no command applies to this alert\'s fields; see Mitigation.';
   return `${lines.join('\n\n')}\n\n${first}\n`;
 }
 
 const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
   summary: (report) => {
-    const activity = report.activity
-      ? `\n\n**Alerts over time:** ${sparkText(report.activity.counts)} (${report.incident.count} alerts, ${instant(report.activity.startMs)} to ${instant(report.activity.endMs)} UTC)`
-      : '';
+    // The count and the first and last times are in the headline: the chart does not repeat them.
+    const activity = report.activity ? `\n\n**Alerts over time, first to last:** ${sparkText(report.activity.counts)}` : '';
     const observations = report.observations.length ? `\n\n**Observations**\n\n${bullets(report.observations)}` : '';
     return report.summary.map((p) => e(p)).join('\n\n') + activity + observations;
   },
@@ -82,7 +76,7 @@ const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
     );
   },
   mitre: (report) => {
-    const inferred = report.alert.tagsInferred ? "Inferred: the alert carries no tags, so these come from today's upstream rule of the same name.\n\n" : '';
+    const inferred = report.alert.tagsInferred ? "Inferred from today's upstream rule of this name (the alert carries no tags); the rule that fired may differ.\n\n" : '';
     return report.mitre.length
       ? inferred +
           [
@@ -110,10 +104,10 @@ const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
     return `${e(tuning.explanation)}${snippet}${alt}`;
   },
   'next-steps': (report) => {
-    if (!report.nextSteps.length) return "No investigation commands apply to this alert's fields.";
+    if (!report.nextSteps.length) return 'None (see First action).';
     // Step 1 is the first action at the top of the report: said there once, not repeated here.
     const rest = report.nextSteps.slice(1).map((s, i) => `${i + 2}. ${e(s.title)}\n\n${indent(fencedBlock(s.command, 'sh'), '   ')}`);
-    return ['1. The first action, at the top of the report.', ...rest].join('\n\n');
+    return ['1. The first action, above.', ...rest].join('\n\n');
   },
 };
 

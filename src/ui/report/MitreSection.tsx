@@ -7,7 +7,7 @@ export function MitreSection({ report }: { report: Report }) {
       {report.alert.tagsInferred && report.mitre.length && report.rule ? (
         <p>From the loaded rule&apos;s tags ({report.rule.rule.origin.file}): the alert carries none.</p>
       ) : report.alert.tagsInferred && report.mitre.length ? (
-        <p>Inferred: the alert carries no tags, so these come from today&apos;s upstream rule of the same name.</p>
+        <p>Inferred from today&apos;s upstream rule of this name (the alert carries no tags); the rule that fired may differ.</p>
       ) : null}
       {report.mitre.length ? (
         <table className="mitre">

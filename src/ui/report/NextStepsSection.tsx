@@ -10,7 +10,7 @@ export function NextStepsSection({ report }: { report: Report }) {
         <ol className="next-steps">
           {/* Step 1 is the first action at the top of the report: said there once. */}
           <li>
-            <p>The first action, at the top of the report.</p>
+            <p>The first action, above.</p>
           </li>
           {report.nextSteps.slice(1).map((step, i) => (
             <li key={i}>
@@ -27,7 +27,7 @@ export function NextStepsSection({ report }: { report: Report }) {
           ))}
         </ol>
       ) : (
-        <p>No investigation commands apply to this alert's fields.</p>
+        <p>None (see First action).</p>
       )}
     </Section>
   );

@@ -50,7 +50,7 @@ export function VerdictBlock({ report }: { report: Report }) {
           </>
         ) : (
           <p>
-            <strong>First action:</strong> no investigation command applies to this alert&apos;s fields; read the Mitigation section.
+            <strong>First action:</strong> no command applies to this alert&apos;s fields; see Mitigation.
           </p>
         )}
       </div>

@@ -117,34 +117,34 @@ const syscallEventDrop: Playbook = {
   rules: ['Falco internal: syscall event drop'],
   family: 'falco-internal',
   detects:
-    'Falco itself reports that kernel events were lost before it could evaluate them: the share of dropped events in the last second passed syscall_event_drops.threshold.',
+    'Falco reports that kernel events were lost before it could evaluate them: the share dropped in the last second passed syscall_event_drops.threshold.',
   whyItMatters:
-    'Every dropped event is activity no rule saw. An attacker who floods the host with system calls can use drops to hide commands, and lost process events leave later alerts without parent or command-line context.',
+    'Every dropped event is activity no rule saw: flooding the host with system calls can hide commands, and lost process events leave later alerts without parent or command-line context.',
   benignCauses: [
-    'Bursts of system calls from builds, backups, package installs or busy databases exceed what the ring buffer holds.',
-    'The Falco process is CPU-throttled (low CPU limit in Kubernetes) or the node is overloaded, so events are read too slowly.',
-    'Ring buffers sized too small for the event rate of a large, busy host.',
+    'Bursts of system calls from builds, backups, package installs or busy databases.',
+    'Falco CPU-throttled (a low Kubernetes CPU limit) or an overloaded node, so events are read too slowly.',
+    'Ring buffers too small for a large, busy host.',
     'A driver and kernel mismatch (n_drops_bug above 0), not load.',
   ],
   distinguish: [
-    'Look at when drops happen: regular peaks that match cron jobs, deploys or backups are load; a single burst right before or after another alert on the same host deserves a closer look.',
+    'When: regular peaks matching cron jobs, deploys or backups are load; a single burst right before or after another alert on the host deserves a closer look.',
     'Compare n_drops with n_evts: a fraction of a percent during a known peak is tuning work; tens of percent means the host is largely unmonitored.',
-    'Check which kinds of events were lost (n_drops_buffer_*): lost execve and clone/fork events hurt process detection most.',
-    'Check the CPU throttling and usage of the Falco pod or service at the same time.',
+    'Which events were lost (n_drops_buffer_*): lost execve and clone/fork events hurt process detection most.',
+    'CPU usage and throttling of the Falco pod or service at that time.',
   ],
   mitigations: {
     immediate: [
-      'Treat the host as partially unmonitored for the drop window: review its other alerts and its logs for that time instead of relying on the absence of alerts.',
-      'If drops coincide with suspicious alerts on the same host, investigate those as if the missing events had been malicious.',
+      'Treat the host as partly unmonitored for the drop window: review its other alerts and logs for that time rather than trusting the absence of alerts.',
+      'If drops coincide with suspicious alerts on the host, investigate those as if the missing events were malicious.',
     ],
     shortTerm: [
       'Give Falco more ring buffer space: raise engine.modern_ebpf.buf_size_preset (or engine.kmod.buf_size_preset) from the default 4 (8 MB) to 5 or 6, e.g. `-o engine.modern_ebpf.buf_size_preset=5`; check the page size first with `falco --page-size`.',
-      'With the modern eBPF engine, give each CPU its own buffer with `-o engine.modern_ebpf.cpus_for_each_buffer=1` (the default 2 shares one buffer between two CPUs).',
-      'Raise (or lift) the CPU limit of the Falco DaemonSet so it is not throttled during peaks.',
+      'With modern eBPF, give each CPU its own buffer: `-o engine.modern_ebpf.cpus_for_each_buffer=1` (the default 2 shares one buffer between two CPUs).',
+      'Raise or lift the Falco DaemonSet CPU limit so peaks do not throttle it.',
       'Validate the changed configuration with `falco --dry-run` before rolling it out.',
     ],
     longTerm: [
-      'Cut the number of traced system calls: disable rules you do not use, and consider base_syscalls.repair=true so Falco only adds the syscalls its state needs.',
+      'Trace fewer system calls: disable unused rules, and consider base_syscalls.repair=true so Falco adds only the syscalls its state needs.',
       'Enable metrics (`-o metrics.enabled=true -o metrics.interval=15m`) with kernel_event_counters_enabled, and track scap.n_drops_perc per node.',
       'Set syscall_event_drops.threshold and syscall_event_drops.actions (log, alert, exit) to the drop rate you accept, so drops page someone instead of passing as Debug messages.',
     ],
@@ -185,7 +185,7 @@ const metricsSnapshot: Playbook = {
   detects:
     'Not a detection: Falco emits its own health and performance counters as an alert every metrics.interval when metrics.enabled and metrics.output_rule are on.',
   whyItMatters:
-    'The snapshot tells whether the sensor sees everything: dropped kernel events, alerts lost in the outputs queue, a full thread table or failed lookups all mean blind spots or alerts with missing context. Its rule counters show which rules are the noisiest tuning targets.',
+    'It shows whether the sensor sees everything: dropped kernel events, alerts lost in the outputs queue, a full thread table or failed lookups mean blind spots or alerts missing context. Rule counters name the noisiest rules to tune.',
   benignCauses: [
     'Metrics are enabled with output_rule, so every interval produces one snapshot per Falco instance.',
   ],
@@ -201,11 +201,10 @@ const metricsSnapshot: Playbook = {
     ],
     shortTerm: [
       'If kernel events are dropped, follow the syscall event drop playbook (buffer size via engine.*.buf_size_preset, CPU limits).',
-      'If alerts are dropped from the outputs queue, make outputs faster (a slow http_output or program_output blocks the queue) or check outputs_queue.capacity, which is 0 (unbounded) by default.',
+      'If alerts are dropped from the outputs queue, make outputs faster (a slow http_output or program_output blocks it) or check outputs_queue.capacity (default 0, unbounded).',
       'If the thread table is full, raise falco_libs.thread_table_size (default 262144).',
     ],
     longTerm: [
-      'Send metrics to a metrics system instead of the alert stream: `-o metrics.output_rule=false` with metrics.output_file, or webserver.prometheus_metrics_enabled=true for Prometheus scraping.',
       'Keep metrics.interval at 15m or more in production so snapshots do not crowd the alerts.',
     ],
   },

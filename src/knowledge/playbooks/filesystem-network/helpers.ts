@@ -91,11 +91,11 @@ export function eventGeneratorNotes(alert: Alert): Note[] {
   const exe = fieldText(alert, 'proc.exepath');
   if (where.length === 0) return [];
   const notes: Note[] = [
-    about('event-generator', `event-generator, falcosecurity's tool for triggering Falco rules on purpose, appears in ${where.join(', ')}: this is most likely a planned test, not an attack. Confirm someone is running it, and remove it once the test is over.`),
+    about('event-generator', `event-generator, falcosecurity's tool that triggers Falco rules on purpose, appears in ${where.join(', ')}: most likely a planned test, not an attack. Confirm someone is running it.`),
   ];
   if (name !== undefined && name !== EVENT_GENERATOR && exe !== undefined && basename(exe) === EVENT_GENERATOR) {
     notes.push(
-      `proc.name is ${name} but proc.exepath is ${exe}: event-generator re-runs itself under a borrowed process name so that name-based rule conditions match.`,
+      `proc.name is ${name} but proc.exepath is ${exe}: event-generator re-runs itself under a borrowed name to match name-based conditions.`,
     );
   }
   return notes;
@@ -116,7 +116,7 @@ export function sessionNotes(alert: Alert): string[] {
   const notes: string[] = [];
   const tty = fieldText(alert, 'proc.tty');
   if (tty !== undefined && tty !== '0') {
-    notes.push(`proc.tty=${tty}: the process has a controlling terminal, which points to an interactive session rather than a service.`);
+    notes.push(`proc.tty=${tty}: a controlling terminal, so an interactive session rather than a service.`);
   }
   const loginuid = fieldText(alert, 'user.loginuid');
   if (loginuid !== undefined && !UNSET_LOGINUID.has(loginuid)) {

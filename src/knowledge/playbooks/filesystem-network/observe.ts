@@ -50,13 +50,13 @@ export function parentNotes(alert: Alert): string[] {
   const parent = fieldText(alert, 'proc.pname');
   if (parent === undefined) return [];
   if (WEB_SERVERS.has(parent)) {
-    return [`proc.pname=${parent} is a web server: a web server starting this command is the usual footprint of remote code execution through the site (web shell, injection).`];
+    return [`proc.pname=${parent} is a web server: the usual footprint of remote code execution through the site (web shell, injection).`];
   }
   if (INTERPRETERS.has(parent)) {
-    return [`proc.pname=${parent} is an application runtime: unless this application is known to shell out, the command was run through the application itself.`];
+    return [`proc.pname=${parent} is an application runtime: unless the application is known to shell out, the command ran through it.`];
   }
   if (parent.startsWith('runc')) {
-    return [`proc.pname=${parent}: the process was started directly by the container runtime, as happens with kubectl exec, crictl exec or docker exec (or as the container's entrypoint).`];
+    return [`proc.pname=${parent}: the container runtime started the process, as kubectl exec, crictl exec or docker exec do (or as the container's entrypoint).`];
   }
   return [];
 }

@@ -24,23 +24,23 @@ const k8sApiServer: Playbook = {
   rules: ['Contact K8S API Server From Container'],
   family: 'network',
   detects:
-    'A connect from a container to an address Falco resolved for kubernetes.default.svc.cluster.local (fd.sip.name), that is, the in-cluster API server Service. Pods in kube-system and a list of known controller and monitoring images (k8s_containers, including Falco, Prometheus, Velero, cert-manager, MetalLB) are excluded. The result of the connect is not checked.',
+    'A container connects to an address Falco resolved for kubernetes.default.svc.cluster.local (fd.sip.name): the in-cluster API server. kube-system pods and known controller and monitoring images (k8s_containers: Falco, Prometheus, Velero, cert-manager, MetalLB...) are excluded; the connect may have failed.',
   whyItMatters:
-    'Most applications never talk to the API server. An intruder in a pod uses the mounted service-account token to list secrets, find other workloads or create privileged pods; the first API call is often the first step out of the container.',
+    'Most applications never call the API server. An intruder in a pod uses the mounted service-account token to list secrets, find workloads or create privileged pods: the first API call is often the first step out of the container.',
   benignCauses: [
     'Operators, controllers, CI runners and service meshes running outside kube-system.',
-    'Applications using the Kubernetes API for discovery or leader election (Spring Cloud Kubernetes, Hazelcast, Infinispan, Elasticsearch operators and similar).',
-    'Jobs that run kubectl as part of deployments or maintenance.',
+    'Applications using the API for discovery or leader election (Spring Cloud Kubernetes, Hazelcast, Infinispan, Elasticsearch operators...).',
+    'Jobs running kubectl for deployments or maintenance.',
   ],
   distinguish: [
-    'proc.name and proc.cmdline: the application binary or a known controller versus kubectl, curl or wget run ad hoc, or a command reading /var/run/secrets/kubernetes.io/serviceaccount/token.',
-    'container.image.repository and k8s.ns.name: an image built to call the API versus a web or batch application that has no reason to.',
-    'What the service account may do and what it did: its RBAC rights and the API audit log for that account around the alert (a run of 403 responses shows probing).',
+    'proc.name and proc.cmdline: the application or a known controller, or kubectl, curl or wget run ad hoc, or a command reading /var/run/secrets/kubernetes.io/serviceaccount/token.',
+    'container.image.repository and k8s.ns.name: an image built to call the API, or a web or batch application with no reason to.',
+    'The service account: its RBAC rights and its audit-log activity around the alert (a run of 403 responses is probing).',
   ],
   mitigations: {
-    immediate: ['If the caller is unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy, review the service account\'s audit-log activity, then revoke its token by deleting the pod or rotating the service account.'],
-    shortTerm: ['Set automountServiceAccountToken: false for workloads that do not use the API, and cut the service account\'s RBAC down to what it needs.'],
-    longTerm: ['Add egress NetworkPolicies so only namespaces that need the API server can reach its endpoints, and add exceptions for confirmed controllers by image.'],
+    immediate: ['If the caller is unexplained, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and container state (crictl inspect), isolate it with a deny-all NetworkPolicy, review the service account\'s audit-log activity, then revoke its token by deleting the pod or rotating the service account.'],
+    shortTerm: ['Set automountServiceAccountToken: false where the API is not used; cut the service account\'s RBAC to what it needs.'],
+    longTerm: ['Allow egress to the API server only from namespaces that need it (NetworkPolicy); except confirmed controllers by image.'],
   },
   investigate: [cmd.podDescribe, fx.serviceAccountRights, cmd.containerProcesses, fx.containerSockets],
   tuningFields: ['container.image.repository', 'proc.name', 'k8s.ns.name'],

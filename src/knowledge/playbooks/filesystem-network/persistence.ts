@@ -183,22 +183,22 @@ const deleteShellHistory: Playbook = {
   rules: ['Delete or rename shell history', 'Delete Bash History'],
   family: 'filesystem',
   detects:
-    'A rename, rmdir, unlink or unlinkat of a file whose name ends in ash_history, zsh_history or fish_history (or contains fish_read_history), or such a file opened for writing with O_TRUNC. Paths under /var/lib/docker and Docker binaries are excluded.',
+    'A rename, rmdir, unlink, unlinkat or O_TRUNC open of a file ending in ash_history, zsh_history or fish_history (or containing fish_read_history), outside /var/lib/docker and Docker binaries.',
   whyItMatters:
-    'Shell history shows what an intruder typed; deleting, truncating or redirecting it (for example replacing it with a link to /dev/null) removes that trail.',
+    'Deleting, truncating or redirecting shell history (e.g. a link to /dev/null) erases what an intruder typed.',
   benignCauses: [
-    'Shells rewriting their own history: bash truncates the file when it exceeds HISTFILESIZE, zsh and fish save through a temporary file and a rename.',
-    'Users clearing their history on purpose, and account removal (userdel -r) deleting home directories.',
+    'Shells rewriting their own history: bash truncates past HISTFILESIZE; zsh and fish save through a temporary file and a rename.',
+    'Users clearing their history, and account removal (userdel -r).',
   ],
   distinguish: [
-    'proc.name and evt.type: the shell itself renaming or truncating its history is routine; rm, shred, unlink or ln run as separate commands is deliberate removal.',
-    'proc.cmdline: history -c, rm or shred of a history file, ln -sf /dev/null, or unset HISTFILE are clean-up patterns.',
-    'Other alerts in the same session (user.loginuid, proc.tty): clean-up that follows suspicious activity is an intruder covering tracks.',
+    'proc.name and evt.type: the shell renaming or truncating its history is routine; rm, shred, unlink or ln run separately is deliberate removal.',
+    'proc.cmdline: history -c, rm or shred of the file, ln -sf /dev/null or unset HISTFILE are clean-up.',
+    'Other alerts in the same session (user.loginuid, proc.tty): clean-up after suspicious activity is an intruder covering tracks.',
   ],
   mitigations: {
-    immediate: ['Recover what you can from backups, process accounting or terminal-session recording for that user and time.'],
-    shortTerm: ['Record administrative sessions centrally (auditd execve rules, tlog or a session manager) so local history is not the only record.'],
-    longTerm: ['Use a bastion or session manager that logs commands outside the target host.'],
+    immediate: ['Recover what you can from backups, process accounting or session recordings.'],
+    shortTerm: ['Record admin sessions centrally (auditd execve rules, tlog, a session manager).'],
+    longTerm: ['Use a bastion that logs commands off the host.'],
   },
   investigate: [fx.loginUser, fx.recentLogins, fx.procByName],
   tuningFields: ['proc.name', 'user.name'],
@@ -209,7 +209,7 @@ const deleteShellHistory: Playbook = {
       .map((f) => fieldText(alert, f))
       .find((v) => v !== undefined);
     if (path?.endsWith('_history.LOCK')) {
-      notes.push(`${path} is zsh's history lock file, which zsh removes each time it saves history. The current rule only matches names ending in the history file name, so this alert comes from an older rule version and is routine.`);
+      notes.push(`${path} is zsh's history lock file, removed each time zsh saves history; the current rule matches only names ending in the history file name, so an older rule version raised this routine alert.`);
     } else if (name !== undefined && SHELLS.has(name)) {
       notes.push(`The shell itself (${name}) changed its history file; shells trim and rewrite their own history routinely.`);
     }

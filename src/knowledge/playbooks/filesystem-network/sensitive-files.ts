@@ -13,32 +13,32 @@ const readSensitiveUntrusted: Playbook = {
   rules: ['Read sensitive file untrusted'],
   family: 'filesystem',
   detects:
-    'A successful open for reading of /etc/shadow, /etc/sudoers, /etc/pam.conf or /etc/security/pwquality.conf (the sensitive_file_names list), or of any file in /etc/sudoers.d or /etc/pam.d, by a program outside the long list of expected readers (login and passwd tools, sudo and su, package managers, cron, shells, HIDS agents, sshd, systemd and more). Named exceptions cover Ansible, Chef, Qualys, the Google accounts daemon and a few installer scripts.',
+    'A program outside the expected readers (login and passwd tools, sudo, su, package managers, cron, shells, HIDS agents, sshd, systemd...) opens for reading /etc/shadow, /etc/sudoers, /etc/pam.conf, /etc/security/pwquality.conf (sensitive_file_names) or a file in /etc/sudoers.d or /etc/pam.d. Named exceptions cover Ansible, Chef, Qualys, the Google accounts daemon and some installers.',
   whyItMatters:
-    'Copied off the machine, /etc/shadow gives the hashes of every local account for offline cracking, and cracked passwords are reused for su, SSH and consoles elsewhere. Sudoers and PAM files tell an intruder who can become root and where the authentication stack can be backdoored.',
+    'Cracked offline, /etc/shadow hashes give passwords reused for su, SSH and consoles elsewhere; sudoers and PAM files show who can become root and where to backdoor authentication.',
   benignCauses: [
-    'An administrator inspecting the files with cat, less, grep or an editor, usually via sudo from a terminal.',
-    'Compliance and vulnerability scanners or CIS benchmark scripts that the built-in exceptions do not name.',
+    'An administrator reading the files with cat, less, grep or an editor, usually via sudo from a terminal.',
+    'Compliance or vulnerability scanners and CIS benchmark scripts the exceptions do not name.',
     'Backup or file-integrity agents that copy or hash all of /etc.',
   ],
   distinguish: [
-    'proc.name and proc.exepath: a known scanner or backup agent at its packaged path is expected; an unknown binary, or one running from /tmp, /dev/shm or a home directory, is not.',
-    'proc.tty and user.loginuid: an interactive session of a named administrator (loginuid set, sudo in proc.pname) fits manual inspection; no terminal and loginuid -1 inside an application container fits code running in the workload.',
-    'proc.pname and proc.aname[2] to proc.aname[4]: a chain back to sshd, sudo and a login shell versus one back to a web server, an interpreter or the container entrypoint.',
-    'container.id with fd.name: an application container rarely has any reason to read /etc/shadow; several sensitive files read in one burst point to collection.',
+    'proc.name and proc.exepath: a known scanner or backup agent at its packaged path is expected; an unknown binary, or one in /tmp, /dev/shm or a home directory, is not.',
+    'proc.tty and user.loginuid: a named administrator\'s session (loginuid set, sudo in proc.pname) fits manual inspection; no terminal and loginuid -1 in an application container fits code in the workload.',
+    'proc.pname and proc.aname[2] to proc.aname[4]: a chain to sshd, sudo and a login shell, or to a web server, an interpreter or the container entrypoint.',
+    'container.id with fd.name: an application container rarely needs /etc/shadow; several sensitive files in one burst point to collection.',
   ],
   mitigations: {
     immediate: [
-      'If the reader is unexplained, isolate the workload (deny-all NetworkPolicy for the pod, or take the host off the network) and keep its filesystem for analysis.',
-      'Treat every hash in that /etc/shadow as exposed: reset or lock those local accounts, root first.',
+      'If the reader is unexplained, isolate the workload (deny-all NetworkPolicy, or the host off the network) and keep its filesystem for analysis.',
+      'Treat every hash in that /etc/shadow as exposed: reset or lock those accounts, root first.',
     ],
     shortTerm: [
-      'Run workloads as a non-root user (runAsNonRoot, runAsUser) so /etc/shadow, mode 0640 or stricter and owned by root, cannot be opened.',
-      'Add an exception scoped to proc.name plus container.image.repository for a confirmed scanner or backup agent, never for a generic tool such as cat or python.',
+      'Run workloads as non-root (runAsNonRoot, runAsUser) so /etc/shadow (root-owned, mode 0640 or stricter) cannot be opened.',
+      'Except a confirmed scanner or backup agent on proc.name plus container.image.repository; never a generic tool such as cat or python.',
     ],
     longTerm: [
-      'Make local password hashes worthless: lock local account passwords (passwd -l) and keep PasswordAuthentication no in sshd_config.',
-      'Ship application images without shells and coreutils (distroless) so an intruder cannot simply read the files.',
+      'Make local hashes worthless: lock local passwords (passwd -l) and keep PasswordAuthentication no in sshd_config.',
+      'Ship application images without shells and coreutils (distroless).',
     ],
   },
   investigate: [fx.procByName, fx.loginUser, fx.exeOwner, fx.auditFile, cmd.containerInspect],
@@ -63,32 +63,32 @@ const readSensitiveTrusted: Playbook = {
   rules: ['Read sensitive file trusted after startup'],
   family: 'filesystem',
   detects:
-    'A server program, meaning a web server (nginx, httpd, apache, apache2, lighttpd), a database (mysqld, postgres, sqlplus) or a container-runtime helper from docker_binaries, opens a sensitive file for reading more than 5 seconds after it started (proc.duration). Sensitive means a path in sensitive_file_names (/etc/shadow, /etc/sudoers, /etc/pam.conf, /etc/security/pwquality.conf) or a file in /etc/sudoers.d or /etc/pam.d; sshd is excluded by name.',
+    'A web server (nginx, httpd, apache, apache2, lighttpd), database (mysqld, postgres, sqlplus) or docker_binaries helper reads a sensitive file more than 5 seconds after it started (proc.duration): sensitive_file_names (/etc/shadow, /etc/sudoers, /etc/pam.conf, /etc/security/pwquality.conf) or a file in /etc/sudoers.d or /etc/pam.d. sshd is excluded.',
   whyItMatters:
-    'These daemons may touch authentication files while they initialise, not while they serve requests. A late read means the long-running process is doing something it was not built to do: typically a web or database server exploited through remote code execution or an arbitrary-file-read flaw, used to pull password hashes or sudo rules.',
+    'These daemons read authentication files while starting, not while serving. A late read is typically a web or database server exploited (remote code execution or arbitrary file read) to pull password hashes or sudo rules.',
   benignCauses: [
-    'PostgreSQL or MySQL/MariaDB configured for PAM authentication: each login makes the server read its own /etc/pam.d stack.',
-    'Apache httpd with PAM-backed HTTP authentication (mod_authnz_pam) reading /etc/pam.d on authenticated requests.',
-    'Container runtime helpers (exe, containerd-shim, docker) touching these paths while copying or committing container filesystems.',
+    'PostgreSQL or MySQL/MariaDB with PAM authentication: each login reads its /etc/pam.d stack.',
+    'Apache httpd with PAM-backed HTTP authentication (mod_authnz_pam).',
+    'Container runtime helpers (exe, containerd-shim, docker) copying or committing container filesystems.',
   ],
   distinguish: [
-    'fd.name: the service\'s own PAM file (for example /etc/pam.d/postgresql for postgres) fits PAM authentication; /etc/shadow or /etc/sudoers opened by nginx or mysqld has no such explanation.',
-    'user.name and user.uid: server workers normally run unprivileged; a successful read of /etc/shadow means the worker runs as root or the file\'s permissions are too loose.',
-    'proc.cmdline and proc.pcmdline: the usual service command line and supervisor, compared with other instances of the same image.',
-    'Other alerts from the same container around the same time (a shell spawned by the server, new outbound connections) point to an exploited service.',
+    'fd.name: the service\'s own PAM file (/etc/pam.d/postgresql for postgres) fits PAM authentication; /etc/shadow or /etc/sudoers read by nginx or mysqld does not.',
+    'user.name and user.uid: workers normally run unprivileged; reading /etc/shadow means root or loose permissions.',
+    'proc.cmdline and proc.pcmdline: compare with other instances of the same image.',
+    'Other alerts from the container at that time (a shell under the server, new outbound connections) point to an exploited service.',
   ],
   mitigations: {
     immediate: [
-      'If the service does not use PAM, take the instance out of the load balancer (or copy the pod\'s filesystem, then scale it to zero) and look for the triggering request in the access logs.',
-      'Reset the passwords of local accounts whose hashes the process could read.',
+      'If the service does not use PAM, take the instance out of the load balancer (or copy the pod\'s filesystem, then scale it to zero) and find the triggering request in the access logs.',
+      'Reset the passwords of local accounts whose hashes it could read.',
     ],
     shortTerm: [
       'Run the server and its workers unprivileged (runAsNonRoot, allowPrivilegeEscalation: false) so /etc/shadow cannot be opened at all.',
       'Patch the server and the application modules it exposes.',
     ],
     longTerm: [
-      'Use readOnlyRootFilesystem and a minimal image so a compromised server has neither the files nor the tools to stage them.',
-      'Where a service really authenticates through PAM, add a narrow exception for that proc.name and that /etc/pam.d file instead of muting the rule.',
+      'Use readOnlyRootFilesystem and a minimal image: no files or tools to stage them.',
+      'Where a service really uses PAM, except that proc.name and that /etc/pam.d file instead of muting the rule.',
     ],
   },
   investigate: [fx.procByName, cmd.podLogs, cmd.containerInspect, fx.exeOwner],

@@ -19,7 +19,7 @@ const fileHash: CommandTemplate = {
 
 /** The "who wrote it" test, naming only the process fields the rule prints. */
 const packageChain = (fields: string): string =>
-  `${fields}: a package manager, configuration-management run or installer in the chain fits maintenance; curl, wget, a shell or an interpreter started by a service does not.`;
+  `${fields}: a package manager, configuration management or installer in the chain is maintenance; curl, wget, a shell or an interpreter under a service is not.`;
 
 const CORE_TOOLS = new Set([
   'ls', 'ps', 'ss', 'netstat', 'top', 'find', 'lsof', 'sshd', 'ssh', 'sudo', 'su', 'login', 'passwd', 'crontab', 'bash', 'sh', 'kubectl',
@@ -42,23 +42,23 @@ const writeBelowRoot: Playbook = {
   rules: ['Write below root'],
   family: 'filesystem',
   detects:
-    'A file opened for writing directly in / or anywhere under /root/, except the paths in known_root_files and the directories in known_root_directories (including /root/.ssh), common tool caches (/root/.cache, .npm, .m2, .gradle and others in known_root_conditions) and a set of named applications such as kubectl writing /root/.kube.',
+    'A file opened for writing directly in / or under /root/, except known_root_files, known_root_directories (including /root/.ssh), tool caches in known_root_conditions (/root/.cache, .npm, .m2, .gradle...) and some named applications, such as kubectl writing /root/.kube.',
   whyItMatters:
-    'Top-level files in / and root\'s home are favourite drop points in containers running as root, and root\'s shell startup files run attacker code the next time an administrator opens a shell. Writes here are rarely part of how an application works.',
+    '/ and root\'s home are favourite drop points in root containers, and root\'s shell startup files run attacker code at the next administrator shell. Applications rarely write here.',
   benignCauses: [
-    'Applications running as root in a container that keep state, locks or config in / or /root (paths under /root/.config or /root/.local not in the built-in lists).',
-    'Liveness or readiness probes that touch a marker file at the root (for example /healthy or /ready).',
+    'Root applications in a container keeping state, locks or config in / or /root (under /root/.config or /root/.local, not in the lists).',
+    'Liveness or readiness probes touching a marker file at the root (/healthy, /ready).',
     'Build or CI containers writing tool caches into root\'s home.',
   ],
   distinguish: [
-    'fd.name: a shell startup file (/root/.bashrc, /root/.profile) or an executable payload is serious; a state, lock or cache file of the application is not.',
-    'proc.name and proc.cmdline: the image\'s own process versus touch, curl, wget or a shell started through kubectl exec (proc.pname runc) or from the application.',
-    'container.image.repository: the same write across all replicas of an image from startup onwards is behaviour; a single pod writing once is an event.',
+    'fd.name: a shell startup file (/root/.bashrc, /root/.profile) or an executable payload is serious; the application\'s state, lock or cache file is not.',
+    'proc.name and proc.cmdline: the image\'s own process, or touch, curl, wget or a shell from kubectl exec (proc.pname runc) or the application.',
+    'container.image.repository: the same write in every replica from startup is behaviour; one pod writing once is an event.',
   ],
   mitigations: {
-    immediate: ['Copy the written file out for analysis (hash it, check whether it is executable) and remove it if it is not the application\'s.'],
+    immediate: ['Copy the file out for analysis (hash it, check if it is executable), then remove it if it is not the application\'s.'],
     shortTerm: ['For a confirmed application file, add its exact path to known_root_files (or its directory to known_root_directories) instead of disabling the rule.'],
-    longTerm: ['Run containers as non-root with readOnlyRootFilesystem: true and mount an emptyDir only where the application must write.'],
+    longTerm: ['Run containers as non-root with readOnlyRootFilesystem: true, with an emptyDir only where the application must write.'],
   },
   investigate: [fx.fileStatInContainer, fx.dockerDiff, fx.procByName, cmd.containerInspect],
   tuningFields: ['proc.name', 'container.image.repository'],
@@ -83,25 +83,25 @@ const writeBelowBinaryDir: Playbook = {
   rules: ['Write below binary dir'],
   family: 'filesystem',
   detects:
-    'A file opened for writing directly in /bin, /sbin, /usr/bin or /usr/sbin by a program that is not a package manager (package_mgmt_binaries), excluding Docker save helpers, python get-pip.py and the Azure agent scripts under /var/lib/waagent/.',
+    'A program other than a package manager (package_mgmt_binaries) writes directly in /bin, /sbin, /usr/bin or /usr/sbin; Docker save helpers, python get-pip.py and Azure agent scripts (/var/lib/waagent/) are excluded.',
   whyItMatters:
-    'Files in these directories are what everyone runs by name. Replacing ps, ls, ss or sshd hides an intruder or captures credentials; adding a new file plants a tool in a trusted place. In a container it is also drift from the image.',
+    'Everyone runs these files by name: replacing ps, ls, ss or sshd hides an intruder or captures credentials; a new file plants a tool in a trusted place (and, in a container, drifts from the image).',
   benignCauses: [
-    'Manual installs or make install with a /usr prefix, and vendor installer scripts that copy binaries there.',
-    'Configuration management (Ansible, Salt, custom scripts) deploying a binary.',
-    'Container entrypoints that download a tool (kubectl, jq) into /usr/bin at start.',
+    'Manual or make install into /usr, and vendor installers copying binaries there.',
+    'Configuration management (Ansible, Salt, scripts) deploying a binary.',
+    'Container entrypoints downloading a tool (kubectl, jq) into /usr/bin.',
   ],
   distinguish: [
-    'fd.name: overwriting an existing system tool is far more serious than adding a new, clearly named file.',
+    'fd.name: overwriting a system tool is far worse than adding a new, clearly named file.',
     packageChain('proc.name, proc.pcmdline and proc.aname[2]'),
     'Package verification: rpm -Vf or dpkg --verify flags a replaced packaged binary; a file no package owns was added by hand or by an intruder.',
   ],
   mitigations: {
     immediate: [
-      'Preserve and hash the file; if a packaged tool was replaced, reinstall the package from a trusted repository or rebuild the node.',
+      'Preserve and hash the file; if it replaced a packaged tool, reinstall the package from a trusted repository or rebuild the node.',
     ],
-    shortTerm: ['Use readOnlyRootFilesystem for containers and install all tools at image build time.'],
-    longTerm: ['On nodes, prefer an immutable OS (Bottlerocket, Flatcar, Talos) or a read-only /usr so runtime writes here fail.'],
+    shortTerm: ['Use readOnlyRootFilesystem for containers; install all tools at image build time.'],
+    longTerm: ['On nodes, prefer an immutable OS (Bottlerocket, Flatcar, Talos) or a read-only /usr.'],
   },
   investigate: [packageOwner, fileHash, fx.procByName, fx.dockerDiff],
   tuningFields: ['proc.name', 'proc.pname', 'container.image.repository'],

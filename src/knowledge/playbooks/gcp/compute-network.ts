@@ -353,26 +353,26 @@ export const COMPUTE_NETWORK_PLAYBOOKS: Playbook[] = [
     title: 'GCP WAF rule modified or deleted',
     rules: ['GCP WAF rule modified or deleted'],
     family: 'gcp',
-    detects: 'A Compute Engine call whose method contains compute.securityPolicies.addRule, patchRule or removeRule: a rule inside a Cloud Armor policy was added, changed or removed.',
+    detects: 'A Compute Engine call whose method contains compute.securityPolicies.addRule, patchRule or removeRule: a Cloud Armor policy rule was added, changed or removed.',
     whyItMatters:
-      'A single high-priority allow rule, a rule switched to preview, or a removed deny rule lets traffic the policy used to block reach the application, typically to let an exploit or a scraper through.',
+      'A high-priority allow rule, a rule switched to preview or a removed deny rule lets blocked traffic (an exploit, a scraper) reach the application.',
     benignCauses: [
       'Blocking an abusive address or country during an incident.',
-      'Tuning preconfigured WAF rules that cause false positives.',
+      'Tuning preconfigured WAF rules that raise false positives.',
       'Terraform reconciling policy rules.',
     ],
     distinguish: distinguishWith(
-      'gcp.request: action, priority, source ranges, expression and preview. New deny rules tighten the policy; allow rules for broad sources, removed deny rules, or preview set to true loosen it.',
+      'gcp.request (action, priority, source ranges, expression, preview): new deny rules tighten the policy; broad allow rules, removed deny rules or preview true loosen it.',
     ),
     mitigations: {
       immediate: [
         'Save the policy (gcloud compute security-policies describe POLICY --format=json), then delete an unexpected allow rule (gcloud compute security-policies rules delete PRIORITY --security-policy=POLICY) or re-add a removed deny rule.',
       ],
       shortTerm: [
-        'Check load balancer logs for traffic matching the loosened rule since the change.',
+        'Check load balancer logs for traffic the loosened rule let through since the change.',
       ],
       longTerm: [
-        'Manage Cloud Armor rules only through reviewed infrastructure as code and restrict compute.securityPolicies.update.',
+        'Manage Cloud Armor rules only through reviewed infrastructure as code; restrict compute.securityPolicies.update.',
       ],
     },
     investigate: [

@@ -66,8 +66,8 @@ export const projectIamPolicy: CommandTemplate = {
 
 /** Distinguish items every GCP audit playbook shares. */
 export const COMMON_DISTINGUISH: readonly string[] = [
-  'gcp.user: a named deployment or CI service account that owns this resource is the usual benign actor; a human account, a default compute or App Engine service account, or a service account from another project is worth a closer look.',
-  'gcp.userAgent and gcp.callerIP: Terraform or gcloud from the CI runner or a corporate egress address fits a pipeline; a browser session, curl or a raw client library from an unfamiliar public address does not.',
+  'gcp.user: the owning deployment or CI service account is the usual benign actor; a human, a default compute or App Engine account, or another project\'s service account is not.',
+  'gcp.userAgent and gcp.callerIP: Terraform or gcloud from CI or corporate egress fits a pipeline; a browser, curl or raw client library from an unfamiliar public address does not.',
 ];
 
 /** Join the shared distinguish items after the rule-specific ones. */

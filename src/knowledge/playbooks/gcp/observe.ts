@@ -135,13 +135,13 @@ export function describeCallerIp(ip: string): string | undefined {
   if (v4 === undefined) return undefined;
   const [a = 0, b = 0] = v4;
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) {
-    return `gcp.callerIP ${value} is an RFC 1918 private address: the call came from inside a VPC or an interconnected network.`;
+    return `gcp.callerIP=${value} is an RFC 1918 private address: the call came from inside a VPC or an interconnected network.`;
   }
   if (a === 100 && b >= 64 && b <= 127) {
-    return `gcp.callerIP ${value} is in the carrier-grade NAT range 100.64.0.0/10.`;
+    return `gcp.callerIP=${value} is in the carrier-grade NAT range 100.64.0.0/10.`;
   }
   if (a === 127 || (a === 169 && b === 254) || a === 0) return undefined;
-  return `gcp.callerIP ${value} is a public address: compare it with your corporate egress, VPN and CI runner ranges.`;
+  return `gcp.callerIP=${value} is a public address: compare it with your corporate egress, VPN and CI runner ranges.`;
 }
 
 /** Which client gcp.userAgent names, or undefined when it is not recognisable. */

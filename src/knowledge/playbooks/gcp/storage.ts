@@ -72,18 +72,18 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     rules: ['GCP Bucket configured to be public'],
     family: 'gcp',
     detects:
-      'A Cloud Storage storage.setIamPermissions call whose policy delta contains an ADD and names allUsers or allAuthenticatedUsers, i.e. a bucket IAM change that opens the bucket to the public.',
+      'A Cloud Storage storage.setIamPermissions call whose policy delta ADDs allUsers or allAuthenticatedUsers: the bucket is opened to the public.',
     whyItMatters:
-      'A public binding lets anyone read (or, with a writer role, plant) objects without credentials. Attackers use it to exfiltrate a bucket through plain HTTPS downloads that leave no trace of their identity, or to host payloads on your trusted domain.',
+      'A public binding lets anyone read (or, with a writer role, plant) objects without credentials: attackers exfiltrate over plain HTTPS without revealing who they are, or host payloads on your trusted domain.',
     benignCauses: [
-      'A bucket that deliberately serves static website assets, downloads or public datasets.',
-      'A developer testing sharing quickly from the Cloud Console.',
-      'Terraform applying a module that grants roles/storage.objectViewer to allUsers for a CDN origin.',
+      'A bucket that serves static website assets, downloads or public datasets on purpose.',
+      'A developer testing sharing from the Cloud Console.',
+      'Terraform granting roles/storage.objectViewer to allUsers for a CDN origin.',
     ],
     distinguish: distinguishWith(
-      'gcp.policyDelta: the role matters. objectViewer on a bucket named for web assets is a publishing choice; objectAdmin, legacyBucketWriter or any admin role for allUsers is never legitimate.',
-      'gcp.storage.bucket: compare the bucket with its purpose and labels. Backups, exports, logs or terraform state buckets must never be public.',
-      'The match is on the delta text as a whole, so a change that removes a public member while adding some other binding also fires; read each action in gcp.policyDelta.',
+      'gcp.policyDelta: the role matters. objectViewer on a web-assets bucket is a publishing choice; objectAdmin, legacyBucketWriter or any admin role for allUsers never is.',
+      'gcp.storage.bucket: compare with its purpose and labels; backup, export, log or terraform state buckets must never be public.',
+      'The rule matches the delta text as a whole: removing a public member while adding another binding also fires, so read each action in gcp.policyDelta.',
     ),
     mitigations: {
       immediate: [
@@ -91,11 +91,11 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
         'Block re-exposure right away with gcloud storage buckets update gs://BUCKET --public-access-prevention.',
       ],
       shortTerm: [
-        'Read the bucket Data Access logs for the exposure window to learn which objects were fetched anonymously, and rotate any secret that sat in them.',
-        'Ask the principal in gcp.user to confirm the change; revoke its session and keys if it did not make it.',
+        'Read the bucket\'s Data Access logs for the exposure window to learn which objects were fetched anonymously; rotate any secret in them.',
+        'Ask the principal in gcp.user to confirm the change; if it did not make it, revoke its session and keys.',
       ],
       longTerm: [
-        'Enforce the organization policy constraints/storage.publicAccessPrevention, with an exception only for a dedicated publishing project.',
+        'Enforce the organization policy constraints/storage.publicAccessPrevention, excepting only a dedicated publishing project.',
         'Enforce constraints/iam.allowedPolicyMemberDomains (domain restricted sharing), which rejects allUsers and allAuthenticatedUsers bindings.',
       ],
     },

@@ -32,27 +32,27 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     rules: ['Disallowed K8s User'],
     family: FAMILY,
     detects:
-      'Any completed API request whose ka.user.name does not start with system: and is in neither allowed_k8s_users nor eks_allowed_k8s_users; the GKE overlay also skips users ending in @container-engine-robot.iam.gserviceaccount.com. Allowed and denied requests both match.',
+      'Any completed API request, allowed or denied, whose ka.user.name does not start with system: and is in neither allowed_k8s_users nor eks_allowed_k8s_users; the GKE overlay also skips users ending in @container-engine-robot.iam.gserviceaccount.com.',
     whyItMatters:
-      'Every step of a cluster intrusion goes through the API server, so an identity nobody registered is the earliest sign of a leaked kubeconfig, token or client certificate being used from outside the team. It is also how new tooling with broad rights slips in unreviewed.',
+      'Every step of a cluster intrusion goes through the API server, so an unregistered identity is the earliest sign of a leaked kubeconfig, token or client certificate used from outside the team, or of broad-rights tooling slipping in unreviewed.',
     benignCauses: [
-      'A newly installed component (CSI driver, cloud controller, operator) that authenticates with its own non-system user name, e.g. csi-cinder-controller on OpenStack.',
-      'A new engineer, CI pipeline or GitOps tool given its own kubeconfig and never added to the list.',
-      'Managed-cluster identities (IAM roles, OIDC emails) that the upstream list cannot know about.',
+      'A new component (CSI driver, cloud controller, operator) with its own non-system user name, e.g. csi-cinder-controller on OpenStack.',
+      'A new engineer, CI pipeline or GitOps tool with its own kubeconfig, never added to the list.',
+      'Managed-cluster identities (IAM roles, OIDC emails) the upstream list cannot know.',
     ],
     distinguish: [
-      'ka.user.name: map it to a person, pipeline or component you know. Component-style names (...-controller, ...-provisioner) usually belong to one; generic or personal names need an owner.',
-      'ka.verb, ka.target.resource and ka.uri: component traffic repeats the same narrow action (patch volumeattachments/status, update leases). Reads of secrets, roles or pods/exec, or a sweep across many resource types, look like reconnaissance.',
+      'ka.user.name: map it to a known person, pipeline or component. Component-style names (...-controller, ...-provisioner) usually are one; generic or personal names need an owner.',
+      'ka.verb, ka.target.resource and ka.uri: components repeat one narrow action (patch volumeattachments/status, update leases); reads of secrets, roles or pods/exec, or a sweep across resource types, look like reconnaissance.',
       'ka.response.code: a burst of 403 for one user is permission probing; 2xx means the action happened.',
-      'Source IPs and user agent are not in the alert: take them from the audit log and compare with the component pod IPs, node IPs or your VPN ranges.',
+      'Source IPs and user agent: take them from the audit log and compare with component pod IPs, node IPs or your VPN ranges.',
     ],
     mitigations: {
       immediate: [
-        'If nobody owns the identity, save the bindings that grant it rights (found with the binding query below, kubectl get -o yaml), then delete them and revoke its credential: delete the service-account token secret or the cloud IAM mapping.',
+        'If nobody owns the identity, save the bindings that grant it rights (binding query below, kubectl get -o yaml), delete them and revoke its credential (the service-account token secret or the cloud IAM mapping).',
       ],
-      shortTerm: ['Add each confirmed component or person to allowed_k8s_users in a local rules file so the rule only fires on unknowns.'],
+      shortTerm: ['Add each confirmed component or person to allowed_k8s_users in a local rules file.'],
       longTerm: [
-        'Issue human access only through SSO (OIDC or cloud IAM) with short-lived tokens and stop handing out static tokens and long-lived client certificates, so every user name maps to one owner.',
+        'Issue human access only through SSO (OIDC or cloud IAM) with short-lived tokens, not static tokens or long-lived client certificates, so every user name maps to one owner.',
       ],
     },
     investigate: [kc.actorTimeline, kc.actorSources, kc.actorBindings, kc.actorPermissions],
@@ -100,25 +100,25 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     rules: ['Anonymous Request Allowed'],
     family: FAMILY,
     detects:
-      'Completed requests by system:anonymous that the authorizer allowed (ka.auth.decision allow), except the /healthz, /livez and /readyz probe endpoints.',
+      'Completed requests by system:anonymous that the authorizer allowed (ka.auth.decision allow), except the /healthz, /livez and /readyz probes.',
     whyItMatters:
-      'Anything allowed to system:anonymous can be done by anyone who can reach the API server, with no credential at all. Bindings that hand roles to anonymous or unauthenticated callers have exposed entire clusters; even read-only discovery tells an attacker the version and API surface to target.',
+      'Anything system:anonymous may do, anyone reaching the API server can do without a credential: such bindings have exposed entire clusters, and even read-only discovery reveals the version and API surface.',
     benignCauses: [
-      'Reads of /version allowed by the default system:public-info-viewer binding, e.g. from load balancer checks or scanners.',
-      'The kubeadm join flow reading the cluster-info ConfigMap in kube-public, which kubeadm deliberately opens to anonymous callers.',
-      'Old rules files without the /readyz or /livez exclusion flagging health probes.',
+      '/version reads under the default system:public-info-viewer binding (load balancer checks, scanners).',
+      'kubeadm join reading the cluster-info ConfigMap in kube-public, open to anonymous callers on purpose.',
+      'Old rules files without the /readyz or /livez exclusion.',
     ],
     distinguish: [
-      'ka.uri: /version and /api/v1/namespaces/kube-public/configmaps/cluster-info come from default bindings; secrets, pods, namespaces or any write mean someone bound real permissions to anonymous callers.',
-      'ka.auth.reason names the binding and role that allowed it: system:public-info-viewer or the kubeadm cluster-info role are defaults, any other binding needs an owner.',
+      'ka.uri: /version and /api/v1/namespaces/kube-public/configmaps/cluster-info come from default bindings; secrets, pods, namespaces or any write mean real permissions were bound to anonymous callers.',
+      'ka.auth.reason names the binding and role that allowed it: system:public-info-viewer and the kubeadm cluster-info role are defaults; any other binding needs an owner.',
       'ka.verb: a write verb from system:anonymous should never happen.',
-      'Source IPs from the audit log: addresses outside the cluster and your networks mean the endpoint is reachable from outside.',
+      'Source IPs (audit log) outside the cluster and your networks mean the endpoint is reachable from outside.',
     ],
     mitigations: {
-      immediate: ['Save the binding named in ka.auth.reason (kubectl get -o yaml), then delete it if it grants system:anonymous or system:unauthenticated anything beyond the defaults.'],
-      shortTerm: ['Limit network reach to the API server endpoint (authorized networks, security groups, private endpoint).'],
+      immediate: ['Save the binding named in ka.auth.reason (kubectl get -o yaml), then delete it if it grants system:anonymous or system:unauthenticated more than the defaults.'],
+      shortTerm: ['Limit who can reach the API server (authorized networks, security groups, private endpoint).'],
       longTerm: [
-        'Run kube-apiserver with --anonymous-auth=false where probes do not need it, or on 1.32+ restrict anonymous access to the health endpoints with the anonymous section of the AuthenticationConfiguration file.',
+        'Run kube-apiserver with --anonymous-auth=false where probes allow, or on 1.32+ limit anonymous access to the health endpoints in the anonymous section of the AuthenticationConfiguration file.',
       ],
     },
     investigate: [
@@ -138,7 +138,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       const uri = fieldText(alert, 'ka.uri');
       const verb = fieldText(alert, 'ka.verb');
       if (uri && PROBE_URIS.test(uri)) {
-        out.push(`ka.uri ${uri} is a health probe endpoint that the current upstream rule excludes: this alert comes from an older rules file and is harmless.`);
+        out.push(`ka.uri ${uri} is a health probe the current upstream rule excludes: an older rules file raised this harmless alert.`);
       } else if (uri === '/version' || uri?.startsWith('/version?')) {
         out.push('ka.uri /version is public cluster information served to anonymous callers by default.');
       } else if (uri?.includes('/namespaces/kube-public/configmaps/cluster-info')) {
@@ -156,24 +156,24 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     rules: ['Attach/Exec Pod'],
     family: FAMILY,
     detects:
-      'A create or get on the exec or attach subresource of a pod, matched when the response stream starts (stage ResponseStarted) since these sessions are long-lived. user_known_exec_pod_activities is the exclusion hook and is empty by default.',
+      'A create or get on a pod\'s exec or attach subresource, matched when the response stream starts (stage ResponseStarted), as these sessions are long-lived. user_known_exec_pod_activities, the exclusion hook, is empty by default.',
     whyItMatters:
-      'exec and attach give a process inside the container, with its files, mounted secrets, service-account token and network position, without deploying anything. A stolen credential with pods/exec is enough to move from workload to workload and harvest their credentials.',
+      'exec and attach give a process in the container, with its files, mounted secrets, service-account token and network position, without deploying anything. A stolen credential with pods/exec moves from workload to workload, harvesting credentials.',
     benignCauses: [
       'Engineers debugging with kubectl exec.',
-      'Automation that runs commands in pods: backup hooks (Velero pre/post hooks), database dumps or migrations run from CI.',
-      'Dashboards and IDE plugins (Lens, k9s, the Kubernetes dashboard) opening a shell for a user.',
+      'Automation running commands in pods: backup hooks (Velero), database dumps or migrations from CI.',
+      'Dashboards and IDE plugins (Lens, k9s, the Kubernetes dashboard) opening a shell.',
     ],
     distinguish: [
-      'ka.user.name: an on-call engineer or a known automation service account versus an unknown user or the service account of another workload.',
-      'ka.uri.param[command]: a single named tool (pg_dump, a health script) versus a shell, or commands that read tokens, list the environment or download something.',
-      'ka.target.namespace and ka.target.name: production and kube-system pods, or pods that mount powerful service accounts, raise the stakes.',
-      'Syscall alerts from the same pod at the same time (a shell spawned in a container, reads of sensitive files) show what the session did.',
+      'ka.user.name: an on-call engineer or known automation account, or an unknown user or another workload\'s service account.',
+      'ka.uri.param[command]: one named tool (pg_dump, a health script), or a shell or commands that read tokens, list the environment or download.',
+      'ka.target.namespace and ka.target.name: production and kube-system pods, or pods with powerful service accounts, raise the stakes.',
+      'Syscall alerts from the same pod at that time (a shell in a container, sensitive file reads) show what the session did.',
     ],
     mitigations: {
       immediate: ['If the session was not approved, save the pod\'s spec and logs (kubectl get pod -o yaml, kubectl logs --previous) and its container state (crictl inspect) and isolate it with a deny-all NetworkPolicy; rotate the secrets and service-account token it mounted, and only then delete the pod so its controller replaces it.'],
-      shortTerm: ['Revoke create on pods/exec and pods/attach from the roles this user holds; grant it through a time-boxed group instead.'],
-      longTerm: ['Reject CONNECT on pods/exec and pods/attach in production namespaces with a ValidatingAdmissionPolicy or policy engine, with a reviewed break-glass path.'],
+      shortTerm: ['Revoke create on pods/exec and pods/attach from this user\'s roles; grant it through a time-boxed group instead.'],
+      longTerm: ['Reject CONNECT on pods/exec and pods/attach in production namespaces (ValidatingAdmissionPolicy or a policy engine), with a reviewed break-glass path.'],
     },
     investigate: [
       subresourceHistory(['exec', 'attach'], 'Every exec/attach into this pod from the audit log, with the full command in requestURI'),

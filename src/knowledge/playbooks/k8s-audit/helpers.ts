@@ -17,11 +17,11 @@ const DONE = '.stage == "ResponseComplete"';
 export const kc = {
   actorTimeline: {
     title:
-      'Replay every request this identity made, with outcome, source IPs and user agent (API server audit log, whose path you set in AUDIT_LOG)',
+      'Replay this identity\'s requests: outcome, source IPs, user agent (API server audit log; set AUDIT_LOG to its path)',
     command: `jq -c --arg u ⟦ka.user.name⟧ 'select(.user.username == $u and ${DONE}) | ${AUDIT_COLUMNS}' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}"`,
   },
   actorSources: {
-    title: 'Count the distinct source IPs and clients that used this identity (a shared or leaked credential shows many)',
+    title: 'Count the source IPs and clients using this identity (a shared or leaked credential shows many)',
     command: `jq -r --arg u ⟦ka.user.name⟧ 'select(.user.username == $u and ${DONE}) | (.sourceIPs // [] | join(",")) + " " + (.userAgent // "-")' "\${AUDIT_LOG:?path of the API server audit log (JSON lines)}" | sort | uniq -c | sort -rn`,
   },
   actorPermissions: {

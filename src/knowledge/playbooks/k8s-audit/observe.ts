@@ -66,7 +66,7 @@ export function userObservations(alert: Alert): string[] {
   if (!user) return [];
   if (user === 'system:anonymous') {
     return [
-      'ka.user.name is system:anonymous: the request carried no valid credential, so whatever it was allowed to do is open to anyone who can reach the API server.',
+      'ka.user.name is system:anonymous: the request carried no valid credential.',
     ];
   }
   const sa = /^system:serviceaccount:([^:]+):(.+)$/.exec(user);
@@ -160,15 +160,14 @@ export function authReasonObservations(alert: Alert): string[] {
   );
   if (!m) return [];
   const [, bindingKind, binding, roleKind, role, subjectKind, subject] = m;
-  const out = [
-    `ka.auth.reason: RBAC allowed it through ${bindingKind} ${binding} (${roleKind} ${role}) granted to ${subjectKind} ${subject}.`,
-  ];
-  if (subject === 'system:unauthenticated' || subject === 'system:anonymous') {
-    out.push(`That grant applies to callers with no credentials at all (${subject}).`);
-  } else if (subject === 'system:authenticated') {
-    out.push('That grant applies to every authenticated identity in the cluster (system:authenticated).');
-  }
-  return out;
+  // Who the subject is, said in the same sentence: one fact, one place.
+  const who =
+    subject === 'system:unauthenticated' || subject === 'system:anonymous'
+      ? ': callers with no credentials at all'
+      : subject === 'system:authenticated'
+        ? ': every authenticated identity in the cluster'
+        : '';
+  return [`ka.auth.reason: RBAC allowed it through ${bindingKind} ${binding} (${roleKind} ${role}) granted to ${subjectKind} ${subject}${who}.`];
 }
 
 /** Sensitive namespaces in ka.target.namespace (or, failing that, in ka.uri). */

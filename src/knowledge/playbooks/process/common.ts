@@ -73,8 +73,8 @@ export function ttyNote(alert: Alert, whenZero?: string): string | undefined {
   if (tty === '0') return whenZero;
   const device = ttyDevice(tty);
   return device
-    ? `proc.tty=${tty} is the terminal ${device}: the session was opened interactively (for example exec -it or an SSH login) rather than by a background job.`
-    : `proc.tty=${tty} is non-zero: the process has a controlling terminal, so the session was opened interactively rather than by a background job.`;
+    ? `proc.tty=${tty} is the terminal ${device}: an interactive session (exec -it or an SSH login), not a background job.`
+    : `proc.tty=${tty} is non-zero: a controlling terminal, so an interactive session, not a background job.`;
 }
 
 /** Explains user.loginuid: who logged in, or that no login is behind the process. */
@@ -86,12 +86,12 @@ export function loginUidNote(alert: Alert): Observation | undefined {
   if (n === -1 || n === 4294967295) {
     return about(
       'login-session',
-      'user.loginuid=-1: no login session is behind this process; it was started by a daemon or a container runtime, so the person responsible has to be found in the orchestrator or runtime logs.',
+      'user.loginuid=-1: no login session is behind this process; a daemon or container runtime started it, so find the person in the orchestrator or runtime logs.',
     );
   }
   return about(
     'login-session',
-    `user.loginuid=${raw}: the process descends from a login session of UID ${raw}. The login UID survives su and sudo, so it names the account that originally logged in.`,
+    `user.loginuid=${raw}: the process descends from a login session of UID ${raw}; the login UID survives su and sudo, so it names the account that logged in.`,
   );
 }
 
@@ -160,7 +160,7 @@ export function baseName(path: string): string {
 /** Investigation commands shared by several playbooks of this folder. */
 export const local = {
   psByName: {
-    title: 'Find running processes with this name, with parent PID, owner and start time (works for container processes too, from the node)',
+    title: 'Find processes with this name: parent PID, owner, start time (container processes too, from the node)',
     command: 'ps -o pid,ppid,user,lstart,args -C ⟦proc.name⟧',
   },
   psByParentName: {
@@ -184,7 +184,7 @@ export const local = {
     command: 'crictl exec ⟦container.id⟧ sha256sum ⟦proc.exepath⟧',
   },
   dockerExecHistory: {
-    title: 'On a Docker host, list the exec sessions opened into this container in the hour either side of the alert',
+    title: 'On a Docker host, list exec sessions into this container within an hour of the alert',
     command: docker.execEvents(),
   },
   dockerDiff: {

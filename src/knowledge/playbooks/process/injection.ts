@@ -55,7 +55,7 @@ function observePtraceAttach(alert: Alert): Note[] {
   const name = fieldText(alert, 'proc.name');
   return compact(
     eg
-      ? about('event-generator', `${eg.field}=${eg.value}: this is falcosecurity's event-generator test tool. Its ptrace action starts a child process of its own (a sleep) and attaches to that child with PTRACE_ATTACH, so this alert is a detection drill, not an attack. Confirm the test run was planned.`)
+      ? about('event-generator', `${eg.field}=${eg.value}: falcosecurity's event-generator test tool, whose ptrace action attaches with PTRACE_ATTACH to a child process (a sleep) it started itself: a detection drill, not an attack.`)
       : undefined,
     ptraceRequestNote(alert),
     !eg && name !== undefined && DEBUGGER_NAMES.has(name)
@@ -160,33 +160,33 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     rules: ['PTRACE attached to process'],
     family: 'process',
     detects:
-      'A ptrace call whose request is PTRACE_ATTACH, PTRACE_SEIZE, PTRACE_POKETEXT, PTRACE_POKEDATA or PTRACE_SETREGS (macro ptrace_attach_or_injection), made by a process with a known name that is not in known_ptrace_binaries (empty by default). The alert describes the tracer; the traced process is not in the default output.',
+      'A ptrace call with request PTRACE_ATTACH, PTRACE_SEIZE, PTRACE_POKETEXT, PTRACE_POKEDATA or PTRACE_SETREGS (ptrace_attach_or_injection) by a named process not in known_ptrace_binaries (empty by default). The alert describes the tracer; the default output does not name the traced process.',
     whyItMatters:
-      'ptrace lets one process read and write the memory and registers of another. Attackers use it to inject shellcode or a library into a running process (T1055.008), to lift keys and session secrets from memory (sshd, ssh-agent, database clients, browsers), and to hide their code inside a trusted process. In containers it needs CAP_SYS_PTRACE or a same-user target, and with hostPID it reaches node processes.',
+      'ptrace reads and writes another process\'s memory and registers. Attackers use it to inject shellcode or a library (T1055.008), lift keys and session secrets from memory (sshd, ssh-agent, database clients, browsers) and hide code in a trusted process. In containers it needs CAP_SYS_PTRACE or a same-user target; with hostPID it reaches node processes.',
     benignCauses: [
-      'Engineers running gdb, strace, ltrace, dlv or lldb against a misbehaving process.',
-      'Profilers and samplers that attach to running programs (py-spy, rbspy) and sandboxes built on ptrace (proot, gVisor in ptrace mode).',
-      "Detection drills: falcosecurity's event-generator attaches to a sleep child process it starts itself.",
+      'Engineers running gdb, strace, ltrace, dlv or lldb on a misbehaving process.',
+      'Profilers that attach to running programs (py-spy, rbspy) and ptrace sandboxes (proot, gVisor in ptrace mode).',
+      'Detection drills: falcosecurity\'s event-generator attaches to a sleep child it starts itself.',
     ],
     distinguish: [
-      'proc.name and proc.exepath: a packaged debugger or profiler at its usual path is routine; an unknown binary, or one running from /tmp, /dev/shm or a writable container layer, is not.',
-      'proc.tty and user.loginuid: an engineer debugging by hand has a terminal and a real login UID; an implant injecting into another process usually has neither.',
-      'Target: the alert does not name the traced process. While the attach lasts, the traced process shows the tracer in TracerPid; attaching to sshd, ssh-agent, a browser or another user process is hostile.',
-      'Request: POKETEXT, POKEDATA and SETREGS write to the target; ATTACH and SEIZE alone fit debugging. The request is only in the alert if evt.arg.request was added to the rule output.',
-      'proc.pname and proc.pcmdline: a debugger launched from an engineer shell is expected; a tracer spawned by a web server, a cron entry or a dropped binary is not.',
+      'proc.name and proc.exepath: a packaged debugger or profiler at its usual path is routine; an unknown binary, or one in /tmp, /dev/shm or a writable container layer, is not.',
+      'proc.tty and user.loginuid: an engineer debugging by hand has a terminal and a real login UID; an implant usually has neither.',
+      'Target: not in the alert. While attached, the traced process shows the tracer in TracerPid; attaching to sshd, ssh-agent, a browser or another user\'s process is hostile.',
+      'Request: POKETEXT, POKEDATA and SETREGS write to the target; ATTACH and SEIZE alone fit debugging. It is in the alert only if evt.arg.request was added to the rule output.',
+      'proc.pname and proc.pcmdline: a debugger from an engineer\'s shell is expected; a tracer spawned by a web server, cron or a dropped binary is not.',
     ],
     mitigations: {
       immediate: [
-        'If the tracer is not an engineer with a reason, record its binary and command line (copy /proc/PID/exe), then stop it and restart the traced service from a known-good image, because its memory may have been modified.',
-        'Rotate secrets the traced process held in memory (SSH keys in an agent, tokens in a client).',
+        'If no engineer explains the tracer, record its binary and command line (copy /proc/PID/exe), stop it, and restart the traced service from a known-good image: its memory may have been modified.',
+        'Rotate secrets the traced process held in memory (agent SSH keys, client tokens).',
       ],
       shortTerm: [
-        'Drop CAP_SYS_PTRACE from pod securityContext and docker run flags, and remove hostPID: true from workloads that do not need it.',
-        'Add the debuggers or profilers your team runs on purpose to known_ptrace_binaries instead of disabling the rule.',
+        'Drop CAP_SYS_PTRACE (pod securityContext, docker run flags) and remove hostPID: true where not needed.',
+        'Add the debuggers and profilers your team runs on purpose to known_ptrace_binaries instead of disabling the rule.',
       ],
       longTerm: [
-        'Set kernel.yama.ptrace_scope to 1 (only parents may trace), 2 (admin only) or 3 (no attach at all) on production nodes.',
-        'Do sanctioned debugging with kubectl debug ephemeral containers instead of shipping debuggers in production images.',
+        'Set kernel.yama.ptrace_scope on production nodes to 1 (only parents trace), 2 (admin only) or 3 (no attach).',
+        'Debug with kubectl debug ephemeral containers, not debuggers shipped in production images.',
       ],
     },
     investigate: [

@@ -28,7 +28,7 @@ function terminalShellParentNote(alert: Alert): string {
     return 'proc.pname is empty: Falco did not resolve the parent, a case the rule accepts as a container entrypoint. The alert alone does not show whether the shell came from an exec or from the container start command.';
   }
   if (isRuntimeParent(pname)) {
-    return `proc.pname=${pname}: the shell was started directly by the container runtime, which is what kubectl exec, docker exec or crictl exec produce (an interactive kubectl run -it or docker run -it looks the same). The application did not start it.`;
+    return `proc.pname=${pname}: the container runtime started the shell, as kubectl exec, docker exec or crictl exec do (kubectl run -it and docker run -it look the same); the application did not.`;
   }
   return `proc.pname=${pname} is one of the parents the rule treats as a container entrypoint, so the shell was started from outside the application rather than by it.`;
 }
@@ -37,7 +37,7 @@ function terminalShellCommandNote(alert: Alert): string | undefined {
   const cmdline = fieldText(alert, 'proc.cmdline')?.trim();
   if (cmdline === undefined) return undefined;
   if (/^\S+(\s+-[a-z]+)?$/i.test(cmdline) && !/\s-\w*c/.test(cmdline)) {
-    return `proc.cmdline=${cmdline}: an open interactive prompt, so what was typed next is not in this alert; look for follow-up alerts from the same container.`;
+    return `proc.cmdline=${cmdline}: an open interactive prompt; what was typed next is not in this alert, so look for later alerts from this container.`;
   }
   if (/\s-\w*c\s/.test(cmdline)) {
     return `proc.cmdline=${cmdline}: a command passed with -c through an exec that requested a TTY, rather than a prompt left open.`;
@@ -47,8 +47,6 @@ function terminalShellCommandNote(alert: Alert): string | undefined {
 
 function observeTerminalShell(alert: Alert): Note[] {
   const ns = fieldText(alert, 'k8s.ns.name');
-  const user = fieldText(alert, 'user.name');
-  const uid = fieldText(alert, 'user.uid');
   return compact(
     eventGeneratorNote(alert),
     terminalShellParentNote(alert),
@@ -57,10 +55,9 @@ function observeTerminalShell(alert: Alert): Note[] {
     fieldText(alert, 'user.loginuid') === '-1'
       ? about(
           'login-session',
-          'user.loginuid=-1: the runtime started the shell, so the person who opened it is recorded only in the Kubernetes API audit log (create on pods/exec for this pod) or in the Docker daemon events, not on the node.',
+          'user.loginuid=-1: the runtime started the shell, so who opened it is recorded only in the Kubernetes audit log (create on pods/exec for this pod) or Docker daemon events, not on the node.',
         )
       : undefined,
-    user === 'root' || uid === '0' ? 'The shell runs as root inside the container, with every capability the container was granted.' : undefined,
     ns === 'kube-system' ? 'k8s.ns.name=kube-system: an interactive shell inside a cluster system component is rare and high-impact.' : undefined,
   );
 }
@@ -99,21 +96,21 @@ function parentIdentityNote(alert: Alert): string | undefined {
   if (pname === undefined || pexepath === undefined) return undefined;
   const bin = baseName(pexepath);
   if (bin === '' || INTERPRETER.test(bin) || bin.startsWith(pname) || pname.startsWith(bin)) return undefined;
-  return `proc.pname=${pname} but proc.pexepath=${pexepath}: the parent calls itself ${pname} while running a different binary, so it is a renamed or re-executed program, not the real ${pname}.`;
+  return `proc.pname=${pname} but proc.pexepath=${pexepath}: a renamed or re-executed program, not the real ${pname}.`;
 }
 
 function observeRunShellUntrusted(alert: Alert): Note[] {
   const eg = eventGeneratorMatch(alert);
   return compact(
     eg
-      ? about('event-generator', `${eg.field}=${eg.value} is falcosecurity's event-generator. To trigger this rule it re-runs its own binary under a server name (here proc.pname=${fieldText(alert, 'proc.pname') ?? 'unknown'}) and starts a shell from it, so this alert is a detection drill, not an attack; confirm the test was planned.`)
+      ? about('event-generator', `${eg.field}=${eg.value} is falcosecurity's event-generator: it re-runs its own binary under a server name (here proc.pname=${fieldText(alert, 'proc.pname') ?? 'unknown'}) and starts a shell from it, a detection drill, not an attack.`)
       : undefined,
     eg ? undefined : spawnerNote(alert),
     parentIdentityNote(alert),
     stagingPathNote(alert, 'proc.pexepath'),
     ttyNote(
       alert,
-      'proc.tty=0: no terminal, so the shell was started programmatically, as an exploit or an application feature would, not typed by a person.',
+      'proc.tty=0: no terminal; a program (an exploit or a feature) started the shell, not a person typing.',
     ),
     cmdlineIndicatorNote(alert),
     hostNote(alert),
@@ -158,32 +155,32 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     rules: ['Terminal shell in container'],
     family: 'container',
     detects:
-      'A shell (sh, bash, ash, dash, zsh and the rest of shell_binaries) starts inside a container with a controlling terminal (proc.tty not 0), and its parent is the container runtime or unknown (container_entrypoint: runc, containerd-shim, conmon, crio, systemd). In practice this is kubectl exec -it, docker exec -it, crictl exec -it, or an interactive run.',
+      'A shell (shell_binaries: sh, bash, ash, dash, zsh...) starts in a container with a terminal (proc.tty not 0) and a parent that is the container runtime or unknown (container_entrypoint: runc, containerd-shim, conmon, crio, systemd): kubectl exec -it, docker exec -it, crictl exec -it, or an interactive run.',
     whyItMatters:
-      'An interactive shell in a running workload gives the operator everything the container has: mounted secrets and the service account token, the pod network position towards internal services, and write access to the application. For someone holding stolen kubeconfig or node credentials, exec is the quietest way into a workload because no exploit is needed.',
+      'An interactive shell gets everything the container has: mounted secrets, the service account token, its network reach and write access to the application. With stolen kubeconfig or node credentials, exec is the quietest way in: no exploit needed.',
     benignCauses: [
-      'An engineer debugging a live pod with kubectl exec -it or docker exec -it.',
-      'Cluster UIs and terminals (k9s, Lens, the Kubernetes Dashboard) opening a pod shell through the exec API.',
-      'Break-glass runbooks during an incident, or an interactive docker run -it on a developer or CI host.',
+      'An engineer debugging a live pod (kubectl exec -it, docker exec -it).',
+      'Cluster UIs (k9s, Lens, the Kubernetes Dashboard) opening a shell through the exec API.',
+      'Break-glass runbooks, or docker run -it on a developer or CI host.',
     ],
     distinguish: [
-      'Who: user.loginuid is -1 for runtime-started shells, so attribute the session from the Kubernetes audit log (create on pods/exec for k8s.pod.name) or docker events. A named engineer during a change window is routine; a service account, an unknown identity or an odd hour is not.',
-      'Where: k8s.ns.name and container.image.repository. Shells in production namespaces, kube-system, or images that never need interactive access deserve a closer look.',
-      'What followed: later alerts from the same container.id (package installs, sensitive file reads, new binaries, outbound connections) turn an admin session into an intrusion.',
+      'Who: user.loginuid is -1 for runtime-started shells; find the identity in the Kubernetes audit log (create on pods/exec for k8s.pod.name) or docker events. A named engineer in a change window is routine; a service account, an unknown identity or an odd hour is not.',
+      'Where: k8s.ns.name and container.image.repository. Production namespaces, kube-system, or images that never need a shell deserve a closer look.',
+      'What followed: later alerts from the same container.id (package installs, sensitive reads, new binaries, outbound connections) turn an admin session into an intrusion.',
       'proc.cmdline and proc.pname: a bare shell from runc or containerd-shim is a person at a prompt; a long sh -c one-liner with downloads or decoding is automation driving a TTY.',
     ],
     mitigations: {
       immediate: [
-        'If the exec cannot be attributed to a known operator, revoke the credential that made it (kubeconfig, token, or its pods/exec permission) and isolate the pod with a deny-all NetworkPolicy; keep the pod running, so evidence survives.',
-        'Capture the process list and changed files of the container before any restart.',
+        'If no known operator made the exec, revoke the credential behind it (kubeconfig, token or pods/exec permission) and isolate the pod with a deny-all NetworkPolicy; keep it running so evidence survives.',
+        "Capture the container's process list and changed files before any restart.",
       ],
       shortTerm: [
-        'Limit create on pods/exec and pods/attach in RBAC to a small break-glass group and review which Roles and ClusterRoles grant it today.',
+        'Limit create on pods/exec and pods/attach to a small break-glass group; review which Roles and ClusterRoles grant it.',
         'For approved debug images or namespaces, override the user_expected_terminal_shell_in_container_conditions macro instead of disabling the rule.',
       ],
       longTerm: [
-        'Ship production workloads as shell-less or distroless images and troubleshoot with kubectl debug ephemeral containers.',
-        'Keep Kubernetes audit logging enabled for pods/exec so every interactive session is attributable.',
+        'Ship production images shell-less or distroless; debug with kubectl debug ephemeral containers.',
+        'Keep Kubernetes audit logging on for pods/exec so every session is attributable.',
       ],
     },
     investigate: [
@@ -205,34 +202,34 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     rules: ['Run shell untrusted'],
     family: 'process',
     detects:
-      'A shell starts with a server program among its ancestors: web servers, databases, NoSQL stores, mail daemons and others in protected_shell_spawning_binaries, or a Java parent running Kafka, ZooKeeper, Elasticsearch, Cassandra, JBoss and similar. Known helper parents and command lines (user_known_shell_spawn_binaries, known_shell_spawn_cmdlines, package managers, cron, several vendor scripts) are excluded.',
+      'A shell starts under a server (a web server, database, NoSQL store, mail daemon or other protected_shell_spawning_binaries) or a Java service (Kafka, ZooKeeper, Elasticsearch, Cassandra, JBoss...); known helpers (user_known_shell_spawn_binaries, known_shell_spawn_cmdlines, package managers, cron) are excluded.',
     whyItMatters:
-      'This is what remote code execution in a server looks like from the kernel: a web shell, command injection, a deserialization bug in a JVM service or a template injection all end with the service forking a shell. The shell inherits the service identity, its secrets and its network reach, and is usually used to pull tools or open a reverse shell.',
+      'Remote code execution seen from the kernel: web shells, command injection, JVM deserialization and template injection all end with the service forking a shell, which inherits its identity, secrets and network reach to pull tools or call back.',
     benignCauses: [
-      'Application features that shell out by design, such as image or PDF conversion, CGI scripts or delivery to a program.',
-      'Database or broker hooks not covered by the built-in exclusions, for example archive or backup commands and startup wrappers.',
-      'Health checks or maintenance scripts that run inside the service process tree.',
+      'Features that shell out by design: image or PDF conversion, CGI scripts, delivery to a program.',
+      'Database or broker hooks the exclusions miss: archive or backup commands, startup wrappers.',
+      'Health checks or maintenance scripts inside the service process tree.',
       "Detection drills: falcosecurity's event-generator re-runs itself under a web server name to trigger this rule.",
     ],
     distinguish: [
-      'proc.cmdline: the same fixed script every time points to a feature; discovery commands (id, whoami, uname -a), downloads, /dev/tcp redirections or base64 blobs point to exploitation.',
-      'proc.pname, proc.pexepath and proc.pcmdline: identify the spawning service and check its binary is the real one; a parent named like a server but running another binary or from /tmp is an impostor.',
+      'proc.cmdline: the same fixed script each time is a feature; discovery commands (id, whoami, uname -a), downloads, /dev/tcp redirections or base64 blobs are exploitation.',
+      'proc.pname, proc.pexepath and proc.pcmdline: check the spawning service runs its real binary; a server name on another binary, or one run from /tmp, is an impostor.',
       'proc.tty: 0 is normal for both; a terminal under a server process means someone attached interactively.',
-      'proc.aname[2] to proc.aname[7]: the chain shows whether the shell came from a worker process or from a wrapper script.',
-      'Rhythm: a hook fires on a schedule with an identical command line; exploitation is bursty and the command lines vary.',
+      'proc.aname[2] to proc.aname[7]: the chain shows a worker process or a wrapper script.',
+      'Rhythm: a hook fires on a schedule with one command line; exploitation is bursty and varied.',
     ],
     mitigations: {
       immediate: [
-        'If the command line is not a known feature, isolate the workload from the network and preserve the service request logs around the alert time.',
-        'Kill the shell and any children only after recording their command lines and connections.',
+        'If the command line is not a known feature, isolate the workload from the network and preserve the request logs around the alert time.',
+        'Record the command lines and connections of the shell and its children, then kill them.',
       ],
       shortTerm: [
-        'Find the request that triggered it in the access logs and patch or disable that endpoint.',
+        'Find the triggering request in the access logs; patch or disable that endpoint.',
         'For a legitimate spawner, add the parent to user_known_shell_spawn_binaries or the exact command to known_shell_spawn_cmdlines rather than disabling the rule.',
       ],
       longTerm: [
-        'Remove shells and interpreters from server images so an RCE cannot become a shell.',
-        'Restrict egress from server workloads so a shell cannot fetch tools or call back.',
+        'Remove shells and interpreters from server images.',
+        'Restrict server egress so a shell cannot fetch tools or call back.',
       ],
     },
     investigate: [
@@ -382,22 +379,22 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     detects:
       'A process starts as a system account (bin, daemon, games, lp, mail, nobody, sshd, sync, uucp, www-data) in an interactive context: it has sshd as an ancestor, or it is login or systemd-logind itself.',
     whyItMatters:
-      'System accounts exist to run services and have no business in a login session. An interactive session as one of them means either a person switched into it or the account was given a shell, password or SSH key, a quiet persistence trick because such accounts are rarely reviewed.',
+      'System accounts run services, not login sessions. An interactive session as one means a person switched into it, or the account was given a shell, password or SSH key: quiet persistence, as such accounts are rarely reviewed.',
     benignCauses: [
-      'An administrator who logged in over SSH and switched to the service account (sudo -u www-data, su -s /bin/sh) to debug file permissions.',
-      'Configuration management connecting over SSH and becoming a service user (Ansible become_user, deployment scripts).',
+      'An administrator switching to the service account over SSH (sudo -u www-data, su -s /bin/sh) to debug file permissions.',
+      'Configuration management becoming a service user over SSH (Ansible become_user, deployment scripts).',
       "Detection drills: falcosecurity's event-generator runs login as the daemon user to trigger this rule.",
     ],
     distinguish: [
-      'user.loginuid against user.uid: a different login UID names the person who switched accounts; a login UID equal to the system account UID means the account itself logged in.',
-      'proc.pname and proc.cmdline: sudo or su from an admin shell is a switch; a session that starts directly under sshd as www-data means the account accepts logins.',
-      'user.name: www-data or nobody with an interactive session after web alerts suggests a web compromise being upgraded to SSH access.',
+      'user.loginuid against user.uid: a different login UID names the person who switched; equal to the system account UID, the account itself logged in.',
+      'proc.pname and proc.cmdline: sudo or su from an admin shell is a switch; a session directly under sshd as www-data means the account accepts logins.',
+      'user.name: www-data or nobody in an interactive session after web alerts suggests a web compromise upgraded to SSH access.',
     ],
     mitigations: {
       immediate: [
-        'If the session was opened directly as the system account, copy the account\'s authorized_keys and shell history aside, lock the password (passwd -l), then kill the session and remove the keys.',
+        'If the session was opened directly as the system account, copy its authorized_keys and shell history aside, lock the password (passwd -l), then kill the session and remove the keys.',
       ],
-      shortTerm: ['Set the login shell of every system account to /usr/sbin/nologin and verify none has a password hash in /etc/shadow.'],
+      shortTerm: ['Set every system account\'s login shell to /usr/sbin/nologin and check none has a password hash in /etc/shadow.'],
       longTerm: ['Use AllowUsers or AllowGroups in sshd_config so only human accounts can log in over SSH.'],
     },
     investigate: [
