@@ -10,7 +10,7 @@
  *   CLI       `node dist-cli/falcoscope.mjs report FILE --format json`, stdout to /dev/null, with its
  *             on one thread (the default) and with worker threads (FALCOSCOPE_THREADS=1). CPU
  *             seconds too (GNU time).
- * Target (issue 10): CLI <= 2x baseline. Also: start-up (a one-alert file) of the bundle against
+ * Target (issue 10): CLI <= 2x baseline. Also: one `--format md` run (time, CPU, peak RSS); start-up (a one-alert file) of the bundle against
  * `node -e 0` and against the source through tsx, as the CLI ran before it was bundled; with
  * BENCH_CLI_MILLION=1, peak RSS of `report --format json` over a million distinct incidents.
  */
@@ -99,6 +99,9 @@ async function main(): Promise<void> {
   console.log(`  report --format json           ${s(cli!)}${mb(cli!)}`);
   console.log(`  the same, FALCOSCOPE_THREADS=1 ${s(threaded!)}${mb(threaded!)}`);
   console.log(`  ratio ${ratio.toFixed(2)} (target <= 2)${ratio <= 2 ? '' : '  MISS'}; with threads ${(threaded!.seconds / base!.seconds).toFixed(2)}`);
+  // Markdown streams report by report too: its peak RSS stays near the JSON's (one run).
+  const md = await timed(process.execPath, [BUNDLE, 'report', file, '--format', 'md'], { ...process.env, FALCOSCOPE_THREADS: '0' });
+  console.log(`  report --format md (one run)   ${s(md)}${mb(md)}`);
 
   const tiny = join(mkdtempSync(join(tmpdir(), 'falcoscope-bench-')), 'one.ndjson');
   writeFileSync(tiny, '{"rule":"Terminal shell in container","priority":"Notice","time":"2025-06-10T10:00:00Z","output":"x","output_fields":{"container.id":"abc"}}\n');

@@ -91,13 +91,25 @@ function ruleNotes(rule: RuleDetail | null): string[] {
 }
 
 /**
+ * The alert a report speaks for: the sample itself, or, when it has no tags (older Falco outputs
+ * omit them) and its loaded rule has some, the sample with the rule's: risk and ATT&CK use them.
+ */
+export function reportAlert(sample: Alert, rule: RuleDetail | null = null): Alert {
+  return sample.tags.length === 0 && rule && rule.rule.tags.length > 0 ? { ...sample, tags: rule.rule.tags, tagsInferred: true } : sample;
+}
+
+/** The risk score the incident's report shows, without building the report (an export's overview). */
+export function reportRiskScore(sample: Alert, rule: RuleDetail | null = null): number {
+  return assessRisk(reportAlert(sample, rule)).score;
+}
+
+/**
  * The full incident report for one incident, from its representative alert; when the user's rules
  * files define or change its rule, the rule as loaded; for the Summary's chart, the incident's
  * (time in ms, alert count) points.
  */
 export function buildReport(incident: IncidentSummary, sample: Alert, rule: RuleDetail | null = null, timeline: Iterable<readonly [number, number]> = []): Report {
-  // An alert without tags (older Falco outputs omit them) takes its loaded rule's: risk and ATT&CK use them.
-  const alert = sample.tags.length === 0 && rule && rule.rule.tags.length > 0 ? { ...sample, tags: rule.rule.tags, tagsInferred: true } : sample;
+  const alert = reportAlert(sample, rule);
   const playbook = playbookForRule(alert.rule);
   const custom = rule && !rule.stock ? rule : null;
   const content = playbook ?? (custom ? customRuleContent(alert, custom) : genericContent(alert));

@@ -1,4 +1,3 @@
-import { Document, Scalar, YAMLSeq } from 'yaml';
 import { lookupTable } from '../knowledge/lookupTable';
 import type { Alert, RuleDetail, Tuning } from '../model';
 import type { Playbook } from '../knowledge/types';
@@ -20,6 +19,7 @@ import {
   volatileValueReason,
 } from '../knowledge/exceptionPolicy';
 import { validateTuningDocument, type TuningCatalog, type TuningValidationOptions } from './tuningValidator';
+import { Flow, Quoted, tuningJs, tuningYaml, type FlowItem, type YamlMap, type YamlNode } from './tuningYaml';
 
 /**
  * Fields to fall back on when the playbook's own do not name both who and what, per event source:
@@ -129,25 +129,12 @@ export function exceptionClauses(alert: Alert, playbook: Playbook | null): { cla
 }
 
 /** Every value double-quoted: YAML must never read an alert value as a number, bool or null. */
-function quoted(value: string): Scalar {
-  const scalar = new Scalar(value);
-  scalar.type = Scalar.QUOTE_DOUBLE;
-  return scalar;
-}
-
-function flowSeq(doc: Document, items: unknown[]): YAMLSeq {
-  const seq = doc.createNode(items) as YAMLSeq;
-  seq.flow = true;
-  return seq;
-}
+const quoted = (value: string) => new Quoted(value);
 
 function exceptionName(fields: string[]): string {
   return `falcoscope_${fields.map((f) => f.replace(/[^a-z0-9]+/gi, '_')).join('_')}`.toLowerCase();
 }
 
-function toYaml(doc: Document): string {
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
 
 /**
  * The rules loaded in Falco as far as this alert shows: the upstream catalog, plus the alert's own
@@ -200,8 +187,7 @@ function noSnippet(reason: string): Tuning {
 
 /**
  * A Falco tuning snippet for this alert's pattern: an exception appended to the rule (current
- * `override` syntax) that pairs who with what, built with the yaml library so alert values can never
- * break the document, and checked by the tuning validator before it is shown. Falco's own messages
+ * `override` syntax) that pairs who with what, written so alert values can never break the document (analyze/tuningYaml.ts), and checked by the tuning validator before it is shown. Falco's own messages
  * get their falco.yaml setting. When no safe exception exists the report says why instead of
  * printing a hole.
  */
@@ -235,20 +221,16 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
   }
   const offMacro = defaultOffMacro(alert.rule);
   if (clauses.length === 0 && offMacro) {
-    const doc = new Document();
-    doc.contents = doc.createNode([{ macro: offMacro.macro, condition: offMacro.condition, override: { condition: 'replace' } }]) as YAMLSeq;
     return {
-      yaml: toYaml(doc),
+      yaml: tuningYaml([{ macro: offMacro.macro, condition: offMacro.condition, override: { condition: 'replace' } }]),
       explanation: `"${alert.rule}" is off upstream: its condition requires the macro ${offMacro.macro}, which is never true until someone overrides it. This restores the upstream macro. ${where}`,
     };
   }
   if (clauses.length === 0) {
     if (entry && !entry.enabled) {
       // The rule is off upstream: someone enabled it, and turning it off again restores the default.
-      const doc = new Document();
-      doc.contents = doc.createNode([{ rule: alert.rule, enabled: false, override: { enabled: 'replace' } }]) as YAMLSeq;
       return {
-        yaml: toYaml(doc),
+        yaml: tuningYaml([{ rule: alert.rule, enabled: false, override: { enabled: 'replace' } }]),
         explanation: `"${alert.rule}" is disabled in the upstream rules file and was enabled here; this restores the default. ${where}`,
       };
     }
@@ -259,22 +241,20 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
     );
   }
 
-  const doc = new Document();
   const fields = clauses.map((c) => c.field);
   const exception = {
     name: exceptionName(fields),
-    fields: flowSeq(doc, fields),
-    comps: flowSeq(doc, clauses.map((c) => c.comp)),
-    values: doc.createNode([flowSeq(doc, clauses.map((c) => (Array.isArray(c.value) ? flowSeq(doc, c.value.map(quoted)) : quoted(c.value))))]),
+    fields: new Flow(fields),
+    comps: new Flow(clauses.map((c) => c.comp)),
+    values: [new Flow(clauses.map((c) => (Array.isArray(c.value) ? new Flow(c.value.map(quoted)) : quoted(c.value))))],
   };
-  doc.contents = doc.createNode([{ rule: alert.rule, exceptions: [exception], override: { exceptions: 'append' } }]) as YAMLSeq;
-  const yaml = toYaml(doc);
-  const problems = validateTuningDocument(doc.toJS(), options);
+  const items: YamlMap[] = [{ rule: alert.rule, exceptions: [exception], override: { exceptions: 'append' } }];
+  const problems = validateTuningDocument(tuningJs(items), options);
   if (problems.length > 0) {
     return noSnippet(`No safe exception: the one this alert suggests would ${problems.map((p) => p.reason).join('; ')}.`);
   }
   const tuning: Tuning = {
-    yaml,
+    yaml: tuningYaml(items),
     explanation:
       `Add it only once the activity is confirmed benign: it skips events matching every value below; others still alert.` +
       `${prefixNotes(clauses)}${leftOutText(leftOut)} ${where}`,
@@ -294,11 +274,9 @@ function allowListAlternative(
   if (!allowList || text === undefined) return undefined;
   const items = fieldInfo(allowList.field, alert.source)?.list ? listValues(text) : [text];
   if (items.length === 0 || items.some((v) => volatileValueReason(allowList.field, v))) return undefined;
-  const doc = new Document();
-  doc.contents = doc.createNode([{ list: allowList.list, items: flowSeq(doc, items.map(quoted)), override: { items: 'append' } }]) as YAMLSeq;
-  if (validateTuningDocument(doc.toJS(), options).length > 0) return undefined;
-  const yaml = toYaml(doc);
-  return { yaml, explanation: `The rule consults the list ${allowList.list} (${allowList.field} values). ${allowList.note}` };
+  const snippet: YamlMap[] = [{ list: allowList.list, items: new Flow(items.map(quoted)), override: { items: 'append' } }];
+  if (validateTuningDocument(tuningJs(snippet), options).length > 0) return undefined;
+  return { yaml: tuningYaml(snippet), explanation: `The rule consults the list ${allowList.list} (${allowList.field} values). ${allowList.note}` };
 }
 
 /**
@@ -312,8 +290,7 @@ function namedExceptionTuning(alert: Alert, rule: RuleDetail, options: TuningVal
     const fields = Array.isArray(ex.fields) ? ex.fields.map(String) : single ? [ex.fields as string] : [];
     if (fields.length === 0) continue;
     const comps = single ? [typeof ex.comps === 'string' ? ex.comps : 'in'] : Array.isArray(ex.comps) ? ex.comps.map(String) : fields.map(() => '=');
-    const doc = new Document();
-    const row: unknown[] = [];
+    const row: FlowItem[] = [];
     for (const [i, field] of fields.entries()) {
       const text = fieldText(alert, field);
       if (text === undefined || isVolatileField(field) || volatileValueReason(field, text)) break;
@@ -321,16 +298,16 @@ function namedExceptionTuning(alert: Alert, rule: RuleDetail, options: TuningVal
       const listField = fieldInfo(field, alert.source)?.list === true;
       // Single-field form: a flat list of values, each compared with `in`.
       if (single) row.push(quoted(text));
-      else if (LIST_VALUE_OPERATORS.has(comp)) row.push(flowSeq(doc, (listField ? listValues(text) : [text]).map(quoted)));
+      else if (LIST_VALUE_OPERATORS.has(comp)) row.push(new Flow((listField ? listValues(text) : [text]).map(quoted)));
       else row.push(quoted(text));
     }
     if (row.length !== fields.length) continue;
-    const values = single ? flowSeq(doc, row) : doc.createNode([flowSeq(doc, row)]);
-    doc.contents = doc.createNode([{ rule: rule.rule.name, exceptions: [{ name: ex.name, values }], override: { exceptions: 'append' } }]) as YAMLSeq;
-    if (validateTuningDocument(doc.toJS(), options).length > 0) continue;
+    const values: YamlNode = single ? new Flow(row) : [new Flow(row)];
+    const snippet: YamlMap[] = [{ rule: rule.rule.name, exceptions: [{ name: ex.name, values }], override: { exceptions: 'append' } }];
+    if (validateTuningDocument(tuningJs(snippet), options).length > 0) continue;
     const pairs = fields.map((f, i) => `${f} ${single ? 'in' : (comps[i] ?? '=').trim()} ${fieldText(alert, f)}`).join(' and ');
     return {
-      yaml: toYaml(doc),
+      yaml: tuningYaml(snippet),
       explanation:
         `Appends a row of values to the rule's own exception ${ex.name} (defined in ${rule.rule.origin.file}:${rule.rule.origin.line} on ${fields.join(', ')}), ` +
         `so events where ${pairs} no longer alert; every other event still does. Add it only once the activity is confirmed benign. ${where}`,

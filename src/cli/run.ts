@@ -57,8 +57,13 @@ async function report(host: EngineHost, args: CliArgs, io: CliIO, inputs: InputJ
     await writeJsonReport(host, out, { alerts: status.alerts, inputs, problems: [...fileProblems, ...problems] }, (m) => io.stderr(`falcoscope: ${m}`), remote);
   } else {
     try {
-      const markdown = await host.handle({ type: 'markdown', incidentIds: 'all', triage: {}, generatedAt: now.toISOString() }, ctx);
-      await out.write(markdown + '\n');
+      // Report by report, as the JSON: the document is never one string, and a slow reader
+      // (a pipe) holds the next report back rather than letting the output pile up in memory.
+      for (const part of host.markdownParts({ incidentIds: 'all', triage: {}, generatedAt: now.toISOString() })) {
+        const pending = out.write(part);
+        if (pending) await pending;
+      }
+      await out.write('\n');
       await out.flush();
     } catch (error) {
       io.stderr(`falcoscope: the Markdown report failed: ${message(error)}`);

@@ -1,7 +1,8 @@
 import type { Alert, IncidentSummary, ParseIssue, Report, RuleDetail, RuleListing, RulesFileItem, SavedRulesFile } from '../model';
 import { AnalysisSession } from './store/session';
 import { computeView, sortIncidents } from '../analyze/view';
-import { sessionMarkdownParts, sessionToMarkdown, reportToMarkdown } from '../export/markdown';
+import { reportToMarkdown, sessionDocumentParts, type OverviewRow } from '../export/markdown';
+import { reportRiskScore } from '../analyze/report';
 import { incidentsToCsv } from '../export/csv';
 import { incidentsToJson } from '../export/incidentsJson';
 import { diagnoseNoAlerts, ingestText, isGzip, looksLikeRulesFile, readRulesFile, sniffText, restoreSession, gunzip, decompressedLimitQuestion, type DecompressedLimits, type LinePiece, makeIssue, ContentHash, hashBytes } from '../ingest';
@@ -539,12 +540,6 @@ export class EngineHost implements ContextEngine {
     return { session: host.session, summary: { names: files.map((f) => f.name), ...host.session.stats() } };
   }
 
-  /** Reports of the given incidents (or all, by risk) for export. */
-  reports(ids: string[] | 'all'): Report[] {
-    const chosen = ids === 'all' ? this.incidentIdsByRisk() : ids;
-    return chosen.map((id) => this.session.report(id)).filter((r): r is Report => r !== undefined);
-  }
-
   /** Every incident's id, by descending risk: the order of exports. */
   incidentIdsByRisk(): string[] {
     // Sorting is all it takes (no facets or timeline).
@@ -565,18 +560,29 @@ export class EngineHost implements ContextEngine {
     return incident && { incident, alert: this.session.alertAt(incident.sampleAlertId), rule: this.session.ruleDetail(incident.rule) };
   }
 
-  private *markdownParts(request: Extract<EngineRequest, { type: 'markdownFile' }>): Generator<string> {
-    const reports = this.reports(request.incidentIds);
-    if (request.incidentIds !== 'all' && reports.length === 1) {
-      yield reportToMarkdown(reports[0]!, request.triage[reports[0]!.incident.id]);
+  /**
+   * The Markdown of the given incidents (or all, by risk), part by part: one incident alone is its
+   * report; more (or `asDocument`) are the session document, whose reports are built one at a
+   * time as the parts are taken, so neither the reports nor the document are ever held whole.
+   * `markdown` joins these parts; "Export all" (markdownFile) and the CLI write them as they come.
+   */
+  *markdownParts(request: Omit<Extract<EngineRequest, { type: 'markdown' }>, 'type'>, asDocument = false): Generator<string> {
+    const ids = (request.incidentIds === 'all' ? this.incidentIdsByRisk() : request.incidentIds).filter((id) => this.session.incident(id) !== undefined);
+    if (!asDocument && request.incidentIds !== 'all' && ids.length === 1) {
+      yield reportToMarkdown(this.session.report(ids[0]!)!, request.triage[ids[0]!]);
       return;
     }
-    const stats = this.session.stats();
-    yield* sessionMarkdownParts(
-      reports,
-      { generatedAt: request.generatedAt, files: this.inputs.map((i) => i.name), alerts: stats.alerts, problems: stats.problems },
-      request.triage,
-    );
+    const rows = ids.map((id): OverviewRow => {
+      const incident = this.session.incident(id)!;
+      const risk = reportRiskScore(this.session.alertAt(incident.sampleAlertId), this.session.ruleDetail(incident.rule));
+      return { id, risk, priority: incident.priority, rule: incident.rule, entity: incident.entity.label, count: incident.count };
+    });
+    const session = this.session;
+    const reports = function* () {
+      for (const id of ids) yield session.report(id)!;
+    };
+    const stats = session.stats();
+    yield* sessionDocumentParts(rows, reports(), { generatedAt: request.generatedAt, files: this.inputs.map((i) => i.name), alerts: stats.alerts, problems: stats.problems }, request.triage);
   }
 
   /** The list's filtered or selected incidents as Markdown (one document), CSV or JSON. */
@@ -594,16 +600,7 @@ export class EngineHost implements ContextEngine {
 
   /** `asDocument`: the session document (overview + reports) even for one incident. */
   private markdown(request: Extract<EngineRequest, { type: 'markdown' }>, asDocument = false): string {
-    const reports = this.reports(request.incidentIds);
-    if (!asDocument && request.incidentIds !== 'all' && reports.length === 1) {
-      return reportToMarkdown(reports[0]!, request.triage[reports[0]!.incident.id]);
-    }
-    const stats = this.session.stats();
-    return sessionToMarkdown(
-      reports,
-      { generatedAt: request.generatedAt, files: this.inputs.map((i) => i.name), alerts: stats.alerts, problems: stats.problems },
-      request.triage,
-    );
+    return [...this.markdownParts(request, asDocument)].join('');
   }
 
   private async ingest(
