@@ -1,5 +1,6 @@
 import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
 import type { AnalysisSession } from './store/session';
+import { fieldPrevalence } from './fieldPrevalence';
 import { filterIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
@@ -43,7 +44,7 @@ export class ContextHost {
       case 'processTree':
         return processTree(session, request.incidentId);
       case 'prevalence':
-        return prevalence(session, request.incidentId);
+        return request.fields ? fieldPrevalence(session, request.incidentId, request.fields) : prevalence(session, request.incidentId);
       case 'related':
         return related(session, request.incidentId, request.windowMs);
       case 'overview': {
