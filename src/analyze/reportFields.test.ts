@@ -22,7 +22,7 @@ const summaryOf = (alert: Alert): IncidentSummary => ({
   lastSeenMs: alert.timeMs,
   firstSeen: alert.time,
   lastSeen: alert.time,
-  entity: { kind: 'host', value: 'node-a', label: 'host node-a' },
+  entity: { kind: 'host', field: 'hostname', value: 'node-a', label: 'host node-a' },
   hostnames: ['node-a'],
   tags: alert.tags,
   tactics: [],
