@@ -67,6 +67,24 @@ test('prevalence: counts beside each value, rare ones flagged, a click filters; 
   await expect(incidents(page)).toHaveCount(2);
 });
 
+test('prevalence beside each value in the Alert fields: counts, rare ones flagged, a click filters the list', async ({ page }) => {
+  await loadToday(page);
+  await open(page, /Outbound connection/);
+  const report = page.getByRole('article', { name: /^Report: Outbound connection/ });
+  await report.locator('details.field-glossary summary').click();
+  const fields = report.locator('table.fields');
+  const row = (field: string) => fields.locator('tbody tr', { has: page.locator('th code', { hasText: new RegExp(`^${field.replaceAll('.', '\\.')}$`) }) });
+  // The badge sits in the value's cell, beside the value.
+  await expect(row('user.name').locator('td.value').getByRole('button')).toHaveText(/3 alerts · 2 incidents/);
+  await expect(row('hostname').locator('td.value').getByRole('button')).toContainText(/\d+ alerts? · \d+ incidents?/);
+  await expect(row('fd.cip').locator('td.value').getByRole('button')).toContainText('rare');
+  // Top-level fields that are not counted (the rule, its priority) have no badge.
+  await expect(row('rule').getByRole('button')).toHaveCount(0);
+  // A click filters the list to the incidents sharing the value, with the list's own filter.
+  await row('k8s.ns.name').locator('td.value').getByRole('button').click();
+  await expect(incidents(page)).toHaveCount(2);
+});
+
 test('overview: top bars filter the list, the timeline answers the keyboard, sparklines drawn', async ({ page }) => {
   await loadToday(page);
   await page.getByRole('button', { name: 'Overview' }).click();

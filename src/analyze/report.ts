@@ -1,7 +1,6 @@
-import type { Alert, FieldExplanation, IncidentSummary, NextStep, Report, ReportHeadline, Risk, RuleDetail } from '../model';
+import type { Alert, IncidentSummary, NextStep, Report, ReportHeadline, Risk, RuleDetail } from '../model';
 import type { CommandTemplate } from '../knowledge/types';
 import { playbookForRule } from '../knowledge/playbooks';
-import { explainField } from '../knowledge/fields';
 import { mitreFromTags } from '../knowledge/mitre';
 import { fillStep, fillText } from './fillTemplate';
 import { genericContent } from './generic';
@@ -17,38 +16,7 @@ import { activityBins } from './activity';
 import { eventGeneratorDoubt } from '../knowledge/eventGenerator';
 import { fieldText } from '../knowledge/fieldValue';
 import { testPayload } from '../knowledge/testPayload';
-
-/** Top-level alert keys explained alongside output_fields, in the order an analyst reads them. */
-const TOP_LEVEL_FIELDS: [keyof Alert, string][] = [
-  ['rule', 'The name of the Falco rule whose condition matched.'],
-  ['priority', "The rule's severity, from Emergency (highest) to Debug."],
-  ['source', 'The event source the rule reads: syscall for the kernel, or a plugin (k8s_audit, aws_cloudtrail, ...).'],
-  ['time', 'When the event happened (UTC, nanosecond precision).'],
-  ['hostname', 'The machine (or Falco pod) that emitted the alert.'],
-  ['uuid', 'Unique id of this alert, added by Falco for correlation across outputs.'],
-];
-
-export function explainFields(alert: Alert): FieldExplanation[] {
-  const top: FieldExplanation[] = [];
-  for (const [key, meaning] of TOP_LEVEL_FIELDS) {
-    const value = alert[key];
-    if (value === undefined || value === '') continue;
-    top.push({ field: key, value: String(value), meaning });
-  }
-  if (alert.tags.length) {
-    top.push({
-      field: 'tags',
-      value: alert.tags.join(', '),
-      meaning: alert.tagsInferred
-        ? "Inferred, not in the alert: the tags of today's upstream rule of this name (maturity, what it watches, MITRE ATT&CK)."
-        : 'Labels from the rule: maturity, what it watches, and MITRE ATT&CK tactics and techniques.',
-    });
-  }
-  const fields = Object.keys(alert.outputFields)
-    .sort()
-    .map((field) => ({ field, value: String(alert.outputFields[field]), meaning: explainField(field) }));
-  return [...top, ...fields];
-}
+import { reportRecord } from './reportFields';
 
 /**
  * The steps that apply where the event happened and that the alert fills completely. A step
@@ -137,11 +105,13 @@ export function buildReport(incident: IncidentSummary, sample: Alert, rule: Rule
     headline.verdict,
     drillObservations(alert),
   );
+  // Worked out from the whole alert above; carried cut to what a page lays out (see reportFields).
+  const record = reportRecord(alert);
   const report: Report = {
     incident,
     headline,
     activity: activityBins(timeline),
-    alert,
+    alert: record.alert,
     playbook: playbook
       ? { id: playbook.id, title: playbook.title, generic: false }
       : custom
@@ -153,13 +123,15 @@ export function buildReport(incident: IncidentSummary, sample: Alert, rule: Rule
     benignCauses: prose.benignCauses,
     distinguish: prose.distinguish,
     observations: prose.observations,
-    fields: explainFields(alert),
+    fields: record.fields,
+    fieldCount: record.fieldCount,
     risk,
     mitre: mitreFromTags(alert.tags),
     mitigations: fitMitigations(mitigations, headline.verdict, risk),
     tuning: buildTuning(alert, playbook, rule),
     nextSteps: steps,
   };
+  if (record.cut) report.cut = record.cut;
   if (rule) report.rule = rule;
   return report;
 }

@@ -18,12 +18,17 @@ export function useProcessTree(incidentId: string) {
   });
 }
 
-/** How common each value of the incident's report alert is, refreshed as the session grows. */
-export function usePrevalence(incidentId: string) {
+/**
+ * How common the values of these fields of the incident's report alert are (the fields a report
+ * shows: one request for all of them), refreshed as the session grows. The same fields asked for
+ * twice (the fields table and the prevalence section) are one request.
+ */
+export function usePrevalence(incidentId: string, fields: string[]) {
   const version = useSession((s) => s.status?.version ?? 0);
   return useQuery({
-    queryKey: ['prevalence', incidentId, version],
-    queryFn: () => engine.request({ type: 'prevalence', incidentId }),
+    queryKey: ['prevalence', incidentId, version, fields],
+    queryFn: () => engine.request({ type: 'prevalence', incidentId, fields }),
+    enabled: fields.length > 0,
     placeholderData: sameIncident(incidentId),
     ...EPHEMERAL,
   });

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { engine } from './engine';
 import { useShallow } from 'zustand/react/shallow';
-import type { IncidentSummary, SessionCounters, TriageNote, TriageStatus, ViewContext } from '../model';
+import type { FieldsPage, IncidentSummary, SessionCounters, TriageNote, TriageStatus, ViewContext } from '../model';
+import { REPORT_FIELDS } from '../model';
 import { useSession } from '../state/session';
 import { useTriage } from '../state/triage';
 
@@ -45,6 +46,33 @@ export function useReport(incidentId: string | null) {
     enabled: incidentId !== null,
     placeholderData: (previous) => (previous?.incident.id === incidentId ? previous : undefined),
     ...EPHEMERAL,
+  });
+}
+
+/**
+ * Fields of a report past those it carries: `wanted` of them from `from` on, asked for a page of
+ * REPORT_FIELDS at a time, so that asking for more fetches only the new page. `pages` holds the
+ * pages come so far, in order; `pending` whether one is still on its way.
+ */
+export function useReportFields(incidentId: string, from: number, wanted: number): { pages: FieldsPage[]; pending: boolean } {
+  const version = useSession((s) => s.status?.version ?? 0);
+  const starts: number[] = [];
+  for (let offset = from; offset < from + wanted; offset += REPORT_FIELDS) starts.push(offset);
+  return useQueries({
+    queries: starts.map((offset) => ({
+      queryKey: ['reportFields', incidentId, offset, Math.min(REPORT_FIELDS, from + wanted - offset), version],
+      queryFn: () => engine.request({ type: 'reportFields', incidentId, offset, limit: Math.min(REPORT_FIELDS, from + wanted - offset) }),
+      ...EPHEMERAL,
+    })),
+    combine: (results) => {
+      // Pages in order up to the first not come yet: rows are never shown with a gap.
+      const pages: FieldsPage[] = [];
+      for (const r of results) {
+        if (!r.data) break;
+        pages.push(r.data);
+      }
+      return { pages, pending: results.some((r) => r.isPending) };
+    },
   });
 }
 

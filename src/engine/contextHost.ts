@@ -1,5 +1,6 @@
 import type { BaselineSummary, IncidentSummary, Overview, PrevalenceResult, ProcessTree, ProcessTreeIncident, RelatedResult, SessionDiff } from '../model';
 import type { AnalysisSession } from './store/session';
+import { fieldPrevalence } from './fieldPrevalence';
 import { listOrder, matchingIncidents } from '../analyze/view';
 import { ancestryOf, mergeAncestries } from '../analyze/context/processTree';
 import { HOSTNAME_FIELD, valueText } from '../analyze/context/prevalence';
@@ -47,7 +48,7 @@ export class ContextHost {
       case 'processTree':
         return processTree(session, request.incidentId);
       case 'prevalence':
-        return prevalence(session, request.incidentId);
+        return request.fields ? fieldPrevalence(session, request.incidentId, request.fields) : prevalence(session, request.incidentId);
       case 'related':
         return related(session, request.incidentId, request.windowMs);
       case 'overview': {

@@ -8,6 +8,7 @@ import { incidentsToJson } from '../export/incidentsJson';
 import { diagnoseNoAlerts, ingestText, isGzip, looksLikeRulesFile, readRulesFile, sniffText, restoreSession, gunzip, decompressedLimitQuestion, type DecompressedLimits, type LinePiece, makeIssue, ContentHash, hashBytes } from '../ingest';
 import { buildRuleSet, listLoadedRules } from '../analyze/ruleSet';
 import type { EngineRequest, EngineResponses, IngestProgress, InputSummary, SessionStatus } from '../model';
+import { REPORT_FIELDS_PAGE_MAX } from '../model';
 import { serializeSession, sessionFileParts } from '../export/sessionFile';
 import { partsToBlob } from '../export/chunks';
 import { InlineParsers, type BatchParsers, type ParseInput } from './batchParsers';
@@ -315,6 +316,8 @@ export class EngineHost implements ContextEngine {
       }
       case 'report':
         return this.session.report(request.incidentId) ?? null;
+      case 'reportFields':
+        return this.session.reportFields(request.incidentId, request.offset, Math.min(request.limit, REPORT_FIELDS_PAGE_MAX)) ?? null;
       case 'alerts':
         return this.session.alertsOf(request.incidentId, request.offset, request.limit, request.order);
       case 'problems': {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Root } from 'hast';
 import type { Report } from '../model';
+import { REPORT_VALUE_CHARS } from '../model';
 import { AnalysisSession } from '../engine/store/session';
 import { ingestText } from '../ingest';
 import { reportToMarkdown, sessionToMarkdown } from './markdown';
@@ -59,7 +60,9 @@ function expectInertAndExact(report: Report, triage?: TriageNote): void {
     expect(byTag(tree, 'h1').map(textOf), at).toEqual([shownAs(report.incident.rule)]);
     expect(byTag(tree, 'h2', 'h3', 'h4', 'h5', 'h6').map(textOf).filter((h) => !PRODUCT_HEADINGS.includes(h)), at).toEqual([]);
 
-    expect(rowsOf(tree, ['Field', 'Value', 'Meaning']), at).toEqual(report.fields.map((f) => [f.field, f.value, f.meaning].map(shownAs)));
+    // A value the report carries cut says so after it (see model/report.ts REPORT_VALUE_CHARS).
+    const cut = (f: Report['fields'][number]) => (f.length === undefined ? '' : ` (cut at ${REPORT_VALUE_CHARS.toLocaleString('en')} of ${f.length.toLocaleString('en')} characters)`);
+    expect(rowsOf(tree, ['Field', 'Value', 'Meaning']), at).toEqual(report.fields.map((f) => [shownAs(f.field), shownAs(f.value) + cut(f), shownAs(f.meaning)]));
     expect(rowsOf(tree, ['Points', 'Factor', 'Evidence', 'Why']), at).toEqual(
       report.risk.factors.map((f) => [signed(f.delta), shownAs(f.label), `${shownAs(f.field)} = ${shownAs(f.value)}`, shownAs(f.reason)]),
     );

@@ -1,5 +1,5 @@
 import type { Report, ReportSectionId, RuleDetail } from '../model';
-import { REPORT_SECTIONS, sectionTitle } from '../model';
+import { REPORT_SECTIONS, REPORT_VALUE_CHARS, sectionTitle } from '../model';
 import { sparkText } from './sparkText';
 
 import type { ExportedTriageNote as TriageNote } from '../model';
@@ -55,6 +55,25 @@ ${fencedBlock(action.command, 'sh')}` : '**First action:** no command applies to
   return `${lines.join('\n\n')}\n\n${first}\n`;
 }
 
+/** Where the parts of a record a report leaves out are (see model/report.ts REPORT_FIELDS). */
+const WHOLE_RECORD = 'a saved session keeps the whole record';
+
+/** How much of a text the report carries cut (model/report.ts REPORT_VALUE_CHARS) it shows. */
+function cutWords(length: number): string {
+  return `cut at ${REPORT_VALUE_CHARS.toLocaleString('en')} of ${length.toLocaleString('en')} characters`;
+}
+
+/** After a value: how much of it is shown, when it is cut. */
+function cutNote(length: number | undefined): string {
+  return length === undefined ? '' : ` (${cutWords(length)})`;
+}
+
+/** Under the fields table of a report that carries only the first of its record's fields. */
+function fieldsNote(report: Report): string {
+  if (report.fields.length >= report.fieldCount) return '';
+  return `\n\nShowing ${report.fields.length.toLocaleString('en')} of ${report.fieldCount.toLocaleString('en')} fields; ${WHOLE_RECORD}.`;
+}
+
 const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
   summary: (report) => {
     // The count and the first and last times are in the headline: the chart does not repeat them.
@@ -63,9 +82,13 @@ const SECTION_BODIES: Record<ReportSectionId, (report: Report) => string> = {
     return report.summary.map((p) => e(p)).join('\n\n') + activity + observations;
   },
   fields: (report) => {
-    const fieldRows = report.fields.map((f) => tableRow([cellCode(f.field), cellCode(f.value), cell(f.meaning)]));
+    const fieldRows = report.fields.map((f) => tableRow([cellCode(f.field), cellCode(f.value) + cutNote(f.length), cell(f.meaning)]));
+    const outputLength = report.cut?.outputLength;
     return (
-      [tableRow(['Field', 'Value', 'Meaning']), tableRow(['---', '---', '---']), ...fieldRows].join('\n') + `\n\n**Falco output**\n\n${fencedBlock(report.alert.output)}`
+      [tableRow(['Field', 'Value', 'Meaning']), tableRow(['---', '---', '---']), ...fieldRows].join('\n') +
+      fieldsNote(report) +
+      `\n\n**Falco output**\n\n${fencedBlock(report.alert.output)}` +
+      (outputLength === undefined ? '' : `\n\nThe output is ${cutWords(outputLength)}; ${WHOLE_RECORD}.`)
     );
   },
   risk: ({ risk }) => {

@@ -105,10 +105,23 @@ function imageRepository(image: string): string {
 
 const NO_CLAIM: EventGeneratorVerdict = Object.freeze({ drill: false, support: [], against: [] });
 
-/** Cheap first look: does any value mention the tool, its staged actions or its k8s objects? */
+/** Every field the verdict reads: the only ones that can make a claim (see mayClaim). */
+const CLAIM_FIELDS: readonly string[] = [
+  ...PROCESSES.flatMap((p) => [p.name, ...p.paths, ...(p.cmdline ? [p.cmdline] : [])]),
+  ...WORKLOAD_FIELDS,
+  'ka.user.name',
+  ...K8S_OBJECT_FIELDS,
+  'container.image.repository',
+];
+
+/**
+ * Cheap first look: does a field the verdict reads mention the tool, its staged actions or its k8s
+ * objects? A fixed set of lookups, whatever the number of fields: an alert can carry 100,000, and
+ * the verdict is asked for by risk, observations and the headline alike.
+ */
 function mayClaim(alert: Alert): boolean {
   const fields = alert.outputFields;
-  for (const key in fields) {
+  for (const key of CLAIM_FIELDS) {
     const value = fields[key];
     if (typeof value !== 'string') continue;
     if (value.includes(NAME) || (key.endsWith('cmdline') && STAGED_ACTION.test(value))) return true;

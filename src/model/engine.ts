@@ -4,7 +4,7 @@
  * wraps these in messages.
  */
 import type { Alert, ParseIssue } from './alert';
-import type { Report } from './report';
+import type { FieldsPage, Report } from './report';
 import type { SavedTriageNote } from './triage';
 import type { SessionCounters, ViewContext, ViewFilter, ViewResult, ViewWindow } from './view';
 import type { RuleListing, RuleViewData } from './rules';
@@ -91,8 +91,11 @@ export type ExportTarget = { ids: string[] } | { filter: ViewFilter; context: Vi
 /** Requests for the context around incidents (issue 17); part of EngineRequest. */
 export type ContextRequest =
   | { type: 'processTree'; incidentId: string }
-  /** How common each field value of the incident's report alert is. */
-  | { type: 'prevalence'; incidentId: string }
+  /**
+   * How common each field value of the incident's report alert is; with `fields`, of those fields
+   * only (the report's fields shown, by name; `hostname` is the alert's host), in that order.
+   */
+  | { type: 'prevalence'; incidentId: string; fields?: string[] }
   | { type: 'related'; incidentId: string; windowMs?: number }
   | { type: 'overview'; filter: ViewFilter; context?: ViewContext }
   /** Read files (alert files or a saved session) as the baseline to compare with; replaces any earlier one. */
@@ -133,6 +136,8 @@ export type EngineRequest =
   /** The chosen incidents (by id, or every one the filter shows, in list order) as a document. */
   | { type: 'exportSet'; format: ExportFormat; target: ExportTarget; triage: Record<string, SavedTriageNote>; generatedAt: string }
   | { type: 'report'; incidentId: string }
+  /** Fields `offset .. offset + limit` of the report (it carries the first REPORT_FIELDS); at most REPORT_FIELDS_PAGE_MAX of them. */
+  | { type: 'reportFields'; incidentId: string; offset: number; limit: number }
   | { type: 'alerts'; incidentId: string; offset: number; limit: number; order?: 'arrival' | 'time' }
   | { type: 'problems'; offset: number; limit: number }
   | { type: 'markdown'; incidentIds: string[] | 'all'; triage: Record<string, SavedTriageNote>; generatedAt: string }
@@ -158,6 +163,7 @@ export interface EngineResponses extends ContextResponses {
   listIds: string[];
   exportSet: { text: string; count: number };
   report: Report | null;
+  reportFields: FieldsPage | null;
   alerts: Alert[];
   problems: { total: number; items: ParseIssue[] };
   markdown: string;

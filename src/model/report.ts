@@ -39,11 +39,32 @@ export interface MitreTechnique {
   tacticId: string;
 }
 
+/**
+ * How much of its record a report carries. An alert can hold 100,000 output fields or a megabyte
+ * value, and a report is built, sent to the page and exported for every incident opened: it holds
+ * the first REPORT_FIELDS fields, each value cut at REPORT_VALUE_CHARS characters, and says so.
+ * The rest is paged in (EngineRequest 'reportFields'); the session file keeps the whole record.
+ */
+export const REPORT_FIELDS = 200;
+export const REPORT_VALUE_CHARS = 4096;
+/** Fields one 'reportFields' request returns at most: a page, never the whole of a hostile record. */
+export const REPORT_FIELDS_PAGE_MAX = 2000;
+
 export interface FieldExplanation {
   field: string;
+  /** The value, or its first REPORT_VALUE_CHARS characters (see `length`). */
   value: string;
   /** Plain explanation of what the field means (from the glossary, or derived from its prefix). */
   meaning: string;
+  /** Characters of the whole value, when `value` is only its start. */
+  length?: number;
+}
+
+/** Fields `offset ..` of a report, in the report's order, and how many the record has. */
+export interface FieldsPage {
+  offset: number;
+  fields: FieldExplanation[];
+  total: number;
 }
 
 export interface Mitigations {
@@ -85,6 +106,16 @@ export interface Verdict {
   reason: string;
 }
 
+/** What a report's copy of its alert leaves out (see Report.alert). */
+export interface RecordCut {
+  /** Output fields of the record; the report's alert keeps those in Report.fields. */
+  outputFields: number;
+  /** Characters of the whole output, when the report's copy is cut. */
+  outputLength?: number;
+  /** Characters of the whole rule name, when the report's copy is cut. */
+  ruleLength?: number;
+}
+
 /** The top of the report: what an analyst reads first and, often, the only part read. */
 export interface ReportHeadline {
   /** One line: who did what, where, when. */
@@ -110,8 +141,14 @@ export interface Report {
   headline: ReportHeadline;
   /** Alerts over time; null when the incident has fewer than two timed alerts or no span. */
   activity: Activity | null;
-  /** The representative alert the report was built from. */
+  /**
+   * The representative alert the report was built from, as the report carries it: output fields
+   * cut to those in `fields`, rule and output cut at REPORT_VALUE_CHARS characters (`cut` says
+   * what was left out). Everything in the report was worked out from the whole alert.
+   */
   alert: Alert;
+  /** What `alert` and `fields` leave out of the record; absent when they carry all of it. */
+  cut?: RecordCut;
   playbook: { id: string; title: string; generic: boolean } | null;
   /** Summary paragraphs: what the rule detects and why it matters (the headline says who/what/where/when). */
   summary: string[];
@@ -122,7 +159,10 @@ export interface Report {
   distinguish: string[];
   /** Observations specific to this alert's values (e.g. "event-generator is Falco's test tool"). */
   observations: string[];
+  /** The record's first fields (top-level ones, then output fields by name): at most REPORT_FIELDS. */
   fields: FieldExplanation[];
+  /** Fields of the whole record, top-level ones included: more than `fields.length` when cut. */
+  fieldCount: number;
   risk: Risk;
   mitre: MitreTechnique[];
   mitigations: Mitigations;

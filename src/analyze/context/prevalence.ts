@@ -11,6 +11,11 @@ import { isMissingValue } from '../../knowledge/fieldValue';
 export const MAX_DISTINCT = 20_000;
 /** Values longer than this are not counted (a megabyte command line must not become a map key). */
 export const MAX_VALUE_CHARS = 1024;
+/**
+ * Fields of one alert counted at most, in the record's order: Falco's rules print a few dozen, and a
+ * hostile record with 100,000 would cost 100,000 maps. A report asking for a field past it says so.
+ */
+export const MAX_FIELDS_COUNTED = 1000;
 /** The field alert.hostname is counted under. */
 export const HOSTNAME_FIELD = 'hostname';
 /** Fields naming who acted, most specific first: the "user" of an incident in the overview. */
@@ -60,7 +65,11 @@ export class TallyBuilder {
   /** Count an alert of incident key `key`. */
   add(alert: Alert, key: number): void {
     const fields = alert.outputFields;
-    for (const field in fields) this.count(field, fields[field], key);
+    let left = MAX_FIELDS_COUNTED;
+    for (const field in fields) {
+      if (left-- === 0) break;
+      this.count(field, fields[field], key);
+    }
     if (alert.hostname !== undefined) this.count(HOSTNAME_FIELD, alert.hostname, key);
     if (!this.users.has(key)) {
       for (const field of USER_FIELDS) {

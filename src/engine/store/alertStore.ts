@@ -15,6 +15,8 @@ interface Chunk {
 }
 
 const HELD_AS_OBJECT = -1;
+/** A line this long (a record of thousands of fields or a huge value) is kept parsed once asked for (see get). */
+const LONG_LINE_BYTES = 256 * 1024;
 
 /**
  * Every alert of a session, by id. Alerts read from NDJSON are kept as the bytes of their line
@@ -79,16 +81,29 @@ export class AlertStore {
     return firstId;
   }
 
-  /** The stored object, or a fresh record parsed again from the alert's line (id not yet set). */
+  /**
+   * The last long line parsed again, kept: opening the report of one huge record asks for its alert
+   * several times at once (report, prevalence, process tree, related incidents, pages of fields),
+   * and parsing a megabyte line costs more than all they do with it.
+   */
+  private lastLong: { id: number; record: IngestedAlert } | null = null;
+
+  /**
+   * The stored object, or a record parsed again from the alert's line (id not yet set): fresh,
+   * except for a line longer than LONG_LINE_BYTES asked for again.
+   */
   get(id: number): Alert | IngestedAlert {
     const c = this.chunkOf.get(id);
     if (c === HELD_AS_OBJECT) return this.objects.get(id)!;
+    if (this.lastLong?.id === id) return this.lastLong.record;
     const chunk = this.chunks[c]!;
+    const bytes = this.byteEnd.get(id) - this.byteStart.get(id);
     const text = this.decoder.decode(chunk.bytes.subarray(this.byteStart.get(id), this.byteEnd.get(id)));
     const line = this.line.get(id) + chunk.lineOffset;
     const record = parseLineRecord(text, chunk.file, line);
     // The line parsed as an alert when it was read; the same bytes parse the same way.
     if (record === null || 'message' in record) throw new Error(`alert ${id} no longer parses (${chunk.file}:${line})`);
+    if (bytes > LONG_LINE_BYTES) this.lastLong = { id, record };
     return record;
   }
 

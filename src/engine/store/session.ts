@@ -1,4 +1,4 @@
-import type { Alert, IncidentSummary, ParseIssue, Report, RuleDetail, RuleSetData } from '../../model';
+import type { Alert, FieldsPage, IncidentSummary, ParseIssue, Report, RuleDetail, RuleSetData } from '../../model';
 import { PRIORITIES } from '../../model';
 import { playbookForRule } from '../../knowledge/playbooks';
 import { tacticsFromTags } from '../../knowledge/mitre';
@@ -8,7 +8,8 @@ import { stableHash } from './hash';
 import { IncidentBatch, KeyTable, effectiveTags, forEachDelta, severity, widenSpan, type IncidentBatchParts, type IncidentDelta, type IncidentOpening } from './incidentBatch';
 import { FieldInterner, StringInterner } from './interner';
 import { tallyOfAlerts, type ParsedBatch } from './parseBatch';
-import { buildReport } from '../../analyze/report';
+import { buildReport, reportAlert } from '../../analyze/report';
+import { fieldsPage } from '../../analyze/reportFields';
 import { assessRisk } from '../../analyze/risk';
 import { alertMatchesText } from '../../analyze/textMatch';
 import { ruleDetail } from '../../analyze/ruleDetail';
@@ -41,6 +42,9 @@ interface Claimed {
   /** Per batch alert, 1 when new; undefined when every alert is new. */
   keep: Uint8Array | undefined;
 }
+
+/** Output fields of one alert whose values are interned at most (see restore). */
+const INTERNED_FIELDS = 1000;
 
 /** The key space of the alerts the session holds as objects (see addAlert). */
 const OBJECT_KEYS = 'objects';
@@ -324,6 +328,13 @@ export class AnalysisSession {
     return buildReport(state.summary, this.alertAt(state.summary.sampleAlertId), this.ruleDetail(state.summary.rule), this.timelinePoints(state.timeline));
   }
 
+  /** Fields `offset .. offset + limit` of an incident's report (the report carries the first only). */
+  reportFields(incidentId: string, offset: number, limit: number): FieldsPage | undefined {
+    const state = this.incidents.get(incidentId);
+    if (!state) return undefined;
+    return fieldsPage(reportAlert(this.alertAt(state.summary.sampleAlertId), this.ruleDetail(state.summary.rule)), offset, limit);
+  }
+
   /** An incident's timeline as (time in ms, alert count) points, one per second and priority. */
   private *timelinePoints(timeline: ReadonlyMap<number, number>): Iterable<[number, number]> {
     const epoch = this.timelineEpoch();
@@ -484,7 +495,11 @@ export class AnalysisSession {
     const s = this.strings;
     const alert = record as Alert;
     const fields = alert.outputFields;
+    // Falco's rules print a few dozen fields: past that many a record's values are kept as parsed,
+    // so a hostile one with 100,000 fields does not grow the interners by 100,000 entries.
+    let left = INTERNED_FIELDS;
     for (const key in fields) {
+      if (left-- === 0) break;
       const value = fields[key];
       if (typeof value === 'string') fields[key] = this.fieldStrings.intern(key, value);
     }

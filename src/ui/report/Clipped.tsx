@@ -1,3 +1,5 @@
+import { REPORT_VALUE_CHARS } from '../../model';
+
 /** Longest run of an alert value the page lays out; longer values are cut for display only. */
 export const DISPLAY_LIMIT = 4096;
 
@@ -13,6 +15,20 @@ export function Clipped({ text, limit = DISPLAY_LIMIT }: { text: string; limit?:
       {text.slice(0, limit)}
       <span className="clipped-note"> … {(text.length - limit).toLocaleString('en')} more characters (in the export)</span>
     </>
+  );
+}
+
+/**
+ * After a text the engine sent cut (model/report.ts REPORT_VALUE_CHARS): how much of it there is,
+ * where the whole is. Nothing when `length` is undefined (the text is whole).
+ */
+export function CutNote({ length }: { length: number | undefined }) {
+  if (length === undefined) return null;
+  return (
+    <span className="clipped-note">
+      {' '}
+      … cut at {REPORT_VALUE_CHARS.toLocaleString('en')} of {length.toLocaleString('en')} characters (Save session keeps it whole)
+    </span>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Prevalence, PrevalenceResult } from '../../model';
 import { usePrevalence } from '../../data/contextHooks';
+import { useReport } from '../../data/hooks';
 import { useSession } from '../../state/session';
 import { filterFor } from '../../state/contextFilter';
 import { PlainSection } from './Section';
@@ -44,9 +45,14 @@ export function PrevalenceBadge({ item, totals }: { item: Prevalence; totals: Pi
   );
 }
 
-/** Every field value of the report's alert with how common it is in the session; rare ones first. */
+/**
+ * The values of the fields the report shows with how common each is in the session: the same
+ * request as the fields table's (one answer for both), never the whole of a record that can hold
+ * 100,000 fields.
+ */
 export function PrevalenceSection({ incidentId }: { incidentId: string }) {
-  const result = usePrevalence(incidentId);
+  const report = useReport(incidentId).data;
+  const result = usePrevalence(incidentId, report?.incident.id === incidentId ? report.fields.map((f) => f.field) : []);
   const data = result.data;
   if (data === null) return null;
   const rare = data ? data.items.filter((i) => isRare(i, data)).length : 0;
