@@ -93,7 +93,8 @@ async function drop(browser: Browser, url: string, paths: string[], expected: nu
     await input.waitFor({ state: 'attached' });
     await page.evaluate((n) => ((window as unknown as { __many: { expected: number } }).__many.expected = n), expected);
     await page.waitForTimeout(300); // worker start-up is not part of the drop
-    await input.setInputFiles(paths);
+    // Playwright hands 10k paths to the browser slowly on a busy machine: not part of what is timed.
+    await input.setInputFiles(paths, { timeout: 10 * 60_000 });
     await page.waitForFunction(() => (window as unknown as { __many: { doneAt: number } }).__many.doneAt > 0, undefined, { timeout: 20 * 60_000, polling: 100 });
     const w = await page.evaluate(() => (window as unknown as { __many: { changeAt: number; doneAt: number; wentDown: boolean; samples: number } }).__many);
     return { seconds: (w.doneAt - w.changeAt) / 1000, countsWentDown: w.wentDown, updates: w.samples };

@@ -5,6 +5,7 @@ import { EngineHost } from './engineHost';
 import { readSmallFiles } from './readGroup';
 import { hashBytes } from '../ingest/contentHash';
 import type { SessionStatus } from '../worker/protocol';
+import { EMPTY_FILTER } from '../model';
 
 const samples = readFileSync(new URL('../samples/falco-samples.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
@@ -84,5 +85,33 @@ describe('an input is known by its content', () => {
     expect(changes.length).toBe(afterFirst); // more are coming: the regular beat will tell
     await host.handle({ type: 'ingestFiles', files: [new File([`${line(2, 2)}\n`], 'b')], more: false }, ctx());
     expect(changes.at(-1)).toMatchObject({ alerts: 3, inputs: 3, reading: 0 });
+  });
+});
+
+describe('a group of small files', () => {
+  it('adds up to what one file of the same lines gives, each file with its own counts and identity', async () => {
+    // 60 files of one line each over a few incidents, the 61st a copy of the 3rd's line (a duplicate).
+    const lines = Array.from({ length: 60 }, (_, i) => JSON.stringify({ ...(JSON.parse(samples[i % samples.length]!) as object), uuid: `g-${i}`, hostname: `node-${i % 4}` }));
+    const files = [...lines, lines[2]!].map((l, i) => new File([`${l}\n`], `f${i}.ndjson`));
+    const grouped = new EngineHost();
+    const summaries = await grouped.handle({ type: 'ingestFiles', files }, ctx());
+    const single = new EngineHost();
+    await single.handle({ type: 'ingestFiles', files: [new File([`${lines.join('\n')}\n`], 'all.ndjson')] }, ctx());
+
+    expect(summaries.slice(0, 60).every((s) => s.alerts === 1 && s.records === 1 && s.duplicates === 0 && s.problems === 0)).toBe(true);
+    expect(summaries[60]).toMatchObject({ name: 'f60.ndjson', alerts: 0, duplicates: 1, records: 1 });
+    for (const [i, s] of summaries.entries()) expect(s.contentHash).toBe(await hashBytes(enc(`${(i < 60 ? lines[i] : lines[2])!}\n`)));
+    const once = single.status();
+    expect(grouped.status()).toMatchObject({ alerts: once.alerts, incidents: once.incidents, problems: once.problems, duplicates: 1, inputs: 61, reading: 0 });
+
+    const view = (host: EngineHost) => host.handle({ type: 'view', filter: EMPTY_FILTER, window: { offset: 0, limit: 100 } }, ctx());
+    const strip = (rows: { id: string; count: number; riskScore: number; priority: string; hostnames: string[] }[]) =>
+      rows.map(({ id, count, riskScore, priority, hostnames }) => ({ id, count, riskScore, priority, hostnames }));
+    expect(strip((await view(grouped)).rows)).toEqual(strip((await view(single)).rows));
+    // Each alert keeps its own file and line.
+    const first = (await view(grouped)).rows[0]!;
+    const alerts = await grouped.handle({ type: 'alerts', incidentId: first.id, offset: 0, limit: 100 }, ctx());
+    expect(alerts.length).toBeGreaterThan(1);
+    expect(alerts.every((a) => /^f\d+\.ndjson$/.test(a.file) && a.line === 1)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { LineBatcher, type LinePiece, isGzip, readsAsLines, sniffBytes, utf8BomLength, type ContentHash, type TextFormat, abortError, couldNotReadToEnd } from '../ingest';
+import { LineBatcher, type LinePiece, containerOf, readsAsLines, sniffBytes, utf8BomLength, type ContentHash, type TextFormat, abortError, couldNotReadToEnd } from '../ingest';
 
 /**
  * Plain NDJSON (or prefixed-line) files are cut into ranges of whole lines, read with Blob.slice
@@ -50,7 +50,8 @@ export async function readHead(file: Blob): Promise<Uint8Array> {
  * file. `head` is the file's start (readHead), `size` its size.
  */
 export function linesStart(head: Uint8Array, size: number): { start: number; format: TextFormat } | null {
-  if (isGzip(head)) return null;
+  // A container (gzip) is unwrapped as a stream: the format table says which bytes open one.
+  if (containerOf(head) !== null) return null;
   const bom = utf8BomLength(head);
   const detected = sniffBytes(head.subarray(bom), size <= head.length);
   if (detected === null || !readsAsLines(detected.format)) return null;

@@ -36,7 +36,14 @@ export interface IngestIO {
  * lines, read here and parsed by the parser workers; gzip, JSON documents and the rest of a file
  * after a line too long to range over, as a stream.
  */
-export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes: RangeSizes = RANGE_SIZES): Promise<ReadResult> {
+export async function readFile(
+  file: File,
+  head: Uint8Array,
+  io: IngestIO,
+  sizes: RangeSizes = RANGE_SIZES,
+  /** linesStart(head, file.size) when the caller has it already. */
+  known?: ReturnType<typeof linesStart>,
+): Promise<ReadResult> {
   // A head that holds the whole file (a small one, or a group's member) is never read again.
   const whole = head.length >= file.size;
   const stream = (blob: Blob) =>
@@ -48,7 +55,7 @@ export async function readFile(file: File, head: Uint8Array, io: IngestIO, sizes
       decompressedLimits: io.decompressedLimits,
       confirmDecompressed: io.confirmDecompressed,
     });
-  const lines = linesStart(head, file.size);
+  const lines = known === undefined ? linesStart(head, file.size) : known;
   if (lines === null) return stream(file);
   io.hash.update(0, head.subarray(0, lines.start)); // a BOM, which no range holds
   const stop = await forEachRange(

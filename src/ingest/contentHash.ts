@@ -9,6 +9,8 @@
  * result does not depend on how the reads were cut. Cryptographic, because alert files come from
  * machines an attacker may control, and a crafted collision must not make one file pass for another.
  */
+import { sha256Sync } from './sha256';
+
 export const HASH_BLOCK = 1024 * 1024;
 
 type Digest = Promise<ArrayBuffer>;
@@ -19,7 +21,14 @@ type Digest = Promise<ArrayBuffer>;
  */
 const subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle;
 
-const sha256 = (bytes: Uint8Array): Digest => subtle!.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+/**
+ * Up to this many bytes are digested in JavaScript (sha256.ts), synchronously: a Web Crypto call
+ * costs more than the digest itself for a one-alert file (and two are made per input).
+ */
+const SYNC_DIGEST_BYTES = 8 * 1024;
+
+const sha256 = (bytes: Uint8Array): Digest =>
+  bytes.length <= SYNC_DIGEST_BYTES ? Promise.resolve(sha256Sync(bytes).buffer as ArrayBuffer) : subtle!.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
 
 export class ContentHash {
   private readonly digests = new Map<number, Digest>();

@@ -82,6 +82,9 @@ function isBlankByte(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c;
 }
 
+/** One decoder for whole pieces (no stream state), not one per sniff. */
+const utf8 = new TextDecoder();
+
 /** Characters of the content's start a session sniff looks at (see formats.ts looksLikeSession). */
 const SESSION_SNIFF_CHARS = 64 * 1024;
 
@@ -102,9 +105,9 @@ export function sniffBytes(head: Uint8Array, eof: boolean): Detected | null {
   let decoded: string | undefined;
   const format = fileFormatOf({
     first: i === head.length ? '' : String.fromCharCode(head[i]!),
-    firstLine: whole ? new TextDecoder().decode(head.subarray(i, nl === -1 ? head.length : nl)) : null,
+    firstLine: whole ? utf8.decode(head.subarray(i, nl === -1 ? head.length : nl)) : null,
     overlong: !whole && head.length > MAX_LINE_BYTES,
-    text: () => (decoded ??= new TextDecoder().decode(head.subarray(i, i + SESSION_SNIFF_CHARS))),
+    text: () => (decoded ??= utf8.decode(head.subarray(i, i + SESSION_SNIFF_CHARS))),
   });
   return detected(format);
 }

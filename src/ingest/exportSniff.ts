@@ -12,7 +12,11 @@ export const ACTION_KEYS = [...BULK_ACTIONS].map((k) => `"${k}"`);
 
 /** Which export the JSON object at the start of `head` opens (the text may stop anywhere), or null. */
 export function exportFormatOfObject(head: string): ExportFormat | null {
-  const keys = topLevelEntries(head);
+  return exportFormatOfKeys(topLevelEntries(head), head);
+}
+
+/** The same from the object's top-level keys (topLevelEntries of `head`), read once by the caller. */
+export function exportFormatOfKeys(keys: ReadonlyMap<string, number>, head: string): ExportFormat | null {
   if (keys.size === 0 || keys.has('rule')) return null;
   if (keys.has('hits') && (keys.has('took') || keys.has('_shards') || keys.has('timed_out'))) return 'es-search';
   if (keys.has('took') && keys.has('timed_out')) return 'es-search';

@@ -17,7 +17,7 @@
 import { SESSION_MARKER } from '../model';
 import { topLevelEntries } from './jsonLayout';
 import { isOneCompleteObject } from './scan';
-import { exportFormatOfObject, type ExportFormat } from './exportSniff';
+import { exportFormatOfKeys, type ExportFormat } from './exportSniff';
 import { textHeader } from './textHeader';
 
 // ---- Containers ----
@@ -57,8 +57,16 @@ export interface ContentHead {
   firstLine: string | null;
   /** The first line is longer than any line kept (MAX_LINE_BYTES): NDJSON, whose reader reports it. */
   overlong?: boolean;
-  /** The start of the content as text (decoded as far as it is at hand; only when asked). */
+  /** The start of the content as text (decoded as far as it is at hand, at most 64K characters; only when asked). */
   text(): string;
+}
+
+/** What each row sees: the head, and what fileFormatOf works out from it once for all rows. */
+export interface SniffedHead extends ContentHead {
+  /** The top-level keys of the object the content opens, each with where its value starts (see topLevelEntries). */
+  topKeys(): ReadonlyMap<string, number>;
+  /** The export of an event store the content opens (ingest/exportSniff.ts), or null. */
+  exportKind(): ExportFormat | null;
 }
 
 /** The file formats by id. The reader: whole (held as text, then cut) or lines (streamed). */
@@ -69,7 +77,7 @@ export interface FileFormat {
   label: string;
   reader: 'session' | 'whole' | 'lines';
   /** True: mine; false: not mine; null: cannot tell without more of the content. */
-  sniff(head: ContentHead): boolean | null;
+  sniff(head: SniffedHead): boolean | null;
 }
 
 /** In the order tried: the first that says "mine" wins. */
@@ -78,14 +86,14 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     id: 'session',
     label: 'a falcoscope session file',
     reader: 'session',
-    sniff: (h) => h.first === '{' && looksLikeSession(h.text()),
+    sniff: (h) => h.first === '{' && sessionKeys(h.topKeys(), h.text()),
   },
   { id: 'array', label: 'a JSON array of alerts', reader: 'whole', sniff: (h) => h.first === '[' },
   // Exports of where Falco events are stored at scale (ingest/exports.ts reads them).
-  { id: 'es-search', label: 'an Elasticsearch/OpenSearch search response', reader: 'whole', sniff: (h) => exportOf(h) === 'es-search' },
-  { id: 'loki-query', label: "a Loki query_range response (or push body)", reader: 'whole', sniff: (h) => exportOf(h) === 'loki-query' },
-  { id: 'es-bulk', label: 'an Elasticsearch/OpenSearch _bulk body or NDJSON export', reader: 'lines', sniff: (h) => exportOf(h) === 'es-bulk' },
-  { id: 'loki-jsonl', label: 'Loki logcli --output=jsonl lines', reader: 'lines', sniff: (h) => exportOf(h) === 'loki-jsonl' },
+  { id: 'es-search', label: 'an Elasticsearch/OpenSearch search response', reader: 'whole', sniff: (h) => h.exportKind() === 'es-search' },
+  { id: 'loki-query', label: "a Loki query_range response (or push body)", reader: 'whole', sniff: (h) => h.exportKind() === 'loki-query' },
+  { id: 'es-bulk', label: 'an Elasticsearch/OpenSearch _bulk body or NDJSON export', reader: 'lines', sniff: (h) => h.exportKind() === 'es-bulk' },
+  { id: 'loki-jsonl', label: 'Loki logcli --output=jsonl lines', reader: 'lines', sniff: (h) => h.exportKind() === 'loki-jsonl' },
   {
     id: 'ndjson',
     label: 'NDJSON (one alert per line)',
@@ -107,17 +115,6 @@ export const FILE_FORMATS: readonly FileFormat[] = [
 
 /** Characters of a first line without its end at hand that the text-output sniff looks at. */
 const TEXT_HEADER_CHARS = 1024;
-/** Characters of the start an export sniff looks at (its keys may come after a long first value). */
-const EXPORT_SNIFF_CHARS = 64 * 1024;
-
-/** The export the content opens, asked once per head by the four export rows. */
-const exportsOfHead = new WeakMap<ContentHead, ExportFormat | null>();
-function exportOf(h: ContentHead): ExportFormat | null {
-  if (h.first !== '{') return null;
-  let format = exportsOfHead.get(h);
-  if (format === undefined) exportsOfHead.set(h, (format = exportFormatOfObject(h.text().slice(0, EXPORT_SNIFF_CHARS))));
-  return format;
-}
 
 /** Formats whose records are whole documents (or cut from one), read after the whole text is in. */
 export function readsAsDocument(format: string): boolean {
@@ -132,12 +129,31 @@ export function readsAsLines(format: string): format is FileFormatId {
 /** The format of the content, null when more of it is needed, 'empty' when it holds nothing but blanks. */
 export function fileFormatOf(head: ContentHead): FileFormat | 'empty' | null {
   if (head.first === '') return 'empty';
+  const sniffed = withKeys(head);
   for (const format of FILE_FORMATS) {
-    const mine = format.sniff(head);
+    const mine = format.sniff(sniffed);
     if (mine === null) return null;
     if (mine) return format;
   }
   return null; // unreachable: 'lines' takes any text
+}
+
+/**
+ * The head with the top-level keys of the object it opens, read once (they were read twice per
+ * file, for the session row and the export rows), and the export kind derived from them once.
+ */
+function withKeys(head: ContentHead): SniffedHead {
+  let keys: ReadonlyMap<string, number> | undefined;
+  let kind: ExportFormat | null | undefined;
+  const topKeys = () => (keys ??= head.first === '{' ? topLevelEntries(head.text()) : new Map<string, number>());
+  return {
+    first: head.first,
+    firstLine: head.firstLine,
+    overlong: head.overlong,
+    text: () => head.text(),
+    topKeys,
+    exportKind: () => (kind === undefined ? (kind = head.first === '{' ? exportFormatOfKeys(topKeys(), head.text()) : null) : kind),
+  };
 }
 
 /**
@@ -146,7 +162,12 @@ export function fileFormatOf(head: ContentHead): FileFormat | 'empty' | null {
  * hand-made or re-indented session need not start with it).
  */
 export function looksLikeSession(head: string): boolean {
-  const at = topLevelEntries(head).get('format');
+  return sessionKeys(topLevelEntries(head), head);
+}
+
+/** The same from the object's top-level keys (topLevelEntries of `head`). */
+function sessionKeys(keys: ReadonlyMap<string, number>, head: string): boolean {
+  const at = keys.get('format');
   return at !== undefined && head.startsWith(JSON.stringify(SESSION_MARKER), at);
 }
 

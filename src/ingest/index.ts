@@ -3,6 +3,7 @@ export { ingestStream } from './stream';
 export { ingestText } from './text';
 export { normalizeRecord, isParseIssue } from './normalize';
 export { sniffBytes, sniffText, isGzip, looksLikeRulesFile, readsAsLines, type TextFormat } from './detect';
+export { containerOf } from './formats';
 export { readRulesFile } from './rulesFile';
 export { diagnoseNoAlerts, type NoAlertsDiagnosis } from './noAlerts';
 export { MAX_LINE_BYTES } from './lines';

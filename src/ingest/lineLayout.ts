@@ -22,13 +22,11 @@ export type Emit = (r: Result, from: number, to: number) => void;
 /** Where a '{' after a prefix is tried as the JSON's start, at most: bounds the work on a hostile line. */
 const MAX_PREFIX_CANDIDATES = 16;
 
-/** Every record of one line (nothing for a blank line). */
+/** Every record of one line (nothing for a blank line); a `_bulk` action line is told apart before (see LineRecords.line). */
 export function parseLineRecords(text: string, file: string, line: number, writtenIntegers: boolean, emit: Emit): void {
   const start = skipBlank(text, 0);
   if (start === text.length) return;
   const first = text.charCodeAt(start);
-  // An Elasticsearch `_bulk` action line frames the document after it: no record, like a blank line.
-  if (first === 0x7b && isBulkActionLine(text, start)) return;
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     const values = splitValues(text, start);
     if (values !== null && (values.length > 1 || first === 0x5b)) {
@@ -99,8 +97,17 @@ const MAX_PRETTY_CHARS = 16 * 1024 * 1024;
  * it does not close starts a pretty-printed record: the following lines join it until the object
  * closes; if it never does (or grows too large), each of its lines is a record of its own again.
  */
+/** A line of a block, with its bytes in the block; `bulk`: an Elasticsearch `_bulk` action line. */
+interface BlockLine {
+  text: string;
+  line: number;
+  byteStart: number;
+  byteEnd: number;
+  bulk: boolean;
+}
+
 export class LineRecords {
-  private pending: { text: string; line: number; byteStart: number; byteEnd: number }[] = [];
+  private pending: BlockLine[] = [];
   private pendingChars = 0;
   private depth = new DepthTracker();
 
@@ -111,8 +118,12 @@ export class LineRecords {
   ) {}
 
   line(text: string, lineNo: number, span: LineSpan): void {
+    const start = skipBlank(text, 0);
+    // An Elasticsearch `_bulk` action line frames the document after it: no record, like a blank
+    // line. Told here, once, for every line (one gathered into a pretty object may be released).
+    const bulk = text.charCodeAt(start) === 0x7b && isBulkActionLine(text, start);
     if (this.pending.length > 0) {
-      this.pending.push({ text, line: lineNo, byteStart: span.byteStart, byteEnd: span.byteEnd });
+      this.pending.push({ text, line: lineNo, byteStart: span.byteStart, byteEnd: span.byteEnd, bulk });
       this.pendingChars += text.length + 1;
       const state = this.depth.feed(text);
       if (state === 'open' && this.pending.length < MAX_PRETTY_LINES && this.pendingChars < MAX_PRETTY_CHARS) return;
@@ -128,31 +139,28 @@ export class LineRecords {
       this.release();
       return;
     }
-    const start = skipBlank(text, 0);
+    if (bulk) return;
     if (text.charCodeAt(start) === 0x7b && this.whole(text, start, lineNo, span)) return;
     if (text.charCodeAt(start) === 0x7b && !scanValue(text, start).complete && text.indexOf('\u0000') === -1) {
       this.depth = new DepthTracker();
       if (this.depth.feed(text.slice(start)) === 'open') {
-        this.pending = [{ text, line: lineNo, byteStart: span.byteStart, byteEnd: span.byteEnd }];
+        this.pending = [{ text, line: lineNo, byteStart: span.byteStart, byteEnd: span.byteEnd, bulk }];
         this.pendingChars = text.length;
         return;
       }
     }
-    this.single(text, lineNo, span.byteStart, span.byteEnd);
+    this.single({ text, line: lineNo, byteStart: span.byteStart, byteEnd: span.byteEnd, bulk });
   }
 
   /** A line that is one JSON object and nothing else, emitted at once; false for any other line. */
   private whole(text: string, start: number, lineNo: number, span: LineSpan): boolean {
-    // An Elasticsearch `_bulk` action line: no record, as in parseLineRecords.
-    if (isBulkActionLine(text, start)) return true;
     let end = text.length;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (text.charCodeAt(end - 1) !== 0x7d) return false;
     const json = start === 0 && end === text.length ? text : text.slice(start, end);
     const r = parseWholeObject(json, this.file, lineNo, this.writtenIntegers);
     if (r === null) return false;
-    const ascii = text.length === span.byteEnd - span.byteStart;
-    const byteAt = (i: number) => span.byteStart + (ascii ? i : utf8Length(text.slice(0, i)));
+    const byteAt = byteOffsets(text, span.byteStart, span.byteEnd);
     this.emit(r, lineNo, byteAt(start), byteAt(end), json);
     return true;
   }
@@ -171,14 +179,21 @@ export class LineRecords {
   private release(): void {
     const lines = this.pending;
     this.pending = [];
-    for (const p of lines) this.single(p.text, p.line, p.byteStart, p.byteEnd);
+    for (const p of lines) this.single(p);
   }
 
-  private single(text: string, lineNo: number, byteStart: number, byteEnd: number): void {
-    const ascii = text.length === byteEnd - byteStart;
-    const byteAt = (i: number) => byteStart + (ascii ? i : utf8Length(text.slice(0, i)));
-    parseLineRecords(text, this.file, lineNo, this.writtenIntegers, (r, from, to) => this.emit(r, lineNo, byteAt(from), byteAt(to), text.slice(from, to)));
+  /** The records of a line read on its own (see parseLineRecords). */
+  private single({ text, line, byteStart, byteEnd, bulk }: BlockLine): void {
+    if (bulk) return;
+    const byteAt = byteOffsets(text, byteStart, byteEnd);
+    parseLineRecords(text, this.file, line, this.writtenIntegers, (r, from, to) => this.emit(r, line, byteAt(from), byteAt(to), text.slice(from, to)));
   }
+}
+
+/** Where a character offset of a line lies in its block, the line's bytes being [byteStart, byteEnd). */
+function byteOffsets(text: string, byteStart: number, byteEnd: number): (i: number) => number {
+  const ascii = text.length === byteEnd - byteStart;
+  return (i) => byteStart + (ascii ? i : utf8Length(text.slice(0, i)));
 }
 
 /** Bracket depth over text fed a line at a time, aware of strings and escapes. */
