@@ -56,8 +56,11 @@ describe('risk factors: one row per factor', () => {
     ['default-binding', { 'ka.verb': 'get', 'ka.auth.reason': 'RBAC: allowed by ClusterRoleBinding "system:public-info-viewer" of ClusterRole "system:public-info-viewer" to Group "system:unauthenticated"' }, -10],
     ['falco-own-pod', { 'container.image.repository': 'docker.io/falcosecurity/falco' }, -15, { rule: 'Contact K8S API Server From Container' }],
     ['deprecated-rule', {}, -5, { rule: 'Disallowed SSH Connection' }],
-    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc' }, -15],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc', 'container.image.repository': 'moby/buildkit' }, -15],
+    ['image-build', { 'proc.name': 'apk', 'container.image.repository': 'gcr.io/kaniko-project/executor' }, -15],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc', 'proc.pexepath': '/usr/bin/buildkit-runc', 'container.name': 'buildkitd' }, -15],
     ['ci-runner', { 'container.image.repository': 'gitlab/gitlab-runner' }, -12],
+    ['ci-runner', { 'container.name': 'jnlp', 'k8s.pod.name': 'jenkins-agent-x7k2', 'k8s.ns.name': 'jenkins' }, -12],
     ['request-denied', { 'ka.response.code': '403' }, -10],
     ['admin-identity', { 'ka.user.name': 'kubernetes-admin' }, 15],
     ['admin-identity', { 'ka.user.groups': '[system:masters,system:authenticated]' }, 15],
@@ -115,6 +118,16 @@ describe('risk factors: one row per factor', () => {
     ['download-and-execute', { 'proc.cmdline': 'curl -o /tmp/app.tgz https://example.com/app.tgz' }],
     ['download-and-execute', { 'proc.cmdline': 'sh -c cat /etc/hosts | grep curl' }],
     ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'bash' }],
+    // A builder's name alone, or with a path the process chose, or run from a temporary directory
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc' }],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkitd', 'proc.pexepath': '/usr/bin/buildkitd', 'container.image.repository': 'evil/miner' }],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'dockerd', 'proc.pexepath': '/tmp/dockerd', 'container.image.repository': 'moby/buildkit' }],
+    ['image-build', { 'proc.name': 'apt-get', 'container.image.repository': 'evil.example/moby/buildkit' }],
+    ['image-build', { 'proc.name': 'apt-get', 'container.name': 'kaniko' }],
+    ['ci-runner', { 'k8s.pod.name': 'jenkins-1' }],
+    ['ci-runner', { 'container.name': 'gitlab-runner', 'proc.pname': 'gitlab-runner' }],
+    ['ci-runner', { 'container.image.repository': 'evil/gitlab-runner' }],
+    ['ci-runner', { 'container.image.repository': 'gitlab/gitlab-runner', 'proc.exepath': '/tmp/.x/xmrig', 'proc.pname': 'gitlab-runner' }],
     ['request-denied', { 'ka.response.code': '200' }],
     ['ci-runner', { 'proc.pname': 'jenkins', 'proc.name': 'bash' }],
     // A name alone is never a drill, and evidence against cancels the rest.
@@ -256,6 +269,53 @@ describe('ordering on realistic pairs', () => {
     expect(named!.score).toBe(other!.score);
     expect(named!.factors.map((f) => f.id)).not.toContain('test-tooling');
     expect(named!.level).toBe('high');
+  });
+
+  it('a package manager whose parent is renamed to a build tool from /tmp in an unknown image scores no lower', () => {
+    const install = (pname: string, pexepath: string, image = 'evil/miner') => ({
+      output: `12:00:00.000000000: Error Package management process launched in container (process=apt-get parent=${pname} image=${image})`,
+      priority: 'Error',
+      rule: 'Launch Package Management Process in Container',
+      source: 'syscall',
+      time: '2026-11-30T12:00:00.000000000Z',
+      tags: ['T1505', 'container', 'maturity_incubating', 'mitre_persistence', 'process', 'software_mgmt'],
+      output_fields: {
+        'container.id': '4f1e2d3c4b5a',
+        'container.image.repository': image,
+        'container.name': 'web',
+        'proc.cmdline': 'apt-get install -y nmap',
+        'proc.exepath': '/usr/bin/apt-get',
+        'proc.name': 'apt-get',
+        'proc.pname': pname,
+        'proc.pexepath': pexepath,
+        'user.uid': 0,
+      },
+    });
+    const [renamedTmp, renamedBin, plain, real] = scored(
+      install('buildkitd', '/tmp/.x/buildkitd'),
+      install('buildkit-runc', '/usr/bin/buildkit-runc'),
+      install('bash', '/bin/bash'),
+      install('buildkit-runc', '/usr/bin/buildkit-runc', 'moby/buildkit'),
+    );
+    expect(renamedTmp!.score).toBeGreaterThanOrEqual(plain!.score);
+    expect(renamedBin!.score).toBeGreaterThanOrEqual(plain!.score);
+    expect([renamedTmp, renamedBin, plain].flatMap((r) => r!.factors.map((f) => f.id))).not.toContain('image-build');
+    expect(real!.factors.map((f) => f.id)).toContain('image-build');
+    expect(real!.score).toBeLessThan(plain!.score);
+  });
+
+  it('a pod merely named like a CI runner scores no lower than any other pod', () => {
+    const shell = (pod: string, ns: string, image: string) => ({
+      output: `12:00:00.000000000: Notice A shell was spawned in a container with an attached terminal (pod=${pod})`,
+      priority: 'Notice',
+      rule: 'Terminal shell in container',
+      source: 'syscall',
+      time: '2026-11-30T12:00:00.000000000Z',
+      tags: ['T1059', 'container', 'maturity_stable', 'mitre_execution', 'shell'],
+      output_fields: { 'container.id': '4f1e2d3c4b5a', 'container.image.repository': image, 'k8s.pod.name': pod, 'k8s.ns.name': ns, 'proc.name': 'bash', 'proc.tty': 34816 },
+    });
+    const [named, other] = scored(shell('jenkins-build-1', 'default', 'evil/miner'), shell('web-1', 'default', 'evil/miner'));
+    expect(named!.score).toBe(other!.score);
   });
 
   it('the real event-generator (image, install path, command line) still scores as a drill', () => {

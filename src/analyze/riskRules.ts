@@ -2,6 +2,8 @@ import type { Alert, Priority } from '../model';
 import { lookupTable } from '../knowledge/lookupTable';
 import { fieldText } from '../knowledge/fieldValue';
 import { eventGeneratorVerdict } from '../knowledge/eventGenerator';
+import type { ToolClaim } from '../knowledge/corroboration';
+import { corroboratingEvidence } from '../knowledge/corroboration';
 import { classifyIp } from '../knowledge/ip';
 import { DOWNLOAD_TOOLS, INTERPRETERS, PACKAGE_MANAGERS, SHELLS, WEB_SERVERS, inTempDir } from '../knowledge/lists';
 import { catalogEntry } from '../knowledge/ruleCatalog';
@@ -55,8 +57,19 @@ export interface ContextRule {
   test: (alert: Alert) => Evidence | null;
 }
 
-const IMAGE_BUILDERS = /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/;
-const CI_RUNNERS = /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i;
+/**
+ * Image builders and CI runners lower risk only when corroborated (knowledge/corroboration.ts): a
+ * published image, or workload names fixed at deployment, never a process's name alone.
+ */
+const IMAGE_BUILDER: ToolClaim = {
+  images: /^((docker\.io\/)?moby\/buildkit|gcr\.io\/kaniko-project\/executor|quay\.io\/buildah\/(stable|upstream)|(docker\.io\/)?(library\/)?docker)$/,
+  names: /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/,
+};
+const CI_RUNNER: ToolClaim = {
+  images:
+    /^((docker\.io|ghcr\.io|registry\.gitlab\.com|quay\.io|gcr\.io)\/)?(gitlab\/gitlab-runner(-helper)?|gitlab-org\/gitlab-runner\/gitlab-runner-helper|actions\/actions-runner|summerwind\/actions-runner(-dind)?|jenkins\/(inbound-agent|agent|jnlp-slave)|buildkite\/agent|drone\/drone-runner-(docker|kube|exec)|circleci\/runner(-agent)?|tekton-releases\/github\.com\/tektoncd\/pipeline\/cmd\/[a-z-]+|concourse\/concourse)$/,
+  names: /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i,
+};
 
 /** A cheap first look for isDownloadAndExecute: some download tool is named at all. */
 const MENTIONS_DOWNLOAD_TOOL = new RegExp(`\\b(${[...DOWNLOAD_TOOLS].join('|')})\\b`);
@@ -252,22 +265,23 @@ const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
   },
   {
     id: 'image-build',
-    label: 'Package manager during an image build',
+    label: 'Package manager during an image build (corroborated)',
     delta: -15,
-    reason: 'Package installs are expected while a builder assembles an image.',
+    reason: "Package installs are expected while a builder assembles an image, and here the builder's image or workload names agree, with no process of that name running from a temporary directory.",
     test: (a) => {
       const proc = fieldText(a, 'proc.name');
       if (!proc || !PACKAGE_MANAGERS.has(proc)) return null;
-      return first(a, ['proc.pname', 'proc.aname[2]', 'container.image.repository', 'container.name'], (v) => IMAGE_BUILDERS.test(v));
+      return corroboratingEvidence(a, IMAGE_BUILDER);
     },
   },
   {
     id: 'ci-runner',
-    label: 'CI runner',
+    label: 'CI runner (corroborated)',
     delta: -12,
     reason: 'CI jobs install, build and run tests; much unusual-looking activity there is routine.',
-    // Only what was fixed when the workload was deployed: a process can call its parent `jenkins`.
-    test: (a) => first(a, ['container.image.repository', 'container.name', 'k8s.ns.name', 'k8s.pod.name'], (v) => CI_RUNNERS.test(v)),
+    // A runner's image, or two workload names agreeing: a process can call itself or its parent
+    // `jenkins`, and whoever deploys a pod picks its name.
+    test: (a) => corroboratingEvidence(a, CI_RUNNER),
   },
   {
     id: 'request-denied',
