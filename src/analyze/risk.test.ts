@@ -408,6 +408,79 @@ describe('ordering on realistic pairs', () => {
     expect(probe!.level).toBe('info');
   });
 
+  /** One k8s audit record as Falco's k8saudit plugin prints it. */
+  const k8sAudit = (rule: string, priority: string, fields: Record<string, string>) => ({
+    output: `12:00:00.000000000: ${priority} ${rule} (user=${fields['ka.user.name']} verb=${fields['ka.verb']} resource=${fields['ka.target.resource']})`,
+    priority,
+    rule,
+    source: 'k8s_audit',
+    time: '2026-11-30T12:00:00.000000000Z',
+    tags: ['k8s'],
+    output_fields: fields,
+  });
+  const adminExec = (sourceIp: string) =>
+    k8sAudit('Attach/Exec Pod', 'Notice', {
+      'ka.user.name': 'kubernetes-admin',
+      'ka.user.groups': '[system:masters,system:authenticated]',
+      'ka.verb': 'create',
+      'ka.target.resource': 'pods',
+      'ka.target.subresource': 'exec',
+      'ka.target.name': 'payments-7d9f-x2',
+      'ka.target.namespace': 'payments',
+      'ka.uri.param[command]': 'sh',
+      'ka.sourceips': `[${sourceIp}]`,
+    });
+
+  it('audit: an admin exec from a public IP > the same from a private IP > a controller reading a configmap', () => {
+    const [fromInternet, fromInside, controller] = scored(
+      adminExec('81.2.69.142'),
+      adminExec('10.0.4.17'),
+      k8sAudit('Disallowed K8s User', 'Warning', {
+        'ka.user.name': 'system:kube-controller-manager',
+        'ka.verb': 'get',
+        'ka.target.resource': 'configmaps',
+        'ka.target.name': 'kube-root-ca.crt',
+        'ka.target.namespace': 'payments',
+        'ka.sourceips': '[10.0.0.2]',
+      }),
+    );
+    expect(fromInternet!.factors.map((f) => f.id)).toEqual(expect.arrayContaining(['admin-identity', 'interactive-exec', 'person-from-internet']));
+    expect(fromInternet!.score).toBeGreaterThan(fromInside!.score);
+    expect(fromInside!.score).toBeGreaterThan(controller!.score);
+    expect(['high', 'critical']).toContain(fromInternet!.level);
+    expect(controller!.factors.map((f) => f.id)).toContain('control-plane');
+  });
+
+  it('audit: a person deleting a ClusterRoleBinding or an IAM user ranks above listing pods or buckets', () => {
+    const jane = { 'ka.user.name': 'jane@example.com', 'ka.sourceips': '[10.0.4.17]' };
+    const [deleteBinding, listPods] = scored(
+      k8sAudit('Disallowed K8s User', 'Warning', { ...jane, 'ka.verb': 'delete', 'ka.target.resource': 'clusterrolebindings', 'ka.target.name': 'ops-admins' }),
+      k8sAudit('Disallowed K8s User', 'Warning', { ...jane, 'ka.verb': 'list', 'ka.target.resource': 'pods', 'ka.target.namespace': 'payments' }),
+    );
+    expect(deleteBinding!.factors.map((f) => f.id)).toContain('destroys-identity-or-logs');
+    expect(deleteBinding!.score).toBeGreaterThan(listPods!.score);
+    const cloudtrail = (name: string) => ({
+      output: `12:00:00.000000000: Notice CloudTrail call (user=ana call=${name})`,
+      priority: 'Notice',
+      rule: 'Watched CloudTrail call',
+      source: 'aws_cloudtrail',
+      time: '2026-11-30T12:00:00.000000000Z',
+      tags: ['cloud', 'aws'],
+      output_fields: { 'ct.user': 'ana', 'ct.user.identitytype': 'IAMUser', 'ct.name': name, 'ct.srcip': '81.2.69.142', 'ct.region': 'eu-west-1' },
+    });
+    const [deleteUser, listBuckets] = scored(cloudtrail('DeleteUser'), cloudtrail('ListBuckets'));
+    expect(deleteUser!.factors.map((f) => f.id)).toContain('destroys-identity-or-logs');
+    expect(deleteUser!.score).toBeGreaterThan(listBuckets!.score);
+  });
+
+  it('audit: the anonymous /livez probe ranks below an interactive admin exec even from inside', () => {
+    const [probe, exec] = scored(
+      k8sAudit('Anonymous Request Allowed', 'Warning', { 'ka.user.name': 'system:anonymous', 'ka.verb': 'get', 'ka.uri': '/livez', 'ka.target.resource': '', 'ka.sourceips': '[81.2.69.142]' }),
+      adminExec('10.0.4.17'),
+    );
+    expect(probe!.score).toBeLessThan(exec!.score);
+  });
+
   it('an alert without tags is scored on the catalog tactic of its rule only as inferred', () => {
     const [risk] = scored({
       output: '19:27:21.038853452: Notice Unexpected connection to K8s API Server from container',
