@@ -14,7 +14,7 @@ import {
   isOriginField,
   isProcessNameField,
   isVolatileField,
-  isWorkloadField,
+  scopesWorkload,
   needsIdentity,
   podOwnerPrefix,
   volatileValueReason,
@@ -96,6 +96,8 @@ export function clauseFor(alert: Alert, field: string): ExceptionClause | LeftOu
 
 const isClause = (c: ExceptionClause | LeftOut): c is ExceptionClause => 'comp' in c;
 
+const clauseValues = (c: ExceptionClause): string[] => (Array.isArray(c.value) ? c.value.map(String) : [String(c.value)]);
+
 /**
  * Pick the exception: a workload clause always (and an identity clause on audit sources), then the
  * playbook's preferences in order, up to three. Returns the clauses in preference order, or none
@@ -113,7 +115,7 @@ export function exceptionClauses(alert: Alert, playbook: Playbook | null): { cla
   }
   const identity = usable.find((c) => isIdentityField(c.field));
   const workload =
-    usable.find((c) => isWorkloadField(c.field)) ?? (identity && needsIdentity(alert.source) ? usable.find((c) => isOriginField(c.field)) : undefined);
+    usable.find((c) => scopesWorkload(c.field, clauseValues(c))) ?? (identity && needsIdentity(alert.source) ? usable.find((c) => isOriginField(c.field)) : undefined);
   if (!workload || (needsIdentity(alert.source) && !identity)) return { clauses: [], leftOut };
   const chosen = new Set<ExceptionClause>([workload]);
   if (identity) chosen.add(identity);
