@@ -40,7 +40,7 @@ export const fx = {
     command: 'crictl exec ⟦container.id⟧ stat ⟦fd.name⟧',
   },
   auditFile: {
-    title: 'If auditd watches the path, list today\'s accesses with process and user',
+    title: 'If auditd watches the path, list every access its logs still hold, with process, user and time (find the alert time among them)',
     command: 'ausearch -i -f ⟦fd.name⟧', where: 'host',
   },
   dockerDiff: {
