@@ -23,8 +23,9 @@ export function ctEventsByName(eventName: string, title: string): CommandTemplat
 }
 
 /** CloudTrail events that touched one named resource (bucket, function, trail ...). */
-export function ctEventsByResource(name: string, title: string): CommandTemplate {
-  return { title, command: aws.lookupEvents('ResourceName', field(name)) };
+/** `window`: the shifts from the alert time (default the day before to the hour after). */
+export function ctEventsByResource(name: string, title: string, window: { from?: string; to?: string } = {}): CommandTemplate {
+  return { title, command: aws.lookupEvents('ResourceName', field(name), window) };
 }
 
 /** Everything CloudTrail recorded from the alert's source IP for one event name (jq filters by IP). */
