@@ -143,6 +143,8 @@ describe('risk factors: one row per factor', () => {
     ['test-payload', { 'proc.cmdline': 'echo %proc.name' }, { output: 'Notice shell (command=echo %proc.name)' }],
     ['test-payload', { 'proc.cmdline': 'This is a test from falcosidekick' }, { output: 'Notice shell (command=This is a test from falcosidekick)' }],
     ['health-probe', { 'ka.uri': '/livez', 'ka.verb': 'delete' }],
+    // the probe factor explains why a probe is anonymous: not counted twice against it
+    ['anonymous-k8s-user', { 'ka.user.name': 'system:anonymous', 'ka.uri': '/livez', 'ka.verb': 'get' }],
     ['health-probe', { 'ka.uri': '/api/v1/secrets' }],
     ['default-binding', { 'ka.verb': 'create', 'ka.auth.reason': 'RBAC: allowed by ClusterRoleBinding "system:public-info-viewer"' }],
     ['falco-own-pod', { 'container.image.repository': 'docker.io/falcosecurity/falco' }, { rule: 'Write below root' }],

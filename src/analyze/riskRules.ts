@@ -115,6 +115,13 @@ function first(alert: Alert, fields: string[], accept: (value: string) => boolea
   return null;
 }
 
+/** A read of /healthz, /livez or /readyz: the evidence (ka.uri), or null. */
+function isHealthProbe(a: Alert): Evidence | null {
+  const verb = fieldText(a, 'ka.verb');
+  if (verb !== undefined && !READ_VERBS.has(verb)) return null;
+  return first(a, ['ka.uri'], (v) => PROBE_URIS.test(v));
+}
+
 function isTrue(value: string): boolean {
   return value === 'true' || value === '1';
 }
@@ -201,7 +208,8 @@ const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
     label: 'Anonymous Kubernetes request',
     delta: 12,
     reason: 'Requests as system:anonymous bypass authentication; allowed ones expose the API.',
-    test: (a) => first(a, ['ka.user.name'], (v) => v === 'system:anonymous'),
+    // An anonymous health probe is what the health-probe factor explains (probes are anonymous by design).
+    test: (a) => (isHealthProbe(a) ? null : first(a, ['ka.user.name'], (v) => v === 'system:anonymous')),
   },
   {
     id: 'test-tooling',
@@ -230,11 +238,7 @@ const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
     label: 'Health probe the current rule excludes',
     delta: -30,
     reason: 'Anonymous reads of /healthz, /livez and /readyz are how load balancers and kubelets check the API server; the upstream rule now excludes them, so this alert comes from an outdated rules file.',
-    test: (a) => {
-      const verb = fieldText(a, 'ka.verb');
-      if (verb !== undefined && !READ_VERBS.has(verb)) return null;
-      return first(a, ['ka.uri'], (v) => PROBE_URIS.test(v));
-    },
+    test: (a) => isHealthProbe(a),
   },
   {
     id: 'default-binding',

@@ -199,7 +199,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
   const custom = rule && !rule.stock ? rule.rule.origin.file : undefined;
   const validate = rulesFile
     ? `falco -V ${rulesFile} -V ${LOCAL_RULES_FILE}`
-    : `falco -V ${custom ? `<path of ${custom}>` : '<the rules file that defines this rule>'} -V ${LOCAL_RULES_FILE}`;
+    : // In words, not a `<placeholder>`: the report would render it as a command to paste.
+      `falco -V, given first the path of ${custom ?? 'the rules file that defines this rule'} and then -V ${LOCAL_RULES_FILE}`;
   const where = custom
     ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}) and check it with: ${validate}`
     : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules) and check it with: ${validate}`;
