@@ -17,8 +17,10 @@ export interface FilledCommand {
   /** Fields the template needed that the alert does not carry (the step is not shown). */
   missing: string[];
   /**
-   * Fields whose value starts with `-` where the shell word would begin with it before any `--`:
-   * a tool would read it as an option (`--server=https://attacker.example`). The step is not shown.
+   * Fields whose value starts with `-` where the shell word would begin with it before any `--`
+   * (a tool would read it as an option: `--server=https://attacker.example`), or whose value does
+   * not fit the grammar its placeholder asks for (`⟦github.repo.name|repo⟧` holding `a/../../x`,
+   * a selector value holding `,`). The step is not shown.
    */
   rejected: string[];
 }
@@ -43,9 +45,13 @@ export function fillCommand(template: string, alert: Alert): FilledCommand {
   const rejected: string[] = [];
   const command = template.replace(PLACEHOLDER, (_match, field: string, encoding: string | undefined, offset: number) => {
     const raw = valueFor(alert, field, 'command');
-    const value = raw === undefined ? undefined : encode(raw, encoding);
-    if (value === undefined) {
+    if (raw === undefined) {
       missing.push(field);
+      return `<${field}>`;
+    }
+    const value = encode(raw, encoding);
+    if (value === undefined) {
+      rejected.push(field);
       return `<${field}>`;
     }
     if (value.startsWith('-') && startsWord(template, offset) && !afterEndOfOptions(template, offset)) {
@@ -62,10 +68,10 @@ export function fillText(template: string, alert: Alert): string {
   return template.replace(PLACEHOLDER, (_match, field: string) => valueFor(alert, field, 'text') ?? field);
 }
 
-/** The value written in the grammar the placeholder asks for (`|dq`: a filter's string literal). */
+/** The value written in the grammar the placeholder asks for (`|dq`: a filter's string literal), or undefined when it does not fit it. */
 function encode(value: string, encoding: string | undefined): string | undefined {
   if (encoding === undefined) return value;
-  const enc = ENCODINGS[encoding as Encoding] as ((v: string) => string) | undefined;
+  const enc = ENCODINGS[encoding as Encoding] as ((v: string) => string | undefined) | undefined;
   if (!enc) throw new Error(`unknown placeholder encoding: ${encoding}`);
   return enc(value);
 }

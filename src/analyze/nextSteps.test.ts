@@ -10,6 +10,7 @@ import { TOOL_OPTIONS, field, kubectl, opt, word, words } from '../knowledge/com
 import { ingestText } from '../ingest';
 import { makeAlert } from '../testing/alerts';
 import { checkCall, runWithStubs, syntaxErrors } from '../testing/commandHarness';
+import { unquotedExpansions } from '../testing/shellExpansions';
 import { genericContent } from './generic';
 import { PLACEHOLDER, fillCommand, fillStep } from './fillTemplate';
 import { nextSteps } from './report';
@@ -46,6 +47,8 @@ function plausible(field: string): string {
   if (/ip$|\.(sip|rip|srcip|callerIP)$/i.test(field)) return '203.0.113.7';
   if (field === 'ct.region') return 'eu-west-1';
   if (field === 'container.id') return 'f00dbabe1234';
+  if (field === 'github.repo.name') return 'acme/app';
+  if (field === 'github.workflow.filename') return '.github/workflows/ci.yml';
   return `${field.replace(/[^a-z0-9]+/gi, '-')}-1`.toLowerCase();
 }
 
@@ -155,6 +158,11 @@ describe('every command a report can print', () => {
 
   it('parses with bash -n, for plausible, hostile and vendored alerts', { timeout: 300_000 }, () => {
     const bad = syntaxErrors(COMMANDS).map((e) => `${ALL[e.index]?.origin}: ${COMMANDS[e.index]}\n  ${e.message}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('quotes every expansion: no unquoted $(...), backtick or $VAR outside an assignment (word splitting, globbing)', () => {
+    const bad = COMMANDS.flatMap((c, i) => unquotedExpansions(c).map((e) => `${ALL[i]?.origin}: ${e} in ${c}`));
     expect(bad).toEqual([]);
   });
 

@@ -56,8 +56,11 @@ describe('risk factors: one row per factor', () => {
     ['default-binding', { 'ka.verb': 'get', 'ka.auth.reason': 'RBAC: allowed by ClusterRoleBinding "system:public-info-viewer" of ClusterRole "system:public-info-viewer" to Group "system:unauthenticated"' }, -10],
     ['falco-own-pod', { 'container.image.repository': 'docker.io/falcosecurity/falco' }, -15, { rule: 'Contact K8S API Server From Container' }],
     ['deprecated-rule', {}, -5, { rule: 'Disallowed SSH Connection' }],
-    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc' }, -15],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc', 'container.image.repository': 'moby/buildkit' }, -15],
+    ['image-build', { 'proc.name': 'apk', 'container.image.repository': 'gcr.io/kaniko-project/executor' }, -15],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc', 'proc.pexepath': '/usr/bin/buildkit-runc', 'container.name': 'buildkitd' }, -15],
     ['ci-runner', { 'container.image.repository': 'gitlab/gitlab-runner' }, -12],
+    ['ci-runner', { 'container.name': 'jnlp', 'k8s.pod.name': 'jenkins-agent-x7k2', 'k8s.ns.name': 'jenkins' }, -12],
     ['request-denied', { 'ka.response.code': '403' }, -10],
     ['admin-identity', { 'ka.user.name': 'kubernetes-admin' }, 15],
     ['admin-identity', { 'ka.user.groups': '[system:masters,system:authenticated]' }, 15],
@@ -115,6 +118,16 @@ describe('risk factors: one row per factor', () => {
     ['download-and-execute', { 'proc.cmdline': 'curl -o /tmp/app.tgz https://example.com/app.tgz' }],
     ['download-and-execute', { 'proc.cmdline': 'sh -c cat /etc/hosts | grep curl' }],
     ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'bash' }],
+    // A builder's name alone, or with a path the process chose, or run from a temporary directory
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkit-runc' }],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'buildkitd', 'proc.pexepath': '/usr/bin/buildkitd', 'container.image.repository': 'evil/miner' }],
+    ['image-build', { 'proc.name': 'apt-get', 'proc.pname': 'dockerd', 'proc.pexepath': '/tmp/dockerd', 'container.image.repository': 'moby/buildkit' }],
+    ['image-build', { 'proc.name': 'apt-get', 'container.image.repository': 'evil.example/moby/buildkit' }],
+    ['image-build', { 'proc.name': 'apt-get', 'container.name': 'kaniko' }],
+    ['ci-runner', { 'k8s.pod.name': 'jenkins-1' }],
+    ['ci-runner', { 'container.name': 'gitlab-runner', 'proc.pname': 'gitlab-runner' }],
+    ['ci-runner', { 'container.image.repository': 'evil/gitlab-runner' }],
+    ['ci-runner', { 'container.image.repository': 'gitlab/gitlab-runner', 'proc.exepath': '/tmp/.x/xmrig', 'proc.pname': 'gitlab-runner' }],
     ['request-denied', { 'ka.response.code': '200' }],
     ['ci-runner', { 'proc.pname': 'jenkins', 'proc.name': 'bash' }],
     // A name alone is never a drill, and evidence against cancels the rest.
@@ -130,6 +143,8 @@ describe('risk factors: one row per factor', () => {
     ['test-payload', { 'proc.cmdline': 'echo %proc.name' }, { output: 'Notice shell (command=echo %proc.name)' }],
     ['test-payload', { 'proc.cmdline': 'This is a test from falcosidekick' }, { output: 'Notice shell (command=This is a test from falcosidekick)' }],
     ['health-probe', { 'ka.uri': '/livez', 'ka.verb': 'delete' }],
+    // the probe factor explains why a probe is anonymous: not counted twice against it
+    ['anonymous-k8s-user', { 'ka.user.name': 'system:anonymous', 'ka.uri': '/livez', 'ka.verb': 'get' }],
     ['health-probe', { 'ka.uri': '/api/v1/secrets' }],
     ['default-binding', { 'ka.verb': 'create', 'ka.auth.reason': 'RBAC: allowed by ClusterRoleBinding "system:public-info-viewer"' }],
     ['falco-own-pod', { 'container.image.repository': 'docker.io/falcosecurity/falco' }, { rule: 'Write below root' }],
@@ -258,6 +273,53 @@ describe('ordering on realistic pairs', () => {
     expect(named!.level).toBe('high');
   });
 
+  it('a package manager whose parent is renamed to a build tool from /tmp in an unknown image scores no lower', () => {
+    const install = (pname: string, pexepath: string, image = 'evil/miner') => ({
+      output: `12:00:00.000000000: Error Package management process launched in container (process=apt-get parent=${pname} image=${image})`,
+      priority: 'Error',
+      rule: 'Launch Package Management Process in Container',
+      source: 'syscall',
+      time: '2026-11-30T12:00:00.000000000Z',
+      tags: ['T1505', 'container', 'maturity_incubating', 'mitre_persistence', 'process', 'software_mgmt'],
+      output_fields: {
+        'container.id': '4f1e2d3c4b5a',
+        'container.image.repository': image,
+        'container.name': 'web',
+        'proc.cmdline': 'apt-get install -y nmap',
+        'proc.exepath': '/usr/bin/apt-get',
+        'proc.name': 'apt-get',
+        'proc.pname': pname,
+        'proc.pexepath': pexepath,
+        'user.uid': 0,
+      },
+    });
+    const [renamedTmp, renamedBin, plain, real] = scored(
+      install('buildkitd', '/tmp/.x/buildkitd'),
+      install('buildkit-runc', '/usr/bin/buildkit-runc'),
+      install('bash', '/bin/bash'),
+      install('buildkit-runc', '/usr/bin/buildkit-runc', 'moby/buildkit'),
+    );
+    expect(renamedTmp!.score).toBeGreaterThanOrEqual(plain!.score);
+    expect(renamedBin!.score).toBeGreaterThanOrEqual(plain!.score);
+    expect([renamedTmp, renamedBin, plain].flatMap((r) => r!.factors.map((f) => f.id))).not.toContain('image-build');
+    expect(real!.factors.map((f) => f.id)).toContain('image-build');
+    expect(real!.score).toBeLessThan(plain!.score);
+  });
+
+  it('a pod merely named like a CI runner scores no lower than any other pod', () => {
+    const shell = (pod: string, ns: string, image: string) => ({
+      output: `12:00:00.000000000: Notice A shell was spawned in a container with an attached terminal (pod=${pod})`,
+      priority: 'Notice',
+      rule: 'Terminal shell in container',
+      source: 'syscall',
+      time: '2026-11-30T12:00:00.000000000Z',
+      tags: ['T1059', 'container', 'maturity_stable', 'mitre_execution', 'shell'],
+      output_fields: { 'container.id': '4f1e2d3c4b5a', 'container.image.repository': image, 'k8s.pod.name': pod, 'k8s.ns.name': ns, 'proc.name': 'bash', 'proc.tty': 34816 },
+    });
+    const [named, other] = scored(shell('jenkins-build-1', 'default', 'evil/miner'), shell('web-1', 'default', 'evil/miner'));
+    expect(named!.score).toBe(other!.score);
+  });
+
   it('the real event-generator (image, install path, command line) still scores as a drill', () => {
     const [drill, attack] = scored(
       {
@@ -346,6 +408,79 @@ describe('ordering on realistic pairs', () => {
     expect(exec!.factors.map((f) => f.id)).toEqual(expect.arrayContaining(['admin-identity', 'interactive-exec']));
     expect(probe!.score).toBeLessThan(exec!.score);
     expect(probe!.level).toBe('info');
+  });
+
+  /** One k8s audit record as Falco's k8saudit plugin prints it. */
+  const k8sAudit = (rule: string, priority: string, fields: Record<string, string>) => ({
+    output: `12:00:00.000000000: ${priority} ${rule} (user=${fields['ka.user.name']} verb=${fields['ka.verb']} resource=${fields['ka.target.resource']})`,
+    priority,
+    rule,
+    source: 'k8s_audit',
+    time: '2026-11-30T12:00:00.000000000Z',
+    tags: ['k8s'],
+    output_fields: fields,
+  });
+  const adminExec = (sourceIp: string) =>
+    k8sAudit('Attach/Exec Pod', 'Notice', {
+      'ka.user.name': 'kubernetes-admin',
+      'ka.user.groups': '[system:masters,system:authenticated]',
+      'ka.verb': 'create',
+      'ka.target.resource': 'pods',
+      'ka.target.subresource': 'exec',
+      'ka.target.name': 'payments-7d9f-x2',
+      'ka.target.namespace': 'payments',
+      'ka.uri.param[command]': 'sh',
+      'ka.sourceips': `[${sourceIp}]`,
+    });
+
+  it('audit: an admin exec from a public IP > the same from a private IP > a controller reading a configmap', () => {
+    const [fromInternet, fromInside, controller] = scored(
+      adminExec('81.2.69.142'),
+      adminExec('10.0.4.17'),
+      k8sAudit('Disallowed K8s User', 'Warning', {
+        'ka.user.name': 'system:kube-controller-manager',
+        'ka.verb': 'get',
+        'ka.target.resource': 'configmaps',
+        'ka.target.name': 'kube-root-ca.crt',
+        'ka.target.namespace': 'payments',
+        'ka.sourceips': '[10.0.0.2]',
+      }),
+    );
+    expect(fromInternet!.factors.map((f) => f.id)).toEqual(expect.arrayContaining(['admin-identity', 'interactive-exec', 'person-from-internet']));
+    expect(fromInternet!.score).toBeGreaterThan(fromInside!.score);
+    expect(fromInside!.score).toBeGreaterThan(controller!.score);
+    expect(['high', 'critical']).toContain(fromInternet!.level);
+    expect(controller!.factors.map((f) => f.id)).toContain('control-plane');
+  });
+
+  it('audit: a person deleting a ClusterRoleBinding or an IAM user ranks above listing pods or buckets', () => {
+    const jane = { 'ka.user.name': 'jane@example.com', 'ka.sourceips': '[10.0.4.17]' };
+    const [deleteBinding, listPods] = scored(
+      k8sAudit('Disallowed K8s User', 'Warning', { ...jane, 'ka.verb': 'delete', 'ka.target.resource': 'clusterrolebindings', 'ka.target.name': 'ops-admins' }),
+      k8sAudit('Disallowed K8s User', 'Warning', { ...jane, 'ka.verb': 'list', 'ka.target.resource': 'pods', 'ka.target.namespace': 'payments' }),
+    );
+    expect(deleteBinding!.factors.map((f) => f.id)).toContain('destroys-identity-or-logs');
+    expect(deleteBinding!.score).toBeGreaterThan(listPods!.score);
+    const cloudtrail = (name: string) => ({
+      output: `12:00:00.000000000: Notice CloudTrail call (user=ana call=${name})`,
+      priority: 'Notice',
+      rule: 'Watched CloudTrail call',
+      source: 'aws_cloudtrail',
+      time: '2026-11-30T12:00:00.000000000Z',
+      tags: ['cloud', 'aws'],
+      output_fields: { 'ct.user': 'ana', 'ct.user.identitytype': 'IAMUser', 'ct.name': name, 'ct.srcip': '81.2.69.142', 'ct.region': 'eu-west-1' },
+    });
+    const [deleteUser, listBuckets] = scored(cloudtrail('DeleteUser'), cloudtrail('ListBuckets'));
+    expect(deleteUser!.factors.map((f) => f.id)).toContain('destroys-identity-or-logs');
+    expect(deleteUser!.score).toBeGreaterThan(listBuckets!.score);
+  });
+
+  it('audit: the anonymous /livez probe ranks below an interactive admin exec even from inside', () => {
+    const [probe, exec] = scored(
+      k8sAudit('Anonymous Request Allowed', 'Warning', { 'ka.user.name': 'system:anonymous', 'ka.verb': 'get', 'ka.uri': '/livez', 'ka.target.resource': '', 'ka.sourceips': '[81.2.69.142]' }),
+      adminExec('10.0.4.17'),
+    );
+    expect(probe!.score).toBeLessThan(exec!.score);
   });
 
   it('an alert without tags is scored on the catalog tactic of its rule only as inferred', () => {

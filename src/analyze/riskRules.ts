@@ -2,6 +2,8 @@ import type { Alert, Priority } from '../model';
 import { lookupTable } from '../knowledge/lookupTable';
 import { fieldText } from '../knowledge/fieldValue';
 import { eventGeneratorVerdict } from '../knowledge/eventGenerator';
+import type { ToolClaim } from '../knowledge/corroboration';
+import { corroboratingEvidence } from '../knowledge/corroboration';
 import { classifyIp } from '../knowledge/ip';
 import { DOWNLOAD_TOOLS, INTERPRETERS, PACKAGE_MANAGERS, SHELLS, WEB_SERVERS, inTempDir } from '../knowledge/lists';
 import { catalogEntry } from '../knowledge/ruleCatalog';
@@ -55,8 +57,19 @@ export interface ContextRule {
   test: (alert: Alert) => Evidence | null;
 }
 
-const IMAGE_BUILDERS = /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/;
-const CI_RUNNERS = /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i;
+/**
+ * Image builders and CI runners lower risk only when corroborated (knowledge/corroboration.ts): a
+ * published image, or workload names fixed at deployment, never a process's name alone.
+ */
+const IMAGE_BUILDER: ToolClaim = {
+  images: /^((docker\.io\/)?moby\/buildkit|gcr\.io\/kaniko-project\/executor|quay\.io\/buildah\/(stable|upstream)|(docker\.io\/)?(library\/)?docker)$/,
+  names: /\b(buildkit|buildkitd|buildkit-runc|kaniko|buildah|dockerd|docker-build)\b/,
+};
+const CI_RUNNER: ToolClaim = {
+  images:
+    /^((docker\.io|ghcr\.io|registry\.gitlab\.com|quay\.io|gcr\.io)\/)?(gitlab\/gitlab-runner(-helper)?|gitlab-org\/gitlab-runner\/gitlab-runner-helper|actions\/actions-runner|summerwind\/actions-runner(-dind)?|jenkins\/(inbound-agent|agent|jnlp-slave)|buildkite\/agent|drone\/drone-runner-(docker|kube|exec)|circleci\/runner(-agent)?|tekton-releases\/github\.com\/tektoncd\/pipeline\/cmd\/[a-z-]+|concourse\/concourse)$/,
+  names: /(gitlab-runner|actions-runner|github-runner|jenkins|buildkite|tekton|circleci|drone|argo-workflows|concourse)/i,
+};
 
 /** A cheap first look for isDownloadAndExecute: some download tool is named at all. */
 const MENTIONS_DOWNLOAD_TOOL = new RegExp(`\\b(${[...DOWNLOAD_TOOLS].join('|')})\\b`);
@@ -100,6 +113,13 @@ function first(alert: Alert, fields: string[], accept: (value: string) => boolea
     if (value !== undefined && accept(value)) return { field, value };
   }
   return null;
+}
+
+/** A read of /healthz, /livez or /readyz: the evidence (ka.uri), or null. */
+function isHealthProbe(a: Alert): Evidence | null {
+  const verb = fieldText(a, 'ka.verb');
+  if (verb !== undefined && !READ_VERBS.has(verb)) return null;
+  return first(a, ['ka.uri'], (v) => PROBE_URIS.test(v));
 }
 
 function isTrue(value: string): boolean {
@@ -188,7 +208,8 @@ const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
     label: 'Anonymous Kubernetes request',
     delta: 12,
     reason: 'Requests as system:anonymous bypass authentication; allowed ones expose the API.',
-    test: (a) => first(a, ['ka.user.name'], (v) => v === 'system:anonymous'),
+    // An anonymous health probe is what the health-probe factor explains (probes are anonymous by design).
+    test: (a) => (isHealthProbe(a) ? null : first(a, ['ka.user.name'], (v) => v === 'system:anonymous')),
   },
   {
     id: 'test-tooling',
@@ -217,11 +238,7 @@ const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
     label: 'Health probe the current rule excludes',
     delta: -30,
     reason: 'Anonymous reads of /healthz, /livez and /readyz are how load balancers and kubelets check the API server; the upstream rule now excludes them, so this alert comes from an outdated rules file.',
-    test: (a) => {
-      const verb = fieldText(a, 'ka.verb');
-      if (verb !== undefined && !READ_VERBS.has(verb)) return null;
-      return first(a, ['ka.uri'], (v) => PROBE_URIS.test(v));
-    },
+    test: (a) => isHealthProbe(a),
   },
   {
     id: 'default-binding',
@@ -252,22 +269,23 @@ const SYSCALL_AND_COMMON_RULES: ContextRule[] = [
   },
   {
     id: 'image-build',
-    label: 'Package manager during an image build',
+    label: 'Package manager during an image build (corroborated)',
     delta: -15,
-    reason: 'Package installs are expected while a builder assembles an image.',
+    reason: "Package installs are expected while a builder assembles an image, and here the builder's image or workload names agree, with no process of that name running from a temporary directory.",
     test: (a) => {
       const proc = fieldText(a, 'proc.name');
       if (!proc || !PACKAGE_MANAGERS.has(proc)) return null;
-      return first(a, ['proc.pname', 'proc.aname[2]', 'container.image.repository', 'container.name'], (v) => IMAGE_BUILDERS.test(v));
+      return corroboratingEvidence(a, IMAGE_BUILDER);
     },
   },
   {
     id: 'ci-runner',
-    label: 'CI runner',
+    label: 'CI runner (corroborated)',
     delta: -12,
     reason: 'CI jobs install, build and run tests; much unusual-looking activity there is routine.',
-    // Only what was fixed when the workload was deployed: a process can call its parent `jenkins`.
-    test: (a) => first(a, ['container.image.repository', 'container.name', 'k8s.ns.name', 'k8s.pod.name'], (v) => CI_RUNNERS.test(v)),
+    // A runner's image, or two workload names agreeing: a process can call itself or its parent
+    // `jenkins`, and whoever deploys a pod picks its name.
+    test: (a) => corroboratingEvidence(a, CI_RUNNER),
   },
   {
     id: 'request-denied',

@@ -110,4 +110,14 @@ describe('tuning with hostile and tricky values', () => {
     expect(tuning.yaml).toBe('');
     expect(tuning.explanation).toMatch(/^No safe exception/);
   });
+
+  it('never scopes an exception by a generic image or a temp-dir executable alone, and pairs them with what does scope', () => {
+    const weak = { 'container.image.repository': 'docker.io/library/alpine', 'proc.exepath': '/tmp/backup', 'proc.name': 'backup' };
+    const none = buildTuning(makeAlert({ rule: 'Custom', outputFields: weak }), null);
+    expect(none.yaml).toBe('');
+    expect(none.explanation).toMatch(/^No safe exception/);
+    const scoped = buildTuning(makeAlert({ rule: 'Custom', outputFields: { ...weak, 'k8s.ns.name': 'backups' } }), null);
+    const [item] = parse(scoped.yaml) as { exceptions: { fields: string[] }[] }[];
+    expect(item!.exceptions[0]!.fields).toContain('k8s.ns.name');
+  });
 });

@@ -13,7 +13,7 @@ import {
   isOriginField,
   isProcessNameField,
   isVolatileField,
-  isWorkloadField,
+  scopesWorkload,
   needsIdentity,
   podOwnerPrefix,
   volatileValueReason,
@@ -103,6 +103,8 @@ export function clauseFor(alert: Alert, field: string): ExceptionClause | LeftOu
 
 const isClause = (c: ExceptionClause | LeftOut): c is ExceptionClause => 'comp' in c;
 
+const clauseValues = (c: ExceptionClause): string[] => (Array.isArray(c.value) ? c.value.map(String) : [String(c.value)]);
+
 /**
  * Pick the exception: a workload clause always (and an identity clause on audit sources), then the
  * playbook's preferences in order, up to three. Returns the clauses in preference order, or none
@@ -120,7 +122,7 @@ export function exceptionClauses(alert: Alert, playbook: Playbook | null): { cla
   }
   const identity = usable.find((c) => isIdentityField(c.field));
   const workload =
-    usable.find((c) => isWorkloadField(c.field)) ?? (identity && needsIdentity(alert.source) ? usable.find((c) => isOriginField(c.field)) : undefined);
+    usable.find((c) => scopesWorkload(c.field, clauseValues(c))) ?? (identity && needsIdentity(alert.source) ? usable.find((c) => isOriginField(c.field)) : undefined);
   if (!workload || (needsIdentity(alert.source) && !identity)) return { clauses: [], leftOut };
   const chosen = new Set<ExceptionClause>([workload]);
   if (identity) chosen.add(identity);
@@ -201,7 +203,8 @@ export function buildTuning(alert: Alert, playbook: Playbook | null, rule?: Rule
   const custom = rule && !rule.stock ? rule.rule.origin.file : undefined;
   const validate = rulesFile
     ? `falco -V ${rulesFile} -V ${LOCAL_RULES_FILE}`
-    : `falco -V ${custom ? `<path of ${custom}>` : '<the rules file that defines this rule>'} -V ${LOCAL_RULES_FILE}`;
+    : // In words, not a `<placeholder>`: the report would render it as a command to paste.
+      `falco -V, given first the path of ${custom ?? 'the rules file that defines this rule'} and then -V ${LOCAL_RULES_FILE}`;
   const where = custom
     ? `Put it in ${LOCAL_RULES_FILE} (or any rules file loaded after ${custom}); check with: ${validate}`
     : `Put it in ${LOCAL_RULES_FILE} (loaded after the upstream rules); check with: ${validate}`;

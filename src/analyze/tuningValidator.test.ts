@@ -23,6 +23,8 @@ describe('validateTuning accepts safe snippets', () => {
       '- rule: PTRACE attached to process\n  exceptions:\n    - name: t\n      fields: container.image.repository\n      comps: in\n      values: ["registry.example/debug", "registry.example/profiler"]\n  override:\n    exceptions: append\n',
     ],
     ['argument field', exception('Read sensitive file untrusted', '[container.image.repository, "proc.aname[2]"]', '[=, =]', '["registry.example/agent", "agentd"]')],
+    ['generic image paired with the namespace', exception('Read sensitive file untrusted', '[proc.name, container.image.repository, k8s.ns.name]', '[=, =, =]', '["backup", "docker.io/library/alpine", "backups"]')],
+    ['generic image paired with an installed executable', exception('Read sensitive file untrusted', '[container.image.repository, proc.exepath]', '[=, =]', '["busybox", "/opt/backup/bin/backup"]')],
   ])('%s', (_name, yaml) => {
     expect(check(yaml)).toEqual([]);
   });
@@ -47,6 +49,9 @@ const BAD: readonly [TuningCheck, string, string, string?][] = [
   ['pairing', 'identity alone (single user.name)', exception('System user interactive', '[user.name]', '[=]', '["bin"]')],
   ['pairing', 'audit exception without identity', exception('Create Privileged Pod', '[ka.target.namespace]', '[=]', '["payments"]')],
   ['pairing', 'user, namespace of the actor-less kind: resource alone is no workload', exception('Attach/Exec Pod', '[ka.user.name, ka.target.resource]', '[=, =]', '["kubernetes-admin", "pods"]')],
+  ['pairing', 'a generic image as the only workload (anyone can run alpine)', exception('Read sensitive file untrusted', '[proc.name, container.image.repository]', '[=, =]', '["backup", "docker.io/library/alpine:3.19"]')],
+  ['pairing', 'generic images as the only workload of a pod', exception('Create Privileged Pod', '[ka.user.name, ka.req.pod.containers.image]', '[=, in]', '["ci", ["busybox", "nginx:1.27"]]')],
+  ['pairing', 'an executable in a temporary directory (anyone can write there)', exception('Read sensitive file untrusted', '[proc.name, proc.exepath]', '[=, =]', '["agent", "/tmp/agent"]')],
   ['volatile', 'container id field', exception('Terminal shell in container', '[container.image.repository, container.id]', '[=, =]', '["app", "8fbf0a6486b6"]')],
   ['volatile', 'container:<hex> in a command line', exception('Terminal shell in container', '[container.image.repository, proc.cmdline]', '[=, =]', '["app", "runc init container:8fbf0a6486b6"]')],
   ['volatile', 'generated pod name with =', exception('Attach/Exec Pod', '[ka.user.name, ka.target.name]', '[=, =]', '["alice", "web-7d9f8b6c5-x2kq9"]')],

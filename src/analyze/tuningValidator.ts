@@ -19,6 +19,8 @@ import {
   isProcessNameField,
   isVolatileField,
   isWorkloadField,
+  scopesWorkload,
+  weakWorkloadReason,
   needsIdentity,
   programName,
   volatileValueReason,
@@ -195,9 +197,20 @@ function checkException(ex: Obj, at: string, source: string, warned: Set<string>
   }
 
   const hasIdentity = fields.some(isIdentityField);
+  // Every row must name a workload that scopes: a generic image (alpine, nginx) or an executable
+  // in a temporary directory holds for anyone's container, so it does not count (exceptionPolicy.ts).
+  const weak = rows.flatMap((row) => (Array.isArray(row) ? row : [])
+    .map((value, i) => ({ field: slots[i]?.field ?? '', values: (Array.isArray(value) ? value : [value]).map(str) })))
+    .filter(({ field }) => isWorkloadField(field));
+  const scopedRows = rows.length > 0
+    ? rows.every((row) => Array.isArray(row) && row.some((value, i) => scopesWorkload(slots[i]?.field ?? '', (Array.isArray(value) ? value : [value]).map(str))))
+    : fields.some(isWorkloadField);
   // An audit principal with its origin (client IP) is scoped when the event names no target object.
-  const hasWorkload = fields.some(isWorkloadField) || (needsIdentity(source) && hasIdentity && fields.some(isOriginField));
-  if (!hasWorkload) {
+  const hasWorkload = scopedRows || (needsIdentity(source) && hasIdentity && fields.some(isOriginField));
+  if (!hasWorkload && fields.some(isWorkloadField)) {
+    const reasons = [...new Set(weak.map(({ field, values }) => weakWorkloadReason(field, values)).filter(Boolean))];
+    problems.push({ check: 'pairing', item: where, reason: `names no workload that scopes it: ${reasons.join('; ')}` });
+  } else if (!hasWorkload) {
     problems.push({
       check: 'pairing',
       item: where,

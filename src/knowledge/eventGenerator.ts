@@ -97,7 +97,8 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function imageRepository(image: string): string {
+/** `registry/repo:tag@sha256:...` -> `registry/repo`. */
+export function imageRepository(image: string): string {
   const noDigest = image.split('@')[0] ?? image;
   const colon = noDigest.lastIndexOf(':');
   return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;

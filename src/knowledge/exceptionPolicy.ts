@@ -4,7 +4,7 @@
  * every event (volatile). The tuning builder and the tuning validator both read these, so what the
  * product prints and what the tests accept cannot drift apart.
  */
-import { NEVER_ALLOW_LIST } from './lists';
+import { NEVER_ALLOW_LIST, inTempDir, isGenericImage } from './lists';
 
 /** Fields that say who acted: a user, a cloud principal, a Kubernetes identity. */
 export const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
@@ -51,6 +51,28 @@ export function isIdentityField(field: string): boolean {
 
 export function isWorkloadField(field: string): boolean {
   return WORKLOAD_EXACT.has(field) || /^proc\.aexepath\[\d+\]$/.test(field) || field.startsWith('ct.request.') || /^(k8s|k8smeta)\.pod\.label\[/.test(field);
+}
+
+const IMAGE_FIELDS = /^(container\.image(\.repository)?|ka\.req\.pod\.containers\.image(\.repository)?)$/;
+const EXEPATH_FIELDS = /^(proc\.(exepath|pexepath)|proc\.aexepath\[\d+\])$/;
+
+/**
+ * Why a workload field's value scopes nothing, or undefined when it does:
+ * - a generic image (alpine, busybox, python, nginx ...): anyone can start a container from it;
+ * - an executable path in a temporary directory: anyone can write one there.
+ * A list value (`in`) scopes when one of its items does (all of the pod's images must match).
+ */
+export function weakWorkloadReason(field: string, values: readonly string[]): string | undefined {
+  if (IMAGE_FIELDS.test(field) && values.length > 0 && values.every(isGenericImage)) {
+    return `${values.join(', ')} is a generic image anyone can run: pair it with the namespace, pod owner or executable path`;
+  }
+  if (EXEPATH_FIELDS.test(field) && values.some(inTempDir)) return `${values.join(', ')} is in a temporary directory, where anyone can write`;
+  return undefined;
+}
+
+/** A workload field whose value really scopes the exception (see weakWorkloadReason). */
+export function scopesWorkload(field: string, values: readonly string[]): boolean {
+  return isWorkloadField(field) && weakWorkloadReason(field, values) === undefined;
 }
 
 /**

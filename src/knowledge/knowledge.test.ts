@@ -103,6 +103,20 @@ describe('knowledge base over all playbooks', () => {
     expect(problems).toEqual([]);
   });
 
+  it('starts a time window no earlier than the alert when its title says "since" or "after" the change', () => {
+    const wrong: string[] = [];
+    for (const p of ALL_PLAYBOOKS) {
+      for (const c of p.investigate) {
+        if (!/\b(since|after) (it|the (change|update|alert))\b/i.test(c.title)) continue;
+        for (const template of [c.command, c.inContainer ?? '']) {
+          const start = /\u27E6@(?:time|journal)([+-]\d+[smhd])?\u27E7/.exec(template);
+          if (start?.[1]?.startsWith('-')) wrong.push(`${p.id}: ${c.title} starts at ${start[0]}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('has no filler phrases in its prose', () => {
     const problems: string[] = [];
     for (const p of ALL_PLAYBOOKS) {

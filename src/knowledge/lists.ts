@@ -61,3 +61,27 @@ export const TEMP_DIRS: readonly string[] = ['/tmp/', '/var/tmp/', '/dev/shm/', 
 export function inTempDir(path: string): boolean {
   return TEMP_DIRS.some((dir) => path.startsWith(dir));
 }
+
+/**
+ * Images anyone can run: Docker Hub's official base and runtime images and the usual debug
+ * images. An exception pinned to one of them as its only workload holds for any container
+ * started from it, an attacker's included: it names no workload of yours.
+ */
+export const GENERIC_IMAGES = set(
+  'alpine', 'busybox', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux',
+  'archlinux', 'opensuse/leap', 'registry.access.redhat.com/ubi8/ubi', 'registry.access.redhat.com/ubi9/ubi', 'python',
+  'node', 'golang', 'openjdk', 'eclipse-temurin', 'ruby', 'php', 'perl', 'bash', 'nginx', 'httpd', 'curlimages/curl',
+  'nicolaka/netshoot', 'gcr.io/distroless/static', 'gcr.io/distroless/base', 'cgr.dev/chainguard/static', 'cgr.dev/chainguard/wolfi-base',
+);
+
+/** The image repository as Docker Hub names it: `docker.io/library/alpine:3.19` -> `alpine`. */
+export function hubName(image: string): string {
+  const noDigest = image.split('@')[0] ?? image;
+  const colon = noDigest.lastIndexOf(':');
+  const repo = colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+  return repo.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '').toLowerCase();
+}
+
+export function isGenericImage(image: string): boolean {
+  return GENERIC_IMAGES.has(hubName(image));
+}

@@ -17,7 +17,7 @@ export const aws = {
   lookupEvents(
     key: 'Username' | 'EventName' | 'ResourceName' | 'AccessKeyId' | 'EventSource' | 'ResourceType' | 'EventId',
     value: Arg,
-    o: { maxResults?: number; output?: 'json'; window?: boolean; region?: Arg } = {},
+    o: { maxResults?: number; output?: 'json'; window?: boolean; from?: string; to?: string; region?: Arg } = {},
   ): string {
     const json =
       typeof value === 'string' ? JSON.stringify(value) : isField(value) ? word(quotedField(value.field)) : `'"'${word(value)}'"'`;
@@ -25,8 +25,8 @@ export const aws = {
     return words(
       'aws cloudtrail lookup-events',
       opt('--region', o.region ?? REGION),
-      o.window !== false && opt('--start-time', alertTime('-1d')),
-      o.window !== false && opt('--end-time', alertTime('+1h')),
+      o.window !== false && opt('--start-time', alertTime(o.from ?? '-1d')),
+      o.window !== false && opt('--end-time', alertTime(o.to ?? '+1h')),
       `--lookup-attributes=${attr}`,
       `--max-results=${o.maxResults ?? 50}`,
       o.output && `--output=${o.output}`,

@@ -65,8 +65,8 @@ describe('the typed command builders', () => {
   });
 
   it('glue every value to its option and concatenate path pieces into one word', () => {
-    expect(gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=actor:', field('github.user')], 'per_page=50') })).toBe(
-      'gh api orgs/⟦github.org⟧/audit-log --method=GET --raw-field=phrase=actor:⟦github.user⟧ --raw-field=per_page=50',
+    expect(gh.api(['orgs/', field('github.org', 'segment'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=actor:', field('github.user')], 'per_page=50') })).toBe(
+      'gh api orgs/⟦github.org|segment⟧/audit-log --method=GET --raw-field=phrase=actor:⟦github.user⟧ --raw-field=per_page=50',
     );
     expect(aws.run('iam get-user', { '--user-name': field('ct.user') }, { region: false })).toBe('aws iam get-user --user-name=⟦ct.user⟧');
     expect(gcloud.run('functions describe', { args: [field('gcp.cloudfunctions.function')], options: { '--format': 'json' } })).toBe(

@@ -1,5 +1,5 @@
 import type { Arg } from './shell';
-import { alertTime, field, opt, word, words } from './shell';
+import { alertTime, field, isField, opt, substitution, word, words } from './shell';
 import type { ToolOptions } from './options';
 
 /**
@@ -17,6 +17,13 @@ export const crictl = {
   exec(argv: string, id: Arg = ID): string {
     return words('crictl exec', word(id), argv);
   },
+  /**
+   * Run a host tool (`ss`, `ip`) in the container's network namespace: the tool need not exist in
+   * the image. The pid is the substitution's whole, double-quoted word.
+   */
+  inNetns(argv: string, id: Arg = ID): string {
+    return words('nsenter', opt('--target', substitution(`crictl inspect ${word(id)} | jq -r .info.pid`)), '--net', '--', argv);
+  },
   /** The container's logs from ten minutes before the alert. */
   logs(id: Arg = ID, since: Arg = alertTime('-10m')): string {
     return words('crictl logs --timestamps', opt('--since', since), word(id));
@@ -26,7 +33,9 @@ export const crictl = {
    * keeps running: needs a runtime with checkpoint support (CRI-O, containerd 2.0+) and CRIU.
    */
   checkpoint(id: Arg = ID): string {
-    return words('crictl checkpoint', `--export=/var/tmp/checkpoint-${word(id)}.tar`, word(id));
+    // The id is also part of a file path there: one path segment only, never `../`.
+    const inPath = isField(id) ? { ...id, encoding: 'segment' as const } : id;
+    return words('crictl checkpoint', `--export=/var/tmp/checkpoint-${word(inPath)}.tar`, word(id));
   },
 };
 

@@ -5,7 +5,7 @@ import type { ToolOptions } from './options';
 
 /**
  * GitHub CLI (gh, cobra/pflag: `--name=value` is one word). `gh api` paths are concatenated
- * words (`['repos/', field('github.repo.name'), '/hooks']`), so no value starts a word there.
+ * words (`['repos/', field('github.repo.name', 'repo'), '/hooks']`), so no value starts a word there.
  */
 export const gh = {
   /** `gh api PATH` with its options (`--method`, `--raw-field`, `--jq`, `--paginate` ...). */

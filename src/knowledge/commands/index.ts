@@ -44,11 +44,11 @@ const POD_OBJECT = { ns: POD.ns, kind: 'pod', name: POD.pod };
 export const cmd = {
   processTree: {
     title: 'Show the process, its parent and start time on the node',
-    command: 'ps -o pid,ppid,user,lstart,args -p ⟦proc.pid⟧,⟦proc.ppid⟧',
+    command: 'ps -o pid,ppid,user,lstart,args -p ⟦proc.pid|pid⟧,⟦proc.ppid|pid⟧',
   },
   processExe: {
     title: 'See which binary the process really runs and from where',
-    command: 'ls -l /proc/⟦proc.pid⟧/exe /proc/⟦proc.pid⟧/cwd',
+    command: 'ls -l /proc/⟦proc.pid|pid⟧/exe /proc/⟦proc.pid|pid⟧/cwd',
   },
   containerInspect: {
     title: 'Inspect the container: image, mounts, privileges, start time',

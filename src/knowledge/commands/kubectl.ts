@@ -35,7 +35,7 @@ export const kubectl = {
       'kubectl get',
       o.ns && opt('--namespace', o.ns),
       o.allNamespaces && '--all-namespaces',
-      o.fieldSelector && opt('--field-selector', o.fieldSelector),
+      o.fieldSelector && opt('--field-selector', selectorTerms(o.fieldSelector)),
       o.output && opt('--output', o.output),
       ...(o.extra ?? []),
       '--',
@@ -63,7 +63,7 @@ export const kubectl = {
     return words(
       'kubectl get events',
       opt('--namespace', o.ns),
-      isLiteral(o.name) ? opt('--field-selector', `involvedObject.name=${o.name}`) : `--field-selector=involvedObject.name=${word(o.name)}`,
+      isLiteral(o.name) ? opt('--field-selector', `involvedObject.name=${o.name}`) : `--field-selector=involvedObject.name=${word(selectorValue(o.name))}`,
       '--sort-by=.lastTimestamp',
     );
   },
@@ -71,6 +71,21 @@ export const kubectl = {
 
 function isLiteral(a: Arg): a is string {
   return typeof a === 'string';
+}
+
+/** Selector terms: literal pieces as written, each alert field checked as a selector value. */
+function selectorTerms(a: Arg): Arg {
+  if (typeof a === 'string') return a;
+  return (Array.isArray(a) ? a : [a]).map((p: Arg) => (typeof p === 'string' ? p : selectorValue(p))) as Arg;
+}
+
+/**
+ * A value inside a selector: an alert field without a grammar gets `objname` (no `,` `=` `!` can
+ * add or change a term); anything else but a field or a literal has no place there.
+ */
+function selectorValue(a: Arg): Arg {
+  if (typeof a === 'object' && 'field' in a) return a.encoding ? a : { ...a, encoding: 'objname' };
+  throw new Error('a selector value is a literal or an alert field');
 }
 
 /** kubectl v1.31 reference (kubernetes.io/docs/reference/kubectl/generated/, `kubectl options`). */

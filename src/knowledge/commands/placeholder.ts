@@ -10,16 +10,62 @@
 export const OPEN = '\u27E6';
 export const CLOSE = '\u27E7';
 
-/** How a value is written before it is shell-quoted. */
-export type Encoding = 'dq';
+/**
+ * How a value is written before it is shell-quoted, or the grammar it must have where it goes:
+ * a value that cannot be written in it is refused (the step is not shown), never passed on.
+ */
+export type Encoding = 'dq' | 'repo' | 'segment' | 'relpath' | 'dnsname' | 'objname' | 'labelvalue' | 'bucket' | 'pid' | 'port';
+
+/** One URL path segment that changes nothing but itself: no `/`, `?`, `#`, `%`, and not `.` or `..`. */
+const SEGMENT = /^[A-Za-z0-9._-]+$/;
+const isSegment = (v: string): boolean => SEGMENT.test(v) && !/^\.+$/.test(v);
+/** DNS-1123 subdomain (pod, namespace, node, service, configmap names), at most 253 characters. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/**
+ * Any object's name as a selector value: RBAC objects allow `:` and upper case
+ * (`system:controller:job-controller`), but no character of the selector grammar (`,` `=` `!` `\`
+ * `(` `)` spaces) can appear, so the value can never add or change a term.
+ */
+const OBJECT_NAME = /^[A-Za-z0-9]([A-Za-z0-9._:@+-]*[A-Za-z0-9])?$/;
+/** A label value (kubernetes.io/docs: 63 characters, alphanumeric at both ends, `-_.` inside). */
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** GCS and S3 bucket names: lower case, digits, `-_.`, no `/` (so no object path and no wildcard). */
+const BUCKET = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
+
+const refuse = (ok: boolean, value: string): string | undefined => (ok ? value : undefined);
 
 /**
  * `dq`: a double-quoted string literal with `\` and `"` escaped by a backslash, as both the Cloud
  * Logging query language and Okta's SCIM-style System Log filter read string values
  * (`principalEmail="a\"b"`). Control characters are escaped as JSON does, which both accept.
+ * The others check a value that goes into a URL path or a Kubernetes selector, where quoting for
+ * the shell is not enough: `../` in `gh api repos/⟦repo⟧/hooks` reaches another endpoint, and a
+ * `,` in `--field-selector=involvedObject.name=⟦pod⟧` adds a term.
+ * - `repo`: a GitHub `owner/name`, each part one path segment;
+ * - `segment`: one path segment (an org, a user login);
+ * - `relpath`: a path of segments inside a repository (`.github/workflows/ci.yml`), no `..`;
+ * - `dnsname`: a DNS-1123 subdomain (pods, namespaces, nodes);
+ * - `objname`: any object's name, restricted to what no selector grammar reads;
+ * - `labelvalue`: a label value;
+ * - `bucket`: a bucket name in `gs://⟦bucket⟧` (no object path, no wildcard);
+ * - `pid`: a process id in `/proc/⟦pid⟧/...`;
+ * - `port`: a port number in an `ss` filter (ss joins its arguments into one expression, so
+ *   `22 or dport = :443` would add a term).
  */
-export const ENCODINGS: Record<Encoding, (value: string) => string> = {
+export const ENCODINGS: Record<Encoding, (value: string) => string | undefined> = {
   dq: (value) => JSON.stringify(value),
+  repo: (value) => {
+    const parts = value.split('/');
+    return refuse(parts.length === 2 && parts.every(isSegment), value);
+  },
+  segment: (value) => refuse(isSegment(value), value),
+  relpath: (value) => refuse(value.split('/').every(isSegment), value),
+  dnsname: (value) => refuse(value.length <= 253 && DNS_SUBDOMAIN.test(value), value),
+  objname: (value) => refuse(value.length <= 253 && OBJECT_NAME.test(value), value),
+  labelvalue: (value) => refuse(value !== '' && value.length <= 63 && LABEL_VALUE.test(value), value),
+  bucket: (value) => refuse(BUCKET.test(value) && !value.includes('..'), value),
+  pid: (value) => refuse(/^[1-9][0-9]{0,9}$/.test(value), value),
+  port: (value) => refuse(/^[0-9]{1,5}$/.test(value) && Number(value) <= 65535, value),
 };
 
 /** Matches one placeholder: group 1 the field (or `@time-10m` ...), group 2 the encoding. */

@@ -28,7 +28,7 @@ export interface Variable {
 
 /**
  * A literal word (quoted when needed), an alert field, an analyst-supplied variable, or pieces
- * concatenated into one word (`['repos/', field('github.repo.name'), '/hooks']`).
+ * concatenated into one word (`['repos/', field('github.repo.name', 'repo'), '/hooks']`).
  */
 export type Arg = string | Field | Variable | Substitution | readonly (string | Field | Variable | Substitution)[];
 
@@ -48,7 +48,8 @@ export function variable(name: string, what: string): Variable {
   return { variable: name, what };
 }
 
-export const field = (name: string): Field => ({ field: name });
+/** An alert field; `grammar` when it goes into a URL path or a selector (see `Encoding`). */
+export const field = (name: string, grammar?: Exclude<Encoding, 'dq'>): Field => (grammar ? { field: name, encoding: grammar } : { field: name });
 
 /** The field as a double-quoted string literal of a filter (Cloud Logging, Okta): `"a\\"b"`. */
 export const quotedField = (name: string): Field => ({ field: name, encoding: 'dq' });
@@ -59,8 +60,8 @@ export const alertTime = (shift = ''): Field => field(`@time${shift}`);
 /** The same in the form journalctl documents (`2024-08-07 13:39:51 UTC`). */
 export const journalTime = (shift = ''): Field => field(`@journal${shift}`);
 
-export function isField(a: Arg): a is Field {
-  return typeof a === 'object' && 'field' in a;
+export function isField(a: unknown): a is Field {
+  return typeof a === 'object' && a !== null && 'field' in a;
 }
 
 /** The placeholder of a field, to concatenate with literal pieces of the same shell word. */
@@ -74,10 +75,24 @@ export function literal(text: string): string {
   return shellQuote(text);
 }
 
+/**
+ * Grammars a value may have where it follows a `/` (a URL or API path): the value changes its
+ * own segment only (`../` in a repository name would reach another endpoint).
+ */
+const PATH_GRAMMARS: ReadonlySet<Encoding> = new Set(['repo', 'segment', 'relpath', 'bucket', 'pid']);
+
 /** One shell word. */
 export function word(a: Arg): string {
   if (typeof a === 'string') return literal(a);
-  if (Array.isArray(a)) return a.map((p: string | Field | Variable | Substitution) => word(p)).join('');
+  if (Array.isArray(a)) {
+    a.forEach((p: string | Field | Variable | Substitution, i: number) => {
+      const before: unknown = a[i - 1];
+      if (isField(p) && typeof before === 'string' && before.endsWith('/') && !PATH_GRAMMARS.has(p.encoding ?? 'dq')) {
+        throw new Error(`${p.field} follows '${before}': a value in a path needs a path grammar (repo, segment, relpath, bucket, pid)`);
+      }
+    });
+    return a.map((p: string | Field | Variable | Substitution) => word(p)).join('');
+  }
   if ('variable' in a) return `"\${${a.variable}:?${a.what}}"`;
   if ('substitution' in a) return `"$(${a.substitution})"`;
   return ref(a as Field);

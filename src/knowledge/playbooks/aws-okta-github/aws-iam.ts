@@ -269,7 +269,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
         title: 'Check whether keys were issued for the new user',
         command: aws.run('iam list-access-keys', { '--user-name': field('ct.request.username') }, { region: false }),
       },
-      ctEventsByResource('ct.request.username', 'List every API call made about the new user since it was created'),
+      ctEventsByResource('ct.request.username', 'List every API call made about the new user in the week since it was created', { from: '', to: '+7d' }),
       ctEventsByUser,
     ],
     tuningFields: ['ct.user', 'ct.request.username'],

@@ -11,7 +11,7 @@ const deployKeys: CommandTemplate = {
 
 const collaborators: CommandTemplate = {
   title: 'List the repository collaborators and their permission',
-  command: gh.api(['repos/', field('github.repo.name'), '/collaborators'], { '--paginate': true, '--jq': '.[] | [.login, .role_name] | @tsv' }),
+  command: gh.api(['repos/', field('github.repo.name', 'repo'), '/collaborators'], { '--paginate': true, '--jq': '.[] | [.login, .role_name] | @tsv' }),
 };
 
 function observeCollaborator(alert: Alert): string[] {
@@ -96,11 +96,11 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Show the collaborator\'s effective permission on the repository',
-        command: gh.api(['repos/', field('github.repo.name'), '/collaborators/', field('github.collaborator.name'), '/permission']),
+        command: gh.api(['repos/', field('github.repo.name', 'repo'), '/collaborators/', field('github.collaborator.name', 'segment'), '/permission']),
       },
       {
         title: 'Look up the collaborator account (creation date, company, type)',
-        command: gh.api(['users/', field('github.collaborator.name')]),
+        command: gh.api(['users/', field('github.collaborator.name', 'segment')]),
       },
       collaborators,
       ghRepoAudit,
@@ -153,7 +153,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       ghUserProfile,
       {
         title: 'List the organization webhooks when the owner is an organization',
-        command: gh.api(['orgs/', field('github.owner'), '/hooks']),
+        command: gh.api(['orgs/', field('github.owner', 'segment'), '/hooks']),
       },
     ],
     tuningFields: ['github.owner', 'github.user'],
@@ -181,11 +181,11 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Find who removed webhooks in the organization audit log (GitHub Enterprise Cloud)',
-        command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated('phrase=action:hook.destroy', 'per_page=50') }),
+        command: gh.api(['orgs/', field('github.org', 'segment'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated('phrase=action:hook.destroy', 'per_page=50') }),
       },
       {
         title: 'List the organization webhooks that remain',
-        command: gh.api(['orgs/', field('github.org'), '/hooks']),
+        command: gh.api(['orgs/', field('github.org', 'segment'), '/hooks']),
       },
       ghUserProfile,
     ],

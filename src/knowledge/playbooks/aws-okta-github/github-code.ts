@@ -7,12 +7,12 @@ import { field, gh, repeated } from '../../commands';
 const commitsByUser: CommandTemplate = {
   title: 'List the latest commits of the pushing user on the repository',
   command:
-    gh.api(['repos/', field('github.repo.name'), '/commits'], { '--method': 'GET', '--raw-field': repeated(['author=', field('github.user')], 'per_page=10'), '--jq': '.[] | [.sha[0:10], .commit.author.date, .commit.message[0:60]] | @tsv' }),
+    gh.api(['repos/', field('github.repo.name', 'repo'), '/commits'], { '--method': 'GET', '--raw-field': repeated(['author=', field('github.user')], 'per_page=10'), '--jq': '.[] | [.sha[0:10], .commit.author.date, .commit.message[0:60]] | @tsv' }),
 };
 
 const secretScanning: CommandTemplate = {
   title: 'Check GitHub secret scanning for the same secrets (state, type, first seen)',
-  command: gh.api(['repos/', field('github.repo.name'), '/secret-scanning/alerts'], { '--jq': '.[] | [.number, .state, .secret_type, .created_at] | @tsv' }),
+  command: gh.api(['repos/', field('github.repo.name', 'repo'), '/secret-scanning/alerts'], { '--jq': '.[] | [.number, .state, .secret_type, .created_at] | @tsv' }),
 };
 
 const FIXTURE_PATH = /(^|[/_.-])(tests?|spec|fixtures?|examples?|samples?|mocks?|testdata)([/_.-]|$)/i;
@@ -110,12 +110,12 @@ export const GITHUB_CODE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Read the workflow file as it is now',
-        command: gh.api(['repos/', field('github.repo.name'), '/contents/', field('github.workflow.filename')], { '--header': 'Accept: application/vnd.github.raw' }),
+        command: gh.api(['repos/', field('github.repo.name', 'repo'), '/contents/', field('github.workflow.filename', 'relpath')], { '--header': 'Accept: application/vnd.github.raw' }),
       },
       {
         title: 'List the commits that touched the workflow file',
         command:
-          gh.api(['repos/', field('github.repo.name'), '/commits'], { '--method': 'GET', '--raw-field': ['path=', field('github.workflow.filename')], '--jq': '.[] | [.sha[0:10], .commit.author.date, .author.login, .commit.message[0:60]] | @tsv' }),
+          gh.api(['repos/', field('github.repo.name', 'repo'), '/commits'], { '--method': 'GET', '--raw-field': ['path=', field('github.workflow.filename')], '--jq': '.[] | [.sha[0:10], .commit.author.date, .author.login, .commit.message[0:60]] | @tsv' }),
       },
       {
         title: 'List the latest workflow runs with their trigger and actor',
@@ -123,7 +123,7 @@ export const GITHUB_CODE_PLAYBOOKS: Playbook[] = [
       },
       {
         title: 'List self-hosted runners the job may have landed on',
-        command: gh.api(['repos/', field('github.repo.name'), '/actions/runners']),
+        command: gh.api(['repos/', field('github.repo.name', 'repo'), '/actions/runners']),
       },
     ],
     tuningFields: ['github.repo.name', 'github.workflow.filename'],

@@ -4,18 +4,18 @@ import { field, gh, repeated } from '../../commands';
 
 const secretScanning: CommandTemplate = {
   title: 'List secret-scanning alerts on the repository',
-  command: gh.api(['repos/', field('github.repo.name'), '/secret-scanning/alerts'], { '--jq': '.[] | [.number, .state, .secret_type, .created_at] | @tsv' }),
+  command: gh.api(['repos/', field('github.repo.name', 'repo'), '/secret-scanning/alerts'], { '--jq': '.[] | [.number, .state, .secret_type, .created_at] | @tsv' }),
 };
 
 const recentCommits: CommandTemplate = {
   title: 'List the latest commits: who pushed what just before the change',
   command:
-    gh.api(['repos/', field('github.repo.name'), '/commits'], { '--method': 'GET', '--raw-field': 'per_page=20', '--jq': '.[] | [.sha[0:10], .commit.author.date, .commit.author.email, .commit.message[0:60]] | @tsv' }),
+    gh.api(['repos/', field('github.repo.name', 'repo'), '/commits'], { '--method': 'GET', '--raw-field': 'per_page=20', '--jq': '.[] | [.sha[0:10], .commit.author.date, .commit.author.email, .commit.message[0:60]] | @tsv' }),
 };
 
 const deletedRepoAudit: CommandTemplate = {
   title: 'Find the deletion and who did it in the organization audit log (GitHub Enterprise Cloud)',
-  command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated('phrase=action:repo.destroy', 'per_page=50') }),
+  command: gh.api(['orgs/', field('github.org', 'segment'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated('phrase=action:repo.destroy', 'per_page=50') }),
 };
 
 export const GITHUB_REPO_PLAYBOOKS: Playbook[] = [

@@ -23,8 +23,9 @@ export function ctEventsByName(eventName: string, title: string): CommandTemplat
 }
 
 /** CloudTrail events that touched one named resource (bucket, function, trail ...). */
-export function ctEventsByResource(name: string, title: string): CommandTemplate {
-  return { title, command: aws.lookupEvents('ResourceName', field(name)) };
+/** `window`: the shifts from the alert time (default the day before to the hour after). */
+export function ctEventsByResource(name: string, title: string, window: { from?: string; to?: string } = {}): CommandTemplate {
+  return { title, command: aws.lookupEvents('ResourceName', field(name), window) };
 }
 
 /** Everything CloudTrail recorded from the alert's source IP for one event name (jq filters by IP). */
@@ -145,25 +146,25 @@ export function observeOkta(alert: Alert): string[] {
 /** The repository as GitHub sees it now (visibility, owner, timestamps). */
 export const ghRepoView: CommandTemplate = {
   title: 'Show the repository now: visibility, owner, creation and last push',
-  command: gh.api(['repos/', field('github.repo.name')], { '--jq': '.full_name, .visibility, .created_at, .pushed_at' }),
+  command: gh.api(['repos/', field('github.repo.name', 'repo')], { '--jq': '.full_name, .visibility, .created_at, .pushed_at' }),
 };
 
 /** Organization audit log entries about the repository (GitHub Enterprise Cloud). */
 export const ghRepoAudit: CommandTemplate = {
   title: 'Read the organization audit log for the repository (GitHub Enterprise Cloud)',
-  command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=repo:', field('github.repo.name')], 'per_page=50') }),
+  command: gh.api(['orgs/', field('github.org', 'segment'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=repo:', field('github.repo.name')], 'per_page=50') }),
 };
 
 /** Organization audit log entries of the acting user (GitHub Enterprise Cloud). */
 export const ghActorAudit: CommandTemplate = {
   title: 'Read what the same user did across the organization (GitHub Enterprise Cloud audit log)',
-  command: gh.api(['orgs/', field('github.org'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=actor:', field('github.user')], 'per_page=50') }),
+  command: gh.api(['orgs/', field('github.org', 'segment'), '/audit-log'], { '--method': 'GET', '--raw-field': repeated(['phrase=actor:', field('github.user')], 'per_page=50') }),
 };
 
 /** The acting account: type, age, and whether it is a bot. */
 export const ghUserProfile: CommandTemplate = {
   title: 'Look up the acting account: type (User or Bot), creation date, profile',
-  command: gh.api(['users/', field('github.user')]),
+  command: gh.api(['users/', field('github.user', 'segment')]),
 };
 
 /** Common observations about the GitHub actor and ownership. */

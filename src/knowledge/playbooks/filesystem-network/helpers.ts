@@ -3,6 +3,7 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import { eventGeneratorMatches } from '../../eventGenerator';
 import type { CommandTemplate } from '../../types';
+import { crictl } from '../../commands';
 import type { Note } from '../../observation';
 import { about } from '../../observation';
 
@@ -39,7 +40,7 @@ export const fx = {
     command: 'crictl exec ⟦container.id⟧ stat ⟦fd.name⟧',
   },
   auditFile: {
-    title: 'If auditd watches the path, list today\'s accesses with process and user',
+    title: 'If auditd watches the path, list every access its logs still hold, with process, user and time (find the alert time among them)',
     command: 'ausearch -i -f ⟦fd.name⟧', where: 'host',
   },
   dockerDiff: {
@@ -48,15 +49,15 @@ export const fx = {
   },
   containerSockets: {
     title: "List the container's TCP/UDP sockets and owning processes from its network namespace",
-    command: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tuanp',
+    command: crictl.inNetns('ss -tuanp'),
   },
   socketsToRemotePort: {
     title: 'On the host, list sockets to the same remote port with their owning process',
-    command: 'ss -tuanp dport = :⟦fd.rport⟧', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tuanp dport = :⟦fd.rport⟧',
+    command: 'ss -tuanp dport = :⟦fd.rport|port⟧', inContainer: crictl.inNetns('ss -tuanp dport = :⟦fd.rport|port⟧'),
   },
   socketsOnLocalPort: {
     title: 'On the host, list sockets on the same local port with their owning process',
-    command: 'ss -tuanp sport = :⟦fd.lport⟧', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tuanp sport = :⟦fd.lport⟧',
+    command: 'ss -tuanp sport = :⟦fd.lport|port⟧', inContainer: crictl.inNetns('ss -tuanp sport = :⟦fd.lport|port⟧'),
   },
   socketsOfProcess: {
     title: 'On the host, list TCP/UDP sockets owned by processes with this name',
@@ -65,11 +66,11 @@ export const fx = {
   serviceAccountRights: {
     title: "List what the pod's service account may do in its namespace",
     command:
-      'kubectl auth can-i --list --namespace=⟦k8s.ns.name⟧ --as=system:serviceaccount:⟦k8s.ns.name⟧:$(kubectl get --namespace=⟦k8s.ns.name⟧ --output=custom-columns=:.spec.serviceAccountName --no-headers -- pod ⟦k8s.pod.name⟧)',
+      'kubectl auth can-i --list --namespace=⟦k8s.ns.name⟧ --as=system:serviceaccount:⟦k8s.ns.name|dnsname⟧:"$(kubectl get --namespace=⟦k8s.ns.name⟧ --output=custom-columns=:.spec.serviceAccountName --no-headers -- pod ⟦k8s.pod.name⟧)"',
   },
   podEvents: {
     title: 'Kubernetes events for the pod (restarts, exec, image pulls)',
-    command: 'kubectl get events --namespace=⟦k8s.ns.name⟧ --field-selector=involvedObject.name=⟦k8s.pod.name⟧',
+    command: 'kubectl get events --namespace=⟦k8s.ns.name⟧ --field-selector=involvedObject.name=⟦k8s.pod.name|dnsname⟧',
   },
 } satisfies Record<string, CommandTemplate>;
 

@@ -9,7 +9,10 @@ import { exeLocationNotes, parentNotes } from './observe';
 
 const packageOwner: CommandTemplate = {
   title: 'Check whether a package owns the file and whether it still matches the package (host)',
-  command: 'rpm -Vf ⟦fd.name⟧ || dpkg -S ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ rpm -Vf ⟦fd.name⟧ || crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧',
+  // dpkg -S only names the owner; dpkg --verify of that package is what compares the file.
+  command: 'rpm -Vf ⟦fd.name⟧ || { dpkg -S ⟦fd.name⟧ && dpkg --verify "$(dpkg -S ⟦fd.name⟧ | cut -d: -f1)"; }',
+  inContainer:
+    'crictl exec ⟦container.id⟧ rpm -Vf ⟦fd.name⟧ || { crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧ && crictl exec ⟦container.id⟧ dpkg --verify "$(crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧ | cut -d: -f1)"; }',
 };
 
 const fileHash: CommandTemplate = {

@@ -68,7 +68,7 @@ const kmsAdminByUser: CommandTemplate = logRead(
 const keysInventory: CommandTemplate = {
   title: 'Inventory the crypto keys of the project',
   command:
-    gcloud.run('asset search-all-resources', { options: { '--scope': ['projects/', field('gcp.projectId')], '--asset-types': 'cloudkms.googleapis.com/CryptoKey', '--format': 'json' }, project: false }),
+    gcloud.run('asset search-all-resources', { options: { '--scope': ['projects/', field('gcp.projectId', 'segment')], '--asset-types': 'cloudkms.googleapis.com/CryptoKey', '--format': 'json' }, project: false }),
 };
 
 const keyVersions: CommandTemplate = {
@@ -252,7 +252,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
       {
         title: 'Inventory the key rings of the project',
         command:
-          gcloud.run('asset search-all-resources', { options: { '--scope': ['projects/', field('gcp.projectId')], '--asset-types': 'cloudkms.googleapis.com/KeyRing', '--format': 'json' }, project: false }),
+          gcloud.run('asset search-all-resources', { options: { '--scope': ['projects/', field('gcp.projectId', 'segment')], '--asset-types': 'cloudkms.googleapis.com/KeyRing', '--format': 'json' }, project: false }),
       },
       methodBaseline(methodIs('CreateKeyRing'), 'key ring creation'),
     ],

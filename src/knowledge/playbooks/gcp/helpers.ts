@@ -10,8 +10,8 @@ import { field, gcloud } from '../../commands';
  * `gcloud logging read` over the alert's project with a filter that is one shell word ending in a
  * single-quoted piece, over the window from `before` the alert (e.g. `-1d`, `-30d`) to an hour after.
  */
-export function logRead(title: string, filter: string, before = '-1d', limit = 50): CommandTemplate {
-  return { title, command: gcloud.loggingRead(filter, { before, limit }) };
+export function logRead(title: string, filter: string, before = '-1d', limit = 50, after = '+1h'): CommandTemplate {
+  return { title, command: gcloud.loggingRead(filter, { before, after, limit }) };
 }
 
 /** A quoted filter fragment matching the alert's principal. */

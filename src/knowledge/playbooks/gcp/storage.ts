@@ -18,12 +18,12 @@ const ON_BUCKET = 'resource.type="gcs_bucket" AND resource.labels.bucket_name=\'
 
 const bucketDescribe = {
   title: 'Show the bucket settings: public access prevention, uniform access, retention, versioning',
-  command: gcloud.run('storage buckets describe', { args: [['gs://', field('gcp.storage.bucket')]], options: { '--format': 'json' }, project: false }),
+  command: gcloud.run('storage buckets describe', { args: [['gs://', field('gcp.storage.bucket', 'bucket')]], options: { '--format': 'json' }, project: false }),
 };
 
 const bucketIamPolicy = {
   title: "Read the bucket's IAM policy as it stands now",
-  command: gcloud.run('storage buckets get-iam-policy', { args: [['gs://', field('gcp.storage.bucket')]], options: { '--format': 'json' }, project: false }),
+  command: gcloud.run('storage buckets get-iam-policy', { args: [['gs://', field('gcp.storage.bucket', 'bucket')]], options: { '--format': 'json' }, project: false }),
 };
 
 /** Settings in a bucket update request that weaken protection, in words. */
@@ -103,8 +103,11 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       bucketIamPolicy,
       bucketDescribe,
       logRead(
-        'Reads of the bucket since it went public (Data Access logs must be enabled for Cloud Storage)',
+        'Reads of the bucket in the week after it went public (Data Access logs must be enabled for Cloud Storage)',
         `'${ON_BUCKET} AND protoPayload.methodName="storage.objects.get"'`,
+        '',
+        50,
+        '+7d',
       ),
       actorTrail,
     ],
@@ -225,7 +228,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'See whether the bucket name exists again, and in which project',
-        command: gcloud.run('storage buckets describe', { args: [['gs://', field('gcp.storage.bucket')]], options: { '--format': 'json' }, project: false }),
+        command: gcloud.run('storage buckets describe', { args: [['gs://', field('gcp.storage.bucket', 'bucket')]], options: { '--format': 'json' }, project: false }),
       },
       {
         title: 'List soft-deleted buckets of the project (restorable if soft delete was on)',
@@ -356,11 +359,14 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
       {
         title: 'Find datasets in the project that are public right now',
         command:
-          gcloud.run('asset search-all-iam-policies', { options: { '--scope': ['projects/', field('gcp.projectId')], '--asset-types': 'bigquery.googleapis.com/Dataset', '--query': 'policy:(allUsers OR allAuthenticatedUsers)' }, project: false }),
+          gcloud.run('asset search-all-iam-policies', { options: { '--scope': ['projects/', field('gcp.projectId', 'segment')], '--asset-types': 'bigquery.googleapis.com/Dataset', '--query': 'policy:(allUsers OR allAuthenticatedUsers)' }, project: false }),
       },
       logRead(
-        'BigQuery Data Access entries since the change (who read the data)',
+        'BigQuery Data Access entries in the week after the change (who read the data)',
         '\'protoPayload.serviceName="bigquery.googleapis.com" AND logName:"data_access"\'',
+        '',
+        50,
+        '+7d',
       ),
       actorTrail,
       projectIamPolicy,

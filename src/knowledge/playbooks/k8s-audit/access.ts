@@ -286,7 +286,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
     investigate: [
       { title: 'Show the node: internal IP, OS, kubelet version, age', command: 'kubectl get --output=wide -- node ⟦ka.target.name⟧' },
       { title: 'Describe the node: providerID, labels, conditions', command: 'kubectl describe -- node ⟦ka.target.name⟧' },
-      { title: 'List pods already scheduled onto it', command: 'kubectl get -A --output=wide --field-selector=spec.nodeName=⟦ka.target.name⟧ -- pods' },
+      { title: 'List pods already scheduled onto it', command: 'kubectl get -A --output=wide --field-selector=spec.nodeName=⟦ka.target.name|dnsname⟧ -- pods' },
       { title: 'Check certificate signing requests: requestor and approval', command: 'kubectl get -- csr' },
     ],
     tuningFields: ['ka.target.name', 'ka.user.name'],

@@ -42,7 +42,7 @@ export const kc = {
   },
   objectByName: {
     title: 'Fetch the object as it is now, in whichever namespace it lives (works for namespaced and cluster-wide kinds)',
-    command: 'kubectl get -A --field-selector=metadata.name=⟦ka.target.name⟧ --output=yaml -- ⟦ka.target.resource⟧',
+    command: 'kubectl get -A --field-selector=metadata.name=⟦ka.target.name|objname⟧ --output=yaml -- ⟦ka.target.resource⟧',
   },
   bindingsToRole: {
     title: 'Find who is bound to this role (bindings whose roleRef names it)',
@@ -51,7 +51,7 @@ export const kc = {
   namespaceEvents: {
     title: 'Show the recent events recorded for the object',
     command:
-      'kubectl get events --namespace=⟦ka.target.namespace⟧ --field-selector=involvedObject.name=⟦ka.target.name⟧ --sort-by=.lastTimestamp',
+      'kubectl get events --namespace=⟦ka.target.namespace⟧ --field-selector=involvedObject.name=⟦ka.target.name|objname⟧ --sort-by=.lastTimestamp',
   },
   createdPodSpec: {
     title: 'Dump the created pod: owner references, securityContext, host namespaces, volumes, service account',

@@ -32,7 +32,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
     },
     investigate: [
       { title: 'Show the service: selector, ports and nodePorts', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --output=yaml -- service ⟦ka.target.name⟧' },
-      { title: 'Show which pods back the service', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --selector=kubernetes.io/service-name=⟦ka.target.name⟧ --output=wide -- endpointslices' },
+      { title: 'Show which pods back the service', command: 'kubectl get --namespace=⟦ka.target.namespace⟧ --selector=kubernetes.io/service-name=⟦ka.target.name|labelvalue⟧ --output=wide -- endpointslices' },
       kc.actorTimeline,
     ],
     tuningFields: ['ka.target.namespace', 'ka.target.name', 'ka.user.name'],

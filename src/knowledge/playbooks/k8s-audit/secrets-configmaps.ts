@@ -48,7 +48,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
     investigate: [
       {
         title: 'Find the ConfigMap (the alert does not print its namespace) and show the lines that matched',
-        command: `kubectl get configmaps -A --field-selector metadata.name=⟦ka.req.configmap.name⟧ -o yaml | grep -n -E ${CREDENTIAL_MARKERS}`,
+        command: `kubectl get --all-namespaces --field-selector=metadata.name=⟦ka.req.configmap.name|dnsname⟧ --output=yaml -- configmaps | grep -n -E ${CREDENTIAL_MARKERS}`,
       },
       {
         title: 'Who read this ConfigMap since it was written (audit log)',

@@ -339,7 +339,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
       { title: 'Show the installed xz version', command: 'xz --version' },
       { title: 'Show the package that provides the library (Debian/Ubuntu, then RHEL family)', command: 'dpkg -S ⟦fd.name⟧ || rpm -qf ⟦fd.name⟧', inContainer: 'crictl exec ⟦container.id⟧ dpkg -S ⟦fd.name⟧ || crictl exec ⟦container.id⟧ rpm -qf ⟦fd.name⟧' },
       { title: 'Confirm sshd links liblzma through libsystemd', command: 'ldd /usr/sbin/sshd' },
-      { title: 'Review SSH daemon logs for the last week', command: 'journalctl -u ssh -u sshd --since=⟦@journal-7d⟧ --until=⟦@journal+1h⟧', where: 'host' },
+      { title: 'Review SSH daemon logs for the week before the alert', command: 'journalctl -u ssh -u sshd --since=⟦@journal-7d⟧ --until=⟦@journal+1h⟧', where: 'host' },
     ],
     tuningFields: ['fd.name', 'proc.exepath'],
     observe: (alert) => compact(liblzmaNote(alert), hostNote(alert)),

@@ -2,7 +2,7 @@
 import type { Alert } from '../../../model';
 import { lookupTable } from '../../lookupTable';
 import type { Playbook } from '../../types';
-import { alertTime, cmd, field, kubectl } from '../../commands';
+import { alertTime, cmd, crictl, field, kubectl } from '../../commands';
 import { fieldText } from '../../fieldValue';
 import { isPrivateIp } from '../../ip';
 import { compact, eventGeneratorNote, hostNote, local, loginUidNote, stagingPathNote, ttyNote } from './common';
@@ -128,7 +128,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
     investigate: [
       local.psByName,
       local.exeHash,
-      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tnp state established' },
+      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: crictl.inNetns('ss -tnp state established') },
       { title: 'Look for miner persistence in cron', command: 'ls -la /etc/cron.d /var/spool/cron', inContainer: 'crictl exec ⟦container.id⟧ ls -la /etc/cron.d /var/spool/cron' },
       cmd.containerProcesses,
     ],
@@ -158,7 +158,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
       local.psByName,
       local.exeHash,
       local.psByParentName,
-      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: 'nsenter -t $(crictl inspect ⟦container.id⟧ | jq -r .info.pid) -n ss -tnp state established' },
+      { title: 'Check current outbound connections and their owning processes on the node', command: 'ss -tnp state established', inContainer: crictl.inNetns('ss -tnp state established') },
       cmd.containerProcesses,
     ],
     tuningFields: ['proc.exepath', 'proc.name', 'user.name'],
