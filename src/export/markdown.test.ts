@@ -73,7 +73,9 @@ function expectInertAndExact(report: Report, triage?: TriageNote): void {
     const blocks = byTag(tree, 'pre').map((pre) => textOf(pre).replace(/\n$/, ''));
     expect(blocks, at).toContain(report.alert.output.replaceAll('\u0000', '\uFFFD').replace(/\r\n?/g, '\n').replace(/\n$/, ''));
     if (triage?.notes.trim()) {
-      expect(byTag(tree, 'blockquote').map((q) => textOf(q).trim()), at).toEqual([triage.notes.trim().split('\n').map(shownAs).join('\n')]);
+      // A blank line in the notes starts a new paragraph of the quote: the text reads line by line.
+      const lines = triage.notes.trim().split('\n').filter((line) => line !== '').map(shownAs);
+      expect(byTag(tree, 'blockquote').map((q) => textOf(q).trim()), at).toEqual([lines.join('\n')]);
     }
   }
 }
