@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { incidents, withUuid } from './helpers';
+import { countOf, incidents, withUuid } from './helpers';
 
 const SAMPLES = readFileSync(resolve(import.meta.dirname, '../src/samples/falco-samples.ndjson'), 'utf8').split('\n').filter(Boolean);
 const GOOD = SAMPLES[0]!;
@@ -71,7 +71,7 @@ test('bad files and bad lines: each problem names file, line and reason; good re
     ['unknown-priority.ndjson', 1, 1],
   ];
   for (const [name, alerts, problems] of expected) {
-    await expect(inputs.getByRole('listitem').filter({ hasText: `${name}:` })).toContainText(`${name}: ${alerts} alerts, ${problems} problem`);
+    await expect(inputs.getByRole('listitem').filter({ hasText: `${name}:` })).toContainText(`${name}: ${countOf(alerts, 'alert')}, ${countOf(problems, 'problem')}`);
   }
 
   // The panel is open (1-20 problems) and lists each with file, line and reason.
@@ -91,8 +91,8 @@ test('bad files and bad lines: each problem names file, line and reason; good re
   expect(c).toEqual({ records: totalAlerts + totalProblems, alerts: totalAlerts, problems: totalProblems });
   expect(c.records).toBe(c.alerts + c.problems);
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('listitem')).toHaveCount(c.problems);
-  await expect(page.locator('.session-stats')).toContainText(`${c.alerts} alerts`);
-  await expect(page.locator('.session-stats')).toContainText(`${c.problems} problems`);
+  await expect(page.locator('.session-stats')).toContainText(countOf(c.alerts, 'alert'));
+  await expect(page.locator('.session-stats')).toContainText(countOf(c.problems, 'problem'));
   // The good records became incidents.
   await expect(incidents(page).first()).toBeVisible();
 });

@@ -25,6 +25,11 @@ export function withUuid(line: string, uuid: string): string {
   return line.includes('"uuid"') ? line.replace(/"uuid"\s*:\s*"[^"]*"/, `"uuid":"${uuid}"`) : line.replace('{', `{"uuid":"${uuid}",`);
 }
 
+/** A count as the page prints it: `1 alert`, `12,345 alerts` (src/ui/format.ts countOf). */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The incident rows (not the options of the sort <select>). */
 export function incidents(page: Page) {
   return page.getByRole('listbox', { name: 'Incidents' }).getByRole('option');
