@@ -77,6 +77,9 @@ test('triage lasts: reload keeps it, exports carry it, a saved session restores 
     await other.getByLabel('Open alert files').setInputFiles(futurePath);
     await expect(other.getByRole('list', { name: 'Inputs' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' })).toContainText('0 alerts, 1 problem');
     const problems = other.locator('details.problems');
+    // The panel opens itself with its first problems, in the same render as its count: wait for the
+    // count, or a click could land just before that render and close it again.
+    await expect(problems.locator('summary')).toContainText(/ 1 problem$/);
     if ((await problems.getAttribute('open')) === null) await problems.locator('summary').click();
     const refusal = other.getByRole('region', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'from-the-future.falcoscope.json' });
     await expect(refusal).toContainText(/newer falcoscope/);
