@@ -37,6 +37,32 @@ const DESTROY = new RegExp(
 const CAPTURE =
   /\b(captur(e|es|ed|ing)|preserv(e|es|ed|ing)|record(s|ed|ing)?|cop(y|ies|ied|ying)|snapshot(s|ted|ting)?|sav(e|es|ed|ing)|export(s|ed|ing)?|dump(s|ed|ing)?|checkpoint(s|ed|ing)?|collect(s|ed|ing)?|back(s|ed|ing)? up|archiv(e|es|ed|ing)|kubectl logs|-o yaml|crictl inspect)\b/i;
 
+/**
+ * Words that isolate: cut the actor or the workload off without destroying it (a deny-all
+ * NetworkPolicy, cordoning a node, revoking or disabling a credential, key or user, blocking an
+ * address, suspending or locking an account). They belong after a capture, before removal:
+ * isolation changes the state an analyst would record (connections drop, sessions end, the
+ * token stops working), so the pod spec, the container's state or the audit events are saved
+ * first. Scaling to zero, deleting or killing are removal (DESTROY), not isolation. Not isolating: the
+ * third person or past forms ("a slow output blocks it", "the revoked key"), disabling a rule.
+ */
+const ISOLATE = new RegExp(
+  [
+    /\bisolat(e|ing)\b/,
+    /\bquarantin(e|ing)\b/,
+    /\bNetworkPolic(y|ies)\b/,
+    /\bdeny-all\b/,
+    /\bcordon(ing)?\b/,
+    /\brevok(e|ing)\b/,
+    /\b(disabl|deactivat)(e|ing) (?!(the |this |that )?rule\b)(the|its|that|this|any|their|unknown|unexpected|compromised|it|them)\b/,
+    /\bblock(ing)? (the|its|that|this|any|their|egress|outbound|inbound|traffic|it|them)\b/,
+    /\b(suspend|lock)(ing)? (the|its|that|this|any|their|it|them)\b/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
+
 export interface StepVerbs {
   /** Index in the step's text of the first capture word, or -1. */
   capture: number;
@@ -44,12 +70,23 @@ export interface StepVerbs {
   destroy: number;
   /** The destroying word found, for messages. */
   destroyWord?: string;
+  /** Index of the first isolating word, or -1. */
+  isolate: number;
+  /** The isolating word found, for messages. */
+  isolateWord?: string;
 }
 
 export function stepVerbs(step: string): StepVerbs {
   const c = CAPTURE.exec(step);
   const d = DESTROY.exec(step);
-  return { capture: c ? c.index : -1, destroy: d ? d.index : -1, ...(d ? { destroyWord: d[0] } : {}) };
+  const i = ISOLATE.exec(step);
+  return {
+    capture: c ? c.index : -1,
+    destroy: d ? d.index : -1,
+    ...(d ? { destroyWord: d[0] } : {}),
+    isolate: i ? i.index : -1,
+    ...(i ? { isolateWord: i[0] } : {}),
+  };
 }
 
 /**
@@ -63,8 +100,11 @@ export function responseOrderProblems(m: Mitigations): string[] {
   const problems: string[] = [];
   for (const step of [...m.immediate, ...m.shortTerm]) {
     const v = stepVerbs(step);
-    if (v.destroy >= 0 && !captured && !(v.capture >= 0 && v.capture < v.destroy)) {
+    const capturedBefore = (at: number) => captured || (v.capture >= 0 && v.capture < at);
+    if (v.destroy >= 0 && !capturedBefore(v.destroy)) {
       problems.push(`"${v.destroyWord}" before any capture: ${step}`);
+    } else if (v.isolate >= 0 && !capturedBefore(v.isolate)) {
+      problems.push(`"${v.isolateWord}" (isolation) before any capture: ${step}`);
     }
     if (v.capture >= 0) captured = true;
   }

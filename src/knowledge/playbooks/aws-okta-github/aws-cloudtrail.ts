@@ -2,6 +2,7 @@ import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { ctEventsByName, ctEventsByUser, observeCloudTrail } from './helpers';
 import { aws, field } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
   {
@@ -103,6 +104,7 @@ export const AWS_CLOUDTRAIL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.cloudtrail,
         'Turn logging back on now (aws cloudtrail start-logging --name with the trail from ct.request.name).',
         'Contain ct.user: deactivate its access keys or revoke the role\'s active sessions.',
       ],

@@ -3,6 +3,7 @@ import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ctEventsByResource, ctEventsByUser, ctEventsFromIp, observeCloudTrail } from './helpers';
 import { aws, field, word, words } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const taskDefinition: CommandTemplate = {
   title: 'Show the task definition: images, task and execution roles, command, environment',
@@ -106,7 +107,7 @@ export const AWS_COMPUTE_PLAYBOOKS: Playbook[] = [
       'Check whether ct.user is the scheduler or pipeline that usually runs ct.request.taskdefinition, and whether ct.srcip is events.amazonaws.com or your runners.',
     ],
     mitigations: {
-      immediate: ['Stop unknown tasks (aws ecs stop-task) and revoke sessions of the task role they used.'],
+      immediate: [CAPTURE_FIRST.cloudtrail, 'Stop unknown tasks (aws ecs stop-task) and revoke sessions of the task role they used.'],
       shortTerm: ['Deny ecs:RunTask for principals that do not need it, and use the ecs:task-definition condition to limit which definitions each may run.'],
       longTerm: ['Keep task roles minimal and alert on task-role credentials used from outside the ECS network ranges.'],
     },

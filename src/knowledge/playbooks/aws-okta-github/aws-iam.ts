@@ -3,6 +3,7 @@ import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ctEventsByName, ctEventsByResource, ctEventsByUser, observeCloudTrail } from './helpers';
 import { aws, field, substitution, word, words } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const credentialReport: CommandTemplate = {
   title: 'Read the credential report: password and MFA status, last use of every user and of root',
@@ -63,6 +64,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.cloudtrail,
         'If the role is a workload role, revoke its active sessions (IAM console, Revoke active sessions, which adds a deny on aws:TokenIssueTime) and rotate whatever credentials it was issued from.',
         'Review what the console session changed in the following hour with CloudTrail and undo it.',
       ],
@@ -124,6 +126,7 @@ export const AWS_IAM_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.cloudtrail,
         'If the sign-in is not recognised, reset the user\'s password, deactivate its access keys (aws iam update-access-key --status Inactive) and attach a temporary deny-all inline policy.',
       ],
       shortTerm: [

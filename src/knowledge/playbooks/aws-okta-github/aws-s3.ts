@@ -3,6 +3,7 @@ import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ctEventsByName, ctEventsByResource, ctEventsByUser, observeCloudTrail } from './helpers';
 import { aws, field, substitution } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const bucketHistory = ctEventsByResource('s3.bucket', 'List the recent configuration calls made on the bucket');
 
@@ -185,7 +186,7 @@ export const AWS_S3_PLAYBOOKS: Playbook[] = [
       'See whether GetBucketPolicy, GetBucketAcl or GetObject on many buckets follows.',
     ],
     mitigations: {
-      immediate: ['If a workload role is enumerating from outside its environment, revoke its sessions and find where the credentials leaked.'],
+      immediate: [CAPTURE_FIRST.cloudtrail, 'If a workload role is enumerating from outside its environment, revoke its sessions and find where the credentials leaked.'],
       shortTerm: ['Revoke s3:ListAllMyBuckets from roles that only need specific buckets.'],
       longTerm: ['Scope workload roles to named buckets and pin their use to your VPCs with aws:SourceVpc or aws:SourceIp conditions.'],
     },

@@ -3,6 +3,7 @@ import { fieldText } from '../../fieldValue';
 import type { CommandTemplate, Playbook } from '../../types';
 import { ghActorAudit, ghRepoAudit, ghUserProfile, observeGithub } from './helpers';
 import { field, gh, repeated } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const deployKeys: CommandTemplate = {
   title: 'List the repository deploy keys: title, read-only flag, creation date',
@@ -89,7 +90,7 @@ export const GITHUB_ACCESS_PLAYBOOKS: Playbook[] = [
       'Does github.user administer this repository normally?',
     ],
     mitigations: {
-      immediate: ['Revoke the collaborator\'s access if unapproved and review what they cloned or pushed.'],
+      immediate: [CAPTURE_FIRST.github, 'Revoke the collaborator\'s access if unapproved and review what they cloned or pushed.'],
       shortTerm: ['Convert needed access to team membership with the least permission.'],
       longTerm: ['Restrict outside collaborator invitations to organization owners.'],
     },

@@ -65,7 +65,7 @@ function secretsPlaybook(publicRepo: boolean): Playbook {
     ],
     mitigations: {
       immediate: [
-        'Revoke or rotate the exposed credential at its issuer first (for AWS keys, deactivate the key with aws iam update-access-key --status Inactive); rewriting the commit out comes second.',
+        'Record the commit, the files and the credential\'s id (never its value), then revoke or rotate the credential at its issuer (for AWS keys, deactivate the key with aws iam update-access-key --status Inactive); rewriting the commit out comes second.',
       ],
       shortTerm: [
         'Save a mirror clone (git clone --mirror) as evidence, rewrite the history to drop the secret (git filter-repo) and ask GitHub support to purge cached views if the repository is public.',

@@ -1,6 +1,7 @@
 import type { CommandTemplate, Playbook } from '../../types';
 import { ghActorAudit, ghRepoAudit, ghRepoView, ghUserProfile, observeGithub } from './helpers';
 import { field, gh, repeated } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const secretScanning: CommandTemplate = {
   title: 'List secret-scanning alerts on the repository',
@@ -103,7 +104,7 @@ export const GITHUB_REPO_PLAYBOOKS: Playbook[] = [
       'Deletions of several repositories by the same user in a short time point to sabotage or a compromised account.',
     ],
     mitigations: {
-      immediate: ['Organization owners can restore a recently deleted repository from the organization settings; do it if the deletion was not agreed.'],
+      immediate: [CAPTURE_FIRST.github, 'Organization owners can restore a recently deleted repository from the organization settings; do it if the deletion was not agreed.'],
       shortTerm: ['Contain github.user if unexpected: revoke tokens and sessions, check SSH keys.'],
       longTerm: ['Restrict repository deletion to owners in the organization member privileges.'],
     },

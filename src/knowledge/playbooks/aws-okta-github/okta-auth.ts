@@ -3,6 +3,7 @@ import type { Alert } from '../../../model';
 import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { observeOkta, oktaActorActivity, oktaActorEvents, oktaIpActivity, oktaLog } from './helpers';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const FAILURE_COUNT = 'okta.mfa.failure.countlast[300]';
 const DENY_COUNT = 'okta.mfa.deny.countlast[300]';
@@ -39,7 +40,7 @@ export const OKTA_AUTH_PLAYBOOKS: Playbook[] = [
       'Did the user receive a password-change notification they did not expect? Ask them.',
     ],
     mitigations: {
-      immediate: ['If the user did not make the change, suspend the account, clear sessions and reset password and factors with the owner.'],
+      immediate: [CAPTURE_FIRST.okta, 'If the user did not make the change, suspend the account, clear sessions and reset password and factors with the owner.'],
       shortTerm: ['Review the sessions and app access of the account since the change.'],
       longTerm: ['Require MFA re-verification for password changes in the password policy.'],
     },
@@ -87,7 +88,7 @@ export const OKTA_AUTH_PLAYBOOKS: Playbook[] = [
       'Check okta.client.ip against the user\'s usual locations.',
     ],
     mitigations: {
-      immediate: ['If not requested, suspend the account, clear sessions and reset factors with the owner present.'],
+      immediate: [CAPTURE_FIRST.okta, 'If not requested, suspend the account, clear sessions and reset factors with the owner present.'],
       shortTerm: ['Review factors enrolled on the account in the last days.'],
       longTerm: ['Require phishing-resistant factors and identity verification for factor resets.'],
     },
@@ -116,7 +117,7 @@ export const OKTA_AUTH_PLAYBOOKS: Playbook[] = [
       'See who enrolled the next factor and from where: a new address or device type is the takeover.',
     ],
     mitigations: {
-      immediate: ['If unverified, suspend the account and clear sessions; re-enroll factors only with the owner verified out of band.'],
+      immediate: [CAPTURE_FIRST.okta, 'If unverified, suspend the account and clear sessions; re-enroll factors only with the owner verified out of band.'],
       shortTerm: ['Review all resets by the same actor.'],
       longTerm: ['Restrict factor resets of admins to super admins and require manager or video verification for resets.'],
     },
@@ -228,7 +229,7 @@ export const OKTA_AUTH_PLAYBOOKS: Playbook[] = [
       'Check whether any push was approved afterwards; an approved push following denials means the account is taken over.',
     ],
     mitigations: {
-      immediate: ['Reset the user\'s password, clear their sessions, and block the addresses the sign-in attempts came from.'],
+      immediate: [CAPTURE_FIRST.okta, 'Reset the user\'s password, clear their sessions, and block the addresses the sign-in attempts came from.'],
       shortTerm: ['Enable number challenge for Okta Verify pushes.'],
       longTerm: ['Replace push with phishing-resistant authenticators (Okta FastPass, FIDO2).'],
     },

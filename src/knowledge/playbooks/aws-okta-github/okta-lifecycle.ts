@@ -7,6 +7,7 @@ import {
   oktaLog,
   oktaTargetActivity,
 } from './helpers';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const ACTOR_IS_ADMIN_OR_SYSTEM =
   'Check okta.actor.name: Okta System or your HR/directory integration acting is routine provisioning; an individual admin doing it by hand should match a ticket.';
@@ -30,7 +31,7 @@ export const OKTA_LIFECYCLE_PLAYBOOKS: Playbook[] = [
       'Check okta.target.user.name against HR records and naming conventions; then see whether it was quickly added to admin groups, privileged apps or granted a role.',
     ],
     mitigations: {
-      immediate: ['If nobody expects the account, suspend it and clear its sessions, then review what it was assigned.'],
+      immediate: [CAPTURE_FIRST.okta, 'If nobody expects the account, suspend it and clear its sessions, then review what it was assigned.'],
       shortTerm: ['Review the actor\'s other admin actions in the same session.'],
       longTerm: ['Provision accounts only from the HR source of truth and restrict the user-admin role to the provisioning integration and a few named admins.'],
     },
@@ -132,7 +133,7 @@ export const OKTA_LIFECYCLE_PLAYBOOKS: Playbook[] = [
       'Check okta.client.ip and whether the account signed in from an unusual address right after.',
     ],
     mitigations: {
-      immediate: ['Re-suspend the account if the incident it was suspended for is still open.'],
+      immediate: [CAPTURE_FIRST.okta, 'Re-suspend the account if the incident it was suspended for is still open.'],
       shortTerm: ['Confirm the change with the incident owner or HR.'],
       longTerm: ['Tag security suspensions (for example in the profile) and require security approval to lift them.'],
     },
@@ -158,7 +159,7 @@ export const OKTA_LIFECYCLE_PLAYBOOKS: Playbook[] = [
       'Look at the failed sign-ins from okta.client.ip: one user repeatedly is guessing or a stale device; many users is spraying.',
     ],
     mitigations: {
-      immediate: ['If the attempts come from an unknown address, block it with an Okta network zone and keep the account locked until the user is contacted.'],
+      immediate: [CAPTURE_FIRST.okta, 'If the attempts come from an unknown address, block it with an Okta network zone and keep the account locked until the user is contacted.'],
       shortTerm: ['Confirm the user\'s password is not reused or leaked, and reset it if in doubt.'],
       longTerm: ['Move the user to phishing-resistant or passwordless authentication so passwords alone cannot be guessed into a session.'],
     },

@@ -8,6 +8,7 @@ import {
   oktaLog,
   oktaTargetActivity,
 } from './helpers';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const adminAssignees: CommandTemplate = {
   title: 'List every user that holds an Okta admin role now',
@@ -49,7 +50,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Check okta.client.ip and the recent sign-in of okta.actor.name: a new device or address for the granting admin suggests the admin session itself is compromised.',
     ],
     mitigations: {
-      immediate: ['Revoke the role from the target if unapproved, clear its sessions, and investigate the granting admin\'s session.'],
+      immediate: [CAPTURE_FIRST.okta, 'Revoke the role from the target if unapproved, clear its sessions, and investigate the granting admin\'s session.'],
       shortTerm: ['Review every admin assignment and reduce Super Admins to a small named group.'],
       longTerm: [
         'Grant admin roles only through time-bound access requests, and require phishing-resistant MFA in the Okta Admin Console sign-on policy.',
@@ -76,7 +77,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Is okta.client.ip the admin\'s usual address? A token created from a new address shortly after an unusual sign-in is highly suspicious.',
     ],
     mitigations: {
-      immediate: ['Revoke tokens nobody can account for, from the API Tokens page of the Admin Console or with a DELETE on the token id under /api/v1/api-tokens.'],
+      immediate: [CAPTURE_FIRST.okta, 'Revoke tokens nobody can account for, from the API Tokens page of the Admin Console or with a DELETE on the token id under /api/v1/api-tokens.'],
       shortTerm: ['Restrict remaining tokens to known network zones and to service accounts with minimal roles.'],
       longTerm: ['Replace SSWS tokens with OAuth 2.0 service apps using scoped, short-lived access tokens.'],
     },
@@ -124,7 +125,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Check okta.actor.name: automated membership is routine; a manual add to a privileged group needs a ticket.',
     ],
     mitigations: {
-      immediate: ['Revoke the membership if unapproved and review what the user accessed through the group.'],
+      immediate: [CAPTURE_FIRST.okta, 'Revoke the membership if unapproved and review what the user accessed through the group.'],
       shortTerm: ['Make privileged groups managed only by group rules or an access-request workflow.'],
       longTerm: ['Assign admin roles to a few dedicated groups and review their membership regularly.'],
     },
@@ -157,7 +158,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Was it assigned by Okta System through a group, or by a person directly? Direct assignments bypass the group-based process.',
     ],
     mitigations: {
-      immediate: ['Revoke unapproved assignments and check the app\'s own logs for what the user did.'],
+      immediate: [CAPTURE_FIRST.okta, 'Revoke unapproved assignments and check the app\'s own logs for what the user did.'],
       shortTerm: ['Assign sensitive apps only through groups with owners.'],
       longTerm: ['Require an access-request approval for sensitive applications.'],
     },
@@ -180,7 +181,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Review what was done in the impersonated session and whether okta.client.ip fits the support provider.',
     ],
     mitigations: {
-      immediate: ['Revoke Okta Support access in the Admin Console and clear the target\'s sessions if the session was not expected.'],
+      immediate: [CAPTURE_FIRST.okta, 'Revoke Okta Support access in the Admin Console and clear the target\'s sessions if the session was not expected.'],
       shortTerm: ['Review every change made during the session.'],
       longTerm: ['Grant support access only for the time of a case and review grants in every incident postmortem.'],
     },
@@ -210,7 +211,7 @@ export const OKTA_PRIVILEGE_PLAYBOOKS: Playbook[] = [
       'Privileged targets (admins, finance, engineering leads) deserve a callback even with a ticket.',
     ],
     mitigations: {
-      immediate: ['If unverified, suspend the target, clear its sessions, reset password and factors with the real owner present.'],
+      immediate: [CAPTURE_FIRST.okta, 'If unverified, suspend the target, clear its sessions, reset password and factors with the real owner present.'],
       shortTerm: ['Review the actor\'s other resets in the same shift.'],
       longTerm: ['Require strong identity verification (video or manager approval) for help-desk resets of privileged users.'],
     },

@@ -5,6 +5,7 @@ import type { Playbook } from '../../types';
 import { baseNotes, fx, namespaceNotes } from './helpers';
 import { parentNotes, tempPathInCmdline } from './observe';
 import type { Note } from '../../observation';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /** Container-to-host boundaries and container drift: host mounts, devices, runc, kubectl cp. */
 
@@ -140,7 +141,7 @@ const modifyEntrypoint: Playbook = {
     'The node\'s runc version: a patched runc makes the exploit fail, but the attempt still means hostile code in the container.',
   ],
   mitigations: {
-    immediate: ['If fd.name is /proc/self/exe, stop exec-ing into the container, isolate the node, and verify the runc binary (hash against the package) before using the runtime again.'],
+    immediate: [CAPTURE_FIRST.workload, 'If fd.name is /proc/self/exe, stop exec-ing into the container, isolate the node, and verify the runc binary (hash against the package) before using the runtime again.'],
     shortTerm: ['Upgrade runc and the container runtime on all nodes to releases that include the CVE-2019-5736 fix (runc --version).'],
     longTerm: ['Run containers as non-root with user namespaces or SELinux/AppArmor confinement, which block writes to the host runtime.'],
   },
@@ -252,7 +253,7 @@ const kubectlCpExfil: Playbook = {
     'Volume and timing: many files or a whole data directory, outside working hours, is exfiltration-shaped.',
   ],
   mitigations: {
-    immediate: ['Identify the caller from the audit log and, if unauthorised, revoke their credentials and rotate anything in the copied paths.'],
+    immediate: [CAPTURE_FIRST.workload, 'Identify the caller from the audit log and, if unauthorised, revoke their credentials and rotate anything in the copied paths.'],
     shortTerm: ['Remove create on pods/exec from roles that do not need it; kubectl cp needs exec rights.'],
     longTerm: ['Require break-glass access (just-in-time role bindings) for exec into production pods, and keep tar out of production images.'],
   },

@@ -5,6 +5,7 @@ import type { CommandTemplate, Playbook } from '../../types';
 import { baseNotes, fx, remoteEndpoint, remoteNotes } from './helpers';
 import { cmdlineIpNotes, exeLocationNotes, parentNotes } from './observe';
 import type { Note } from '../../observation';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /**
  * Outbound connections: the API server, cloud metadata, mining pools, SSH tunnels, listed or
@@ -132,7 +133,7 @@ const cloudMetadata: Playbook = {
   ],
   distinguish: METADATA_DISTINGUISH,
   mitigations: {
-    immediate: ['If unexplained, review the node identity\'s recent cloud API activity from unexpected sources and reduce its permissions.'],
+    immediate: [CAPTURE_FIRST.workload, 'If unexplained, review the node identity\'s recent cloud API activity from unexpected sources and reduce its permissions.'],
     shortTerm: ['Block 169.254.169.254/32 in egress NetworkPolicies for application namespaces; on AWS also require IMDSv2 with a hop limit of 1.'],
     longTerm: ['Give workloads their own identities (IRSA or Pod Identity, GKE Workload Identity with the GKE metadata server, Azure Workload Identity) and keep node identities minimal.'],
   },
@@ -162,7 +163,7 @@ const minerPool: Playbook = {
     'CPU usage of the container or node at the alert time.',
   ],
   mitigations: {
-    immediate: ['Isolate the pod or host, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the miner (or delete the pod) and find the entry point (exposed service, leaked credential, malicious image).'],
+    immediate: ['Record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe; then isolate the pod or host, kill the miner (or delete the pod) and find the entry point (exposed service, leaked credential, malicious image).'],
     shortTerm: ['Block the pool addresses and domains at the egress firewall or DNS, and set CPU limits on workloads.'],
     longTerm: ['Default-deny egress for workloads, and admit only signed images from trusted registries.'],
   },
@@ -234,7 +235,7 @@ const c2Servers: Playbook = {
     'proc.name and proc.exepath: an unknown or recently dropped binary versus a browser, proxy or scanner.',
   ],
   mitigations: {
-    immediate: ['Isolate the host or pod, capture the process and its binary, and block the indicator at the egress firewall and DNS.'],
+    immediate: ['Capture the process and its binary (copy /proc/PID/exe, record /proc/PID/cmdline), then isolate the host or pod and block the indicator at the egress firewall and DNS.'],
     shortTerm: ['Hunt for the same indicator across all nodes and logs to find other infected machines.'],
     longTerm: ['Feed maintained threat-intelligence lists into egress controls rather than a static Falco list.'],
   },
@@ -263,7 +264,7 @@ const unexpectedOutbound: Playbook = {
     'fd.name: the destination address and port; look up its owner and compare with the services the application uses.',
   ],
   mitigations: {
-    immediate: ['If the destination is unknown, block it at the egress firewall and investigate the process.'],
+    immediate: [CAPTURE_FIRST.workload, 'If the destination is unknown, block it at the egress firewall and investigate the process.'],
     shortTerm: ['Add confirmed destinations to the allow-lists (or, better, to the egress firewall\'s allow-list).'],
     longTerm: ['Enforce default-deny egress with an allow-list at the network layer.'],
   },
@@ -324,7 +325,7 @@ const outsideLocalSubnet: Playbook = {
     'proc.name and evt.type: the application making an expected call (connect) versus an unexpected listener or an inbound accept from the Internet.',
   ],
   mitigations: {
-    immediate: ['If the peer is unknown, block it and look at the process behind the connection.'],
+    immediate: [CAPTURE_FIRST.workload, 'If the peer is unknown, block it and look at the process behind the connection.'],
     shortTerm: ['Enforce the intent with an egress NetworkPolicy allowing only private ranges for that namespace.'],
     longTerm: ['Keep namespace_scope_network_only_subnet aligned with the namespaces your policies declare internal.'],
   },

@@ -4,6 +4,7 @@ import { fieldText } from '../../fieldValue';
 import type { Playbook } from '../../types';
 import { baseNotes, fx } from './helpers';
 import { exeLocationNotes, parentNotes, sensitiveFileNotes } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /** Reads of credentials and configuration: shadow/sudoers/PAM, SSH material, environments, history. */
 
@@ -29,6 +30,7 @@ const readSensitiveUntrusted: Playbook = {
   ],
   mitigations: {
     immediate: [
+      CAPTURE_FIRST.workload,
       'If the reader is unexplained, isolate the workload (deny-all NetworkPolicy, or the host off the network) and keep its filesystem for analysis.',
       'Treat every hash in that /etc/shadow as exposed: reset or lock those accounts, root first.',
     ],

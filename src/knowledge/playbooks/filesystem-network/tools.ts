@@ -129,7 +129,7 @@ const NETCAT_DISTINGUISH = [
 ];
 
 const NETCAT_MITIGATIONS = {
-  immediate: ['Block the peer address and isolate the workload or host; record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the netcat or socat process and its children.'],
+  immediate: ['Record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe; then block the peer address, isolate the workload or host and kill the netcat or socat process and its children.'],
   shortTerm: ['Find how the command was launched (exploited service, cron, stolen credentials) and close it.'],
   longTerm: ['Remove nc, ncat and socat from images and hosts that do not need them, and default-deny egress.'],
 };
@@ -225,7 +225,7 @@ const reverseShellWeb: Playbook = {
     'Other alerts from the same container: downloads, drift and outbound connections show what the attacker did next.',
   ],
   mitigations: {
-    immediate: ['Block the peer address, isolate the server, and preserve web and access logs plus the web root for the exploited file or request; then kill the shell.'],
+    immediate: ['Preserve web and access logs plus the web root for the exploited file or request, then block the peer address, isolate the server and kill the shell.'],
     shortTerm: ['Patch or disable the vulnerable application path, remove web shells, and rotate secrets the server could read.'],
     longTerm: ['Run web servers non-root with read-only content, no shells in the image, and default-deny egress.'],
   },

@@ -4,6 +4,7 @@ import type { Playbook } from '../../types';
 import { baseNotes, fx, remoteNotes } from './helpers';
 import { exeLocationNotes, parentNotes } from './observe';
 import { SHELLS } from '../../lists';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /**
  * Inbound and any-direction traffic, raw sockets and socket-backed standard streams. The
@@ -76,7 +77,7 @@ const unexpectedInbound: Playbook = {
     'proc.name and fd.lport: which service accepted it, and whether that service is meant to be reachable.',
   ],
   mitigations: {
-    immediate: ['If the source is unknown, block it and review what the service returned to it.'],
+    immediate: [CAPTURE_FIRST.workload, 'If the source is unknown, block it and review what the service returned to it.'],
     shortTerm: ['Restrict ingress with security groups, host firewalls or NetworkPolicies to the sources you listed.'],
     longTerm: ['Keep the Falco lists and network controls generated from the same source of truth.'],
   },
@@ -173,7 +174,7 @@ const systemProcsNetwork: Playbook = {
     'proc.pname: a web server, interpreter or cron job starting the shell.',
   ],
   mitigations: {
-    immediate: ['If the shell connected to an unknown address, isolate the host or pod, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the process tree.'],
+    immediate: ['If the shell connected to an unknown address, record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then isolate the host or pod and kill the process tree.'],
     shortTerm: ['Find the parent that spawned the shell (web application, cron, exploited service) and close that entry point.'],
     longTerm: ['Default-deny egress and keep shells out of production images.'],
   },
@@ -270,7 +271,7 @@ const redirectStdio: Playbook = {
     'proc.pname and proc.aname[2] to proc.aname[4]: a web server, runtime or unexpected parent above the shell.',
   ],
   mitigations: {
-    immediate: ['Block the peer address and isolate the pod; collect what the session ran from process and file evidence (command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe), then kill the process tree.'],
+    immediate: ['Collect what the session ran from process and file evidence (command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe), then block the peer address, isolate the pod and kill the process tree.'],
     shortTerm: ['Close the entry point (exploited endpoint, leaked credential) and rebuild the pod from a clean image.'],
     longTerm: ['Default-deny egress for workloads and ship images without shells.'],
   },

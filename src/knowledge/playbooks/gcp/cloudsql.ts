@@ -12,6 +12,7 @@ import {
   requestOperation,
   withCaller,
 } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /** gcp.cloudsql.databaseId is the resource label database_id, "PROJECT:INSTANCE". */
 const instanceHistory: CommandTemplate = logRead(
@@ -188,6 +189,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         "Revoke write access to foreign buckets from the instance's service account; if the dump landed in a bucket you control but should not be there, record its path and hash, then delete it.",
       ],
       shortTerm: [
@@ -227,6 +229,7 @@ export const CLOUDSQL_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'Look for retained or final backups of the deleted instance and restore them into a new instance.',
         'Suspend the principal if the deletion was not planned.',
       ],

@@ -3,6 +3,7 @@ import type { CommandTemplate, Playbook } from '../../types';
 import { actorTrail, callerKeys, distinguishWith, logRead, methodBaseline, methodByUser, methodIs } from './helpers';
 import { asString, findKey, isObjectValue, listText, request, withCaller } from './observe';
 import { field, gcloud, variable } from '../../commands';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 // ---------------------------------------------------------------------------------------------
 // Cloud Functions
@@ -238,6 +239,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'Check who has roles on the new key ring and revoke grants to unexpected principals.',
       ],
       shortTerm: [
@@ -276,6 +278,7 @@ export const FUNCTIONS_KMS_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'Review the IAM policy on the key (gcloud kms keys get-iam-policy KEY --keyring=RING --location=LOC) and revoke unexpected principals.',
       ],
       shortTerm: [

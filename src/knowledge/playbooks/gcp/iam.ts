@@ -24,6 +24,7 @@ import {
   requestPolicyBindings,
   withCaller,
 } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const iamAdminByUser: CommandTemplate = logRead(
   "The principal's IAM admin calls in the day before the alert (accounts, keys, roles)",
@@ -187,7 +188,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'If unexpected, disable the account (gcloud iam service-accounts disable SA_EMAIL) and its keys; record the keys (gcloud iam service-accounts keys list) before deleting any.',
+        'If unexpected, record the keys (gcloud iam service-accounts keys list), then disable the account (gcloud iam service-accounts disable SA_EMAIL) and its keys before deleting any.',
       ],
       shortTerm: [
         'Revoke IAM bindings granted to the account and check its activity in the audit logs.',
@@ -247,6 +248,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'If the account was recently created by an unexpected principal, disable it and review its keys and bindings.',
       ],
       shortTerm: [
@@ -278,7 +280,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
-        'Disable the key if unexpected (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA_EMAIL), record its use from the audit logs, then delete it.',
+        'If unexpected, record the key\'s use from the audit logs, then disable it (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA_EMAIL) and delete it.',
       ],
       shortTerm: [
         'Review everything done with the key and with the target account since creation.',
@@ -427,6 +429,7 @@ export const IAM_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'Revoke an unexpected binding (gcloud projects remove-iam-policy-binding PROJECT --member=MEMBER --role=ROLE) and suspend the member.',
       ],
       shortTerm: [

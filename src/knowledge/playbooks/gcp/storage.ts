@@ -13,6 +13,7 @@ import {
   projectIamPolicy,
 } from './helpers';
 import { asString, findKey, isObjectValue, observePolicyChange, request, withCaller } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 const ON_BUCKET = 'resource.type="gcs_bucket" AND resource.labels.bucket_name=\'⟦gcp.storage.bucket|dq⟧\'';
 
@@ -87,6 +88,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'Revoke the public member: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=allUsers (or allAuthenticatedUsers) --role=ROLE.',
         'Block re-exposure right away with gcloud storage buckets update gs://BUCKET --public-access-prevention.',
       ],
@@ -176,6 +178,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'If the principal is unexpected, disable its key (gcloud iam service-accounts keys disable KEY_ID --iam-account=SA) or suspend the user before reads begin.',
       ],
       shortTerm: [
@@ -304,6 +307,7 @@ export const STORAGE_PLAYBOOKS: Playbook[] = [
     ),
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.gcp,
         'Revoke an unexpected binding: gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=MEMBER --role=ROLE.',
       ],
       shortTerm: [

@@ -4,6 +4,7 @@ import { fieldText } from '../../fieldValue';
 import { alertTime, field, kubectl } from '../../commands';
 import { FAMILY, kc, subresourceHistory } from './helpers';
 import { commonObservations, imageObservations, namespaceObservations, userObservations } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /** Who reaches the API and how: unknown users, admin and anonymous access, exec, tunnels, nodes. */
 
@@ -208,7 +209,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'The forwarded ports are in the audit log requestURI (ports parameter): a database or admin port versus the app port.',
     ],
     mitigations: {
-      immediate: ['If unapproved, revoke the binding that gives this user create on pods/portforward and rotate credentials of the service that was reachable (database passwords, admin tokens).'],
+      immediate: [CAPTURE_FIRST.k8sAudit, 'If unapproved, revoke the binding that gives this user create on pods/portforward and rotate credentials of the service that was reachable (database passwords, admin tokens).'],
       shortTerm: ['Keep pods/portforward out of general developer roles; grant it per namespace to a small group.'],
       longTerm: ['Reject CONNECT on pods/portforward in production with an admission policy and provide an audited access path (bastion or identity-aware proxy) to internal services.'],
     },
@@ -279,7 +280,7 @@ export const ACCESS_PLAYBOOKS: Playbook[] = [
       'Whether a matching certificate signing request was approved by your usual approver (kubectl get csr).',
     ],
     mitigations: {
-      immediate: ['If the node is not yours: kubectl cordon it, save the Node object (kubectl get node -o yaml) and the token list (kubeadm token list), then delete the Node object and the bootstrap token that was used (kubeadm token delete).'],
+      immediate: ['If the node is not yours: save the Node object (kubectl get node -o yaml) and the token list (kubeadm token list), kubectl cordon it, then delete the Node object and the bootstrap token that was used (kubeadm token delete).'],
       shortTerm: ['Rotate bootstrap tokens and restrict automatic CSR approval to your node groups.'],
       longTerm: ['Keep NodeRestriction enabled and use provider-attested node registration so a foreign machine cannot obtain a kubelet identity.'],
     },

@@ -2,6 +2,7 @@ import type { Playbook } from '../../types';
 import { fieldText } from '../../fieldValue';
 import { FAMILY, kc } from './helpers';
 import { commonObservations } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /** Exposure (Services, Ingress) and namespace lifecycle. */
 
@@ -167,7 +168,7 @@ export const NETWORK_NAMESPACE_PLAYBOOKS: Playbook[] = [
       'Other deletes by the same identity around the same time.',
     ],
     mitigations: {
-      immediate: ['If unexpected, revoke the identity\'s access and restore the namespace from backups (Velero or GitOps) before persistent volumes are reclaimed.'],
+      immediate: [CAPTURE_FIRST.k8sAudit, 'If unexpected, revoke the identity\'s access and restore the namespace from backups (Velero or GitOps) before persistent volumes are reclaimed.'],
       shortTerm: ['Set reclaimPolicy Retain on storage classes holding important data.'],
       longTerm: ['Restrict delete on namespaces to a break-glass group and protect critical namespaces with an admission policy.'],
     },

@@ -2,6 +2,7 @@ import type { Playbook } from '../../types';
 import { fieldText } from '../../fieldValue';
 import { FAMILY, kc } from './helpers';
 import { commonObservations, secretNameObservations } from './observe';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 /** Secrets and ConfigMaps: credential storage, reads of it, and churn. */
 
@@ -177,7 +178,7 @@ export const SECRET_CONFIGMAP_PLAYBOOKS: Playbook[] = [
       'The actor\'s other requests: a sequence of gets across many secrets is harvesting.',
     ],
     mitigations: {
-      immediate: ['If the read was not by the secret\'s consumer, rotate the secret\'s values at their source and revoke the reader\'s access.'],
+      immediate: [CAPTURE_FIRST.k8sAudit, 'If the read was not by the secret\'s consumer, rotate the secret\'s values at their source and revoke the reader\'s access.'],
       shortTerm: ['Limit get on secrets with resourceNames to the exact secrets each identity needs.'],
       longTerm: ['Keep high-value credentials in an external secret manager with its own audit, and give people no standing secret-read rights.'],
     },

@@ -442,7 +442,7 @@ export const INJECTION_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Check lsmod on the node for the module; if it is unexplained, cordon the node, capture its memory and disk (a snapshot of the node\'s volume) and the module file, then drain and rebuild it, since a loaded module cannot be trusted to unload cleanly.',
+        'Check lsmod on the node for the module; if it is unexplained, capture its memory and disk (a snapshot of the node\'s volume) and the module file, then cordon, drain and rebuild the node, since a loaded module cannot be trusted to unload cleanly.',
       ],
       shortTerm: [
         'Drop privileged: true and CAP_SYS_MODULE from the workload spec; Pod Security Admission baseline forbids both.',

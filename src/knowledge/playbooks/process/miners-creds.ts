@@ -6,6 +6,7 @@ import { alertTime, cmd, crictl, field, kubectl } from '../../commands';
 import { fieldText } from '../../fieldValue';
 import { isPrivateIp } from '../../ip';
 import { compact, eventGeneratorNote, hostNote, local, loginUidNote, stagingPathNote, ttyNote } from './common';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 // ---------------------------------------------------------------- addresses
 
@@ -95,7 +96,7 @@ export function proxyNote(alert: Alert): string | undefined {
 
 const minerMitigations = {
   immediate: [
-    'Block the pool address at egress and isolate the host or pod; record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe, then kill the miner.',
+    'Record its command line, open files and connections (/proc/PID/cmdline, /proc/PID/fd, ss -p) and copy /proc/PID/exe; then block the pool address at egress, isolate the host or pod and kill the miner.',
     'Find the entry point before cleaning: exposed Docker or Kubernetes APIs, vulnerable web apps, weak SSH or notebook passwords and leaked cloud keys are the usual ones.',
   ],
   shortTerm: [
@@ -227,7 +228,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
       'Follow-up: a shell or a new outbound connection from the same JVM shortly after confirms code execution.',
     ],
     mitigations: {
-      immediate: ['Block the remote address, isolate the service and look for shells or files created by the JVM after the alert.'],
+      immediate: [CAPTURE_FIRST.workload, 'Block the remote address, isolate the service and look for shells or files created by the JVM after the alert.'],
       shortTerm: ['Upgrade Log4j and other affected libraries, and keep com.sun.jndi.ldap.object.trustURLCodebase and its RMI counterpart false.'],
       longTerm: ['Restrict egress from Java services to the destinations they need, so they cannot reach attacker LDAP or RMI servers.'],
     },
@@ -262,7 +263,7 @@ export const MINERS_CREDS_PLAYBOOKS: Playbook[] = [
       'proc.pname and user.name: a CI job or an admin shell versus a web server, database or unknown script.',
     ],
     mitigations: {
-      immediate: ['If the proxy is unknown, block it at egress and check what the tool fetched or sent through it.'],
+      immediate: [CAPTURE_FIRST.workload, 'If the proxy is unknown, block it at egress and check what the tool fetched or sent through it.'],
       shortTerm: ['Override allowed_ssh_proxy_env to match your sanctioned proxy so only unexpected proxies alert.'],
       longTerm: ['Enforce egress through a single controlled proxy at the network layer, so environment variables cannot redirect traffic.'],
     },

@@ -311,7 +311,7 @@ export const PRIVESC_PLAYBOOKS: Playbook[] = [
       'proc.pname and proc.exepath: a runtime or plugin path versus an interactive shell or a file in /tmp.',
     ],
     mitigations: {
-      immediate: ['If a workload container entered the host namespaces, treat the node as compromised: cordon it, preserve evidence and rebuild it.'],
+      immediate: ['If a workload container entered the host namespaces, treat the node as compromised: preserve evidence, then cordon and rebuild it.'],
       shortTerm: ['Remove hostPID, privileged and CAP_SYS_ADMIN from workloads that do not need them; append verified agents to user_known_change_thread_namespace_binaries.'],
       longTerm: ['Enforce Pod Security Admission baseline or restricted in application namespaces so host namespaces are not reachable.'],
     },

@@ -19,6 +19,7 @@ import {
 import { DATABASES, DOWNLOAD_TOOLS, INTERPRETERS, WEB_SERVERS } from '../../lists';
 import { about } from '../../observation';
 import type { Note } from '../../observation';
+import { CAPTURE_FIRST } from '../captureFirst';
 
 // ---------------------------------------------------------------- Terminal shell in container
 
@@ -171,6 +172,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.workload,
         'If no known operator made the exec, revoke the credential behind it (kubeconfig, token or pods/exec permission) and isolate the pod with a deny-all NetworkPolicy; keep it running so evidence survives.',
         "Capture the container's process list and changed files before any restart.",
       ],
@@ -220,7 +222,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'If the command line is not a known feature, isolate the workload from the network and preserve the request logs around the alert time.',
+        'If the command line is not a known feature, preserve the request logs around the alert time, then isolate the workload from the network.',
         'Record the command lines and connections of the shell and its children, then kill them.',
       ],
       shortTerm: [
@@ -313,7 +315,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
-        'Isolate the instance, preserve access logs and the web root, and look for uploaded script files.',
+        'Preserve access logs and the web root, then isolate the instance and look for uploaded script files.',
         'If the child downloaded anything, block the destination and hash the downloaded file.',
       ],
       shortTerm: [
@@ -350,6 +352,7 @@ export const SHELL_PLAYBOOKS: Playbook[] = [
     ],
     mitigations: {
       immediate: [
+        CAPTURE_FIRST.workload,
         'Check the database log at the alert time for the statement that ran the program and block the source client.',
         'Revoke superuser from application roles while investigating.',
       ],
