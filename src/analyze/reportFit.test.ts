@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Mitigations, Risk, Verdict } from '../model';
 import { fitMitigations, fitProse, unanswered } from './reportFit';
 import { sessionOf, vendoredAlertFiles } from '../testing/vendoredAlerts';
+import { responseOrderProblems } from '../testing/responseOrder';
+import { ALL_PLAYBOOKS } from '../knowledge/playbooks';
 
 const mitigations: Mitigations = {
   immediate: ['Stop the tracer and restart the traced service from a known-good image.', 'Rotate secrets the traced process held in memory.'],
@@ -26,6 +28,13 @@ describe('fitMitigations', () => {
 
   it.each(['likely-benign', 'needs-investigation', 'likely-malicious'] as const)('keeps the playbook advice as written when the verdict is %s', (kind) => {
     expect(fitMitigations(mitigations, verdict(kind), risk('priority'))).toBe(mitigations);
+  });
+
+  it('leaves no isolating or removing step before a capture in any playbook\'s drill report', () => {
+    for (const p of ALL_PLAYBOOKS) {
+      const fitted = fitMitigations(p.mitigations, verdict('likely-drill'), risk('test-tooling'));
+      expect(responseOrderProblems(fitted), p.id).toEqual([]);
+    }
   });
 
   it('leaves no vendored drill report advising to rotate secrets or rebuild', () => {

@@ -1,4 +1,5 @@
 import type { Mitigations, Risk, Verdict } from '../model';
+import { stepVerbs } from '../knowledge/responseVerbs';
 
 /**
  * Incident response for a compromise (rotate secrets, rebuild from a known-good image, isolate)
@@ -22,9 +23,18 @@ export function fitMitigations(mitigations: Mitigations, verdict: Verdict, risk:
   const keep = (items: string[]) => items.filter((m) => !RESPONSE_TO_COMPROMISE.test(m));
   return {
     immediate: [payload ? PAYLOAD_ACTION : GENERATOR_ACTION],
-    shortTerm: keep(mitigations.shortTerm),
+    // The drill action replaces the immediate capture steps: a short-term step that isolates or
+    // removes would then come before any capture (and a drill needs no containment).
+    shortTerm: keep(mitigations.shortTerm).filter((m) => !containsUncaptured(m)),
     longTerm: keep(mitigations.longTerm),
   };
+}
+
+/** Whether a step isolates or destroys before capturing anything itself. */
+function containsUncaptured(step: string): boolean {
+  const v = stepVerbs(step);
+  const acts = [v.destroy, v.isolate].filter((at) => at >= 0);
+  return acts.length > 0 && !(v.capture >= 0 && v.capture < Math.min(...acts));
 }
 
 /** The parts of the playbook's prose a report shows. */
